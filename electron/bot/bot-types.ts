@@ -1,0 +1,83 @@
+// The ordering bot's boundary with the host. The bot itself is pure: it reads its input, calls the
+// effects synchronously (inside the host's database transaction) and returns the new conversation
+// state and the replies to send. Nothing here touches a clock, a file or the network.
+import type { Menu } from '../../shared/menu.ts';
+import type { Fulfilment, OrderStatus, PaymentMethod } from '../../shared/order.ts';
+
+export interface CartLine {
+  itemId: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  note?: string;
+}
+
+/** What a confirmed conversation turns into. The host assigns id and number. */
+export interface OrderDraft {
+  customer: { phone: string; name: string };
+  fulfilment: Fulfilment;
+  address?: string;
+  payment: PaymentMethod;
+  items: CartLine[];
+  currency: string;
+}
+
+/** The customer's recent orders, for "mi pedido" and for cancelling one not yet accepted. */
+export interface CustomerOrderSummary {
+  id: string;
+  number: number;
+  status: OrderStatus;
+  fulfilment: Fulfilment;
+  etaMinutes?: number;
+  createdAt: string;
+  /** When the kitchen accepted it (ISO), to say how long is left. */
+  acceptedAt?: string;
+  total: number;
+  currency: string;
+}
+
+export interface BotEffects {
+  placeOrder(draft: OrderDraft): { id: string; number: number };
+  /** Cancels the order only if the kitchen has not accepted it yet. */
+  cancelOrder(orderId: string, reason: string): boolean;
+  /** Hands the chat to staff; the host stops calling the bot for it until released. */
+  requestHandoff(lastMessage: string): void;
+  rememberName(name: string): void;
+}
+
+/**
+ * Persisted as JSON between messages (a host restart continues where the customer left off).
+ * The bot owns its inner shape; the host stores it opaquely. `updatedAt` (epoch ms) is the host's
+ * to read for the 30-minute idle reset as well.
+ */
+export interface ConversationState {
+  version: 1;
+  updatedAt: number;
+  [key: string]: unknown;
+}
+
+export interface BotInput {
+  /** Epoch ms. */
+  now: number;
+  message: { kind: 'text' | 'media'; body: string };
+  /** null for a first message (or after the state was dropped). */
+  conversation: ConversationState | null;
+  customer: { phone: string; profileName?: string; rememberedName?: string };
+  menu: Menu;
+  /** Newest first, at most a few. */
+  recentOrders: CustomerOrderSummary[];
+  /** IANA zone for opening hours; the menu's `timezone` wins, else this (the host's zone). */
+  timezone: string;
+}
+
+export interface BotOutput {
+  conversation: ConversationState;
+  replies: string[];
+}
+
+export type BotHandler = (input: BotInput, effects: BotEffects) => BotOutput;
+
+/** Incoming text beyond this is cut before the bot sees it. */
+export const MAX_MESSAGE_CHARS = 2000;
+/** A conversation idle this long starts over. */
+export const IDLE_RESET_MS = 30 * 60 * 1000;

@@ -1,0 +1,85 @@
+// The headless host: the whole product without a display, for a server PC, extra kitchen screens
+// on the network, and the end-to-end tests.
+//   npm run headless -- --data-dir DIR --port 4747 --engine simulator|whatsapp [--menu FILE] [--host 127.0.0.1]
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createHost, APP_ROOT, DEFAULT_RENDERER_DIR } from './host/create-host.ts';
+import { createJsonLogger, errorFields } from './host/logger.ts';
+import { MenuError } from './host/menu-source.ts';
+import { parseHeadlessArgs, USAGE } from './headless-args.ts';
+import { createEngineFactory } from './whatsapp/engine-factory.ts';
+
+const parsed = parseHeadlessArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`comanda: ${parsed.error}\n${USAGE}`);
+  process.exit(2);
+}
+const args = parsed.args;
+const logger = createJsonLogger({ level: process.env.COMANDA_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+
+if (args.firebase) {
+  console.error('comanda: --firebase is not supported by this version yet (the cloud sync is not built in).');
+  process.exit(2);
+}
+
+await ensureRendererBuilt();
+
+let host;
+try {
+  host = createHost({
+    dataDir: resolve(args.dataDir),
+    engine: args.engine === 'simulator' ? 'simulator' : createEngineFactory('whatsapp'),
+    port: args.port,
+    hostname: args.host,
+    logger,
+    ...(args.menu ? { menuPath: resolve(args.menu) } : {}),
+  });
+} catch (error) {
+  console.error(`comanda: ${error instanceof MenuError ? error.message : (error as Error).message}`);
+  process.exit(2);
+}
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info('stopping', { signal });
+  try {
+    await host.stop();
+    process.exit(0);
+  } catch (error) {
+    logger.error('stop failed', errorFields(error));
+    process.exit(1);
+  }
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', errorFields(reason)));
+
+try {
+  const started = await host.start();
+  console.log(`Comanda ${host.version} is running (${host.engine.kind} engine).`);
+  console.log(`Kitchen screen: ${started.url}`);
+  console.log(`Access token: ${join(resolve(args.dataDir), 'access-token')}`);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `comanda: port ${args.port} is already in use; pick another with --port`
+      : `comanda: could not start: ${(error as Error).message}`,
+  );
+  await host.stop().catch(() => undefined);
+  process.exit(1);
+}
+
+/** A fresh checkout has no built page yet: build it once so "/" works straight away. */
+async function ensureRendererBuilt(): Promise<void> {
+  if (existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) return;
+  logger.info('building the kitchen screen once (dist/renderer is missing)');
+  try {
+    const { build } = await import('vite');
+    await build({ configFile: join(APP_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  } catch (error) {
+    logger.warn('could not build the kitchen screen; the API still works', errorFields(error));
+  }
+}

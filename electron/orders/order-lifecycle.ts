@@ -1,0 +1,170 @@
+// The order state machine: every change is validated, logged with who and when, and enqueues the
+// customer's WhatsApp message in the same database transaction, so no state change can exist
+// without its notification or the other way round.
+import { randomBytes } from 'node:crypto';
+import {
+  canTransition,
+  orderTotal,
+  requiresReason,
+  type Order,
+  type OrderStatus,
+} from '../../shared/order.ts';
+import { KdsError, type TransitionRequest } from '../../shared/kds-api.ts';
+import type { Clock } from '../host/clock.ts';
+import type { Store } from '../store/store.ts';
+import type { OrderDraft } from '../bot/bot-types.ts';
+import { notificationFor } from './customer-notifications.ts';
+import { localDay } from './local-day.ts';
+
+export interface OrderLifecycleOptions {
+  store: Store;
+  clock: Clock;
+  /** Called after commit with every changed order. */
+  onChange: (order: Order) => void;
+  /** Called after commit when new customer messages are waiting. */
+  onOutboxChange: () => void;
+  locale: () => 'es' | 'en';
+  timezone: () => string;
+  /** How long the KDS's undo stays open, and how long an undoable notice is held back. */
+  undoMs: number;
+}
+
+/** Outbox priority of status notices (bot replies to a waiting customer go first). */
+export const NOTIFICATION_PRIORITY = 5;
+
+export class OrderLifecycle {
+  private readonly options: OrderLifecycleOptions;
+
+  constructor(options: OrderLifecycleOptions) {
+    this.options = options;
+  }
+
+  create(draft: OrderDraft): Order {
+    const { store, clock } = this.options;
+    if (draft.items.length === 0) throw new KdsError('bad_request', 'an order needs at least one item');
+    return store.transaction(() => {
+      const now = clock.now();
+      const day = localDay(now, this.options.timezone());
+      const id = newOrderId(now);
+      const items = draft.items.map((i) => {
+        const item: Order['items'][number] = { itemId: i.itemId, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice };
+        if (i.note) item.note = i.note;
+        return item;
+      });
+      const record: Parameters<typeof store.orders.insert>[0] = {
+        id,
+        number: store.orders.nextNumber(day),
+        day,
+        customer: draft.customer,
+        fulfilment: draft.fulfilment,
+        payment: draft.payment,
+        items,
+        total: orderTotal(items),
+        currency: draft.currency,
+        createdAt: now,
+      };
+      if (draft.address) record.address = draft.address;
+      store.orders.insert(record);
+      return this.changed(id);
+    });
+  }
+
+  transition(orderId: string, request: TransitionRequest): Order {
+    const { store, clock } = this.options;
+    return store.transaction(() => {
+      const order = this.require(orderId);
+      const from = order.status;
+      const to = request.to;
+      if (from === to) throw new KdsError('conflict', `order #${order.number} is already ${to}`);
+      if (!canTransition(from, to)) {
+        throw new KdsError('conflict', `order #${order.number} cannot go from ${from} to ${to}`);
+      }
+      const reason = request.reason?.trim();
+      if (requiresReason(to) && !reason) {
+        throw new KdsError('bad_request', `a reason is required to mark an order ${to}`);
+      }
+      const now = clock.now();
+      store.orders.setStatus(orderId, to, now, request.etaMinutes);
+      const event: Parameters<typeof store.orders.addEvent>[1] = { at: now, from, to, by: request.by ?? 'staff' };
+      if (reason) event.reason = reason;
+      const seq = store.orders.addEvent(orderId, event);
+      // Any action on a card means someone has seen it.
+      if (!order.acknowledged) store.orders.setAcknowledged(orderId, now);
+      const updated = this.require(orderId);
+      const notice = notificationFor(updated, from, to, reason, this.options.locale());
+      if (notice) {
+        store.outbox.enqueue({
+          key: `order:${orderId}:${seq}:${notice.kind}`,
+          phone: updated.customer.phone,
+          body: notice.body,
+          kind: notice.kind,
+          orderId,
+          priority: NOTIFICATION_PRIORITY,
+          createdAt: now,
+          dueAt: request.undoable ? now + this.options.undoMs : now,
+        });
+        store.afterCommit(this.options.onOutboxChange);
+      }
+      return this.changed(orderId);
+    });
+  }
+
+  /** Reverts the last transition while the undo window is open and the customer was not told yet. */
+  undo(orderId: string, by = 'staff'): Order {
+    const { store, clock } = this.options;
+    return store.transaction(() => {
+      const order = this.require(orderId);
+      const last = store.orders.lastEvent(orderId);
+      const now = clock.now();
+      if (!last || last.undo) throw new KdsError('conflict', `order #${order.number} has nothing to undo`);
+      if (now - last.atMs > this.options.undoMs) {
+        throw new KdsError('conflict', `the undo window for order #${order.number} has closed`);
+      }
+      const notices = store.outbox.keysWithPrefix(`order:${orderId}:${last.seq}:`);
+      if (notices.some((n) => n.state === 'sent' || n.state === 'sending')) {
+        throw new KdsError('conflict', `the customer of order #${order.number} has already been told`);
+      }
+      store.outbox.cancelPending(notices.map((n) => n.key));
+      store.orders.setStatus(orderId, last.from, now, last.from === 'new' ? null : undefined);
+      store.orders.addEvent(orderId, { at: now, from: last.to, to: last.from, by, reason: 'undo', undo: true });
+      return this.changed(orderId);
+    });
+  }
+
+  acknowledge(orderId: string): Order {
+    const { store, clock } = this.options;
+    return store.transaction(() => {
+      const order = this.require(orderId);
+      if (order.acknowledged) return order;
+      store.orders.setAcknowledged(orderId, clock.now());
+      return this.changed(orderId);
+    });
+  }
+
+  /** The customer cancels from the chat: only while the kitchen has not accepted it. */
+  cancelByCustomer(orderId: string, reason: string): boolean {
+    return this.options.store.transaction(() => {
+      const order = this.options.store.orders.get(orderId);
+      if (!order || order.status !== 'new') return false;
+      this.transition(orderId, { to: 'cancelled', reason, by: 'customer' });
+      return true;
+    });
+  }
+
+  private require(orderId: string): Order {
+    const order = this.options.store.orders.get(orderId);
+    if (!order) throw new KdsError('not_found', `no order with id ${orderId}`);
+    return order;
+  }
+
+  private changed(orderId: string): Order {
+    const order = this.require(orderId);
+    this.options.store.afterCommit(() => this.options.onChange(this.options.store.orders.get(orderId) ?? order));
+    return order;
+  }
+}
+
+/** Time-ordered and unique: sorts like creation time, safe to use as the cloud document id. */
+function newOrderId(now: number): string {
+  return `${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('hex')}`;
+}

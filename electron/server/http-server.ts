@@ -1,0 +1,265 @@
+// The host's own server: the REST API of DESIGN.md, the KdsApi over HTTP, the WebSocket event
+// stream and the KDS page, so extra kitchen screens and end-to-end tests use the same renderer.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import {
+  KDS_ERROR_STATUS,
+  KdsError,
+  describeZodError,
+  isOrderStatus,
+  simIncomingSchema,
+  transitionRequestSchema,
+} from '../../shared/kds-api.ts';
+import { WHATSAPP_STATES, type WhatsAppStatus } from '../../shared/whatsapp-status.ts';
+import { errorFields, type Logger } from '../host/logger.ts';
+import type { KdsService } from '../host/kds-service.ts';
+import type { Menu } from '../../shared/menu.ts';
+import { bearerToken, tokenMatches } from './access-token.ts';
+import { serveStatic } from './static-files.ts';
+import { EventSocketServer } from './event-socket.ts';
+import type { Clock } from '../host/clock.ts';
+
+export interface KdsServerOptions {
+  service: KdsService;
+  token: () => string;
+  logger: Logger;
+  clock: Clock;
+  version: string;
+  whatsappStatus: () => WhatsAppStatus;
+  menu: () => Menu;
+  /** Built renderer (dist/renderer); the page is served from here. */
+  staticDir: string | undefined;
+  /** Request bodies beyond this are refused with 413. */
+  maxBodyBytes?: number;
+  /**
+   * Awaited after a change that queues customer messages, so an API caller that reads the chat
+   * right after (tests, integrations) sees what is due already sent. Bounded by the host.
+   */
+  settle?: () => Promise<void>;
+}
+
+type Handler = (ctx: RequestContext) => Promise<unknown>;
+interface RequestContext {
+  req: IncomingMessage;
+  url: URL;
+  params: string[];
+  body: () => Promise<unknown>;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+const simStatusSchema = z.object({ state: z.enum(WHATSAPP_STATES), error: z.string().max(500).optional() });
+
+export class KdsServer {
+  private readonly options: KdsServerOptions;
+  private readonly server: Server;
+  private readonly routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
+  readonly events: EventSocketServer;
+
+  constructor(options: KdsServerOptions) {
+    this.options = options;
+    this.server = createServer((req, res) => void this.dispatch(req, res));
+    // A kitchen screen that goes away mid-request must not keep sockets open forever.
+    this.server.requestTimeout = 30_000;
+    this.server.headersTimeout = 15_000;
+    this.server.keepAliveTimeout = 5_000;
+    this.events = new EventSocketServer({
+      server: this.server,
+      path: '/api/events',
+      authorize: (presented) => tokenMatches(options.token(), presented),
+      subscribe: (listener) => options.service.subscribe(listener),
+      clock: options.clock,
+      logger: options.logger,
+    });
+    this.defineRoutes();
+  }
+
+  async listen(port: number, host: string): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      this.server.once('error', onError);
+      this.server.listen(port, host, () => {
+        this.server.off('error', onError);
+        resolve();
+      });
+    });
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    this.events.close();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private defineRoutes(): void {
+    const { service } = this.options;
+    const route = (method: string, path: string, handler: Handler) => {
+      const pattern = new RegExp('^' + path.replace(/:[a-z]+/g, '([^/]+)') + '$');
+      this.routes.push({ method, pattern, handler });
+    };
+
+    route('GET', '/api/snapshot', () => service.getSnapshot());
+    route('GET', '/api/orders', ({ url }) => service.listOrders(parseOrderQuery(url)));
+    route('GET', '/api/orders/:id', async ({ params }) => service.getOrder(params[0]!));
+    const settle = async () => this.options.settle?.();
+    route('POST', '/api/orders/:id/transition', async ({ params, body }) => {
+      const order = await service.transition(params[0]!, validate(transitionRequestSchema, await body()));
+      await settle();
+      return service.getOrder(order.id);
+    });
+    route('POST', '/api/orders/:id/undo', ({ params }) => service.undo(params[0]!));
+    route('POST', '/api/orders/:id/acknowledge', ({ params }) => service.acknowledge(params[0]!));
+    route('GET', '/api/handoffs', async () => service.handoffs());
+    route('POST', '/api/handoffs/:phone/release', ({ params }) => service.releaseHandoff(params[0]!));
+    route('GET', '/api/menu', async () => this.options.menu());
+
+    route('POST', '/api/sim/incoming', async ({ body }) => {
+      const simulator = service.requireSimulator();
+      const message = simulator.receive(validate(simIncomingSchema, await body()));
+      await settle();
+      return { ok: true, id: message.id };
+    });
+    route('GET', '/api/sim/sent', async ({ url }) => {
+      const to = url.searchParams.get('to');
+      return service.requireSimulator().listSent(to === null || to === '' ? undefined : to);
+    });
+    route('GET', '/api/sim/conversation', async ({ url }) => {
+      const phone = url.searchParams.get('phone');
+      if (!phone) throw new KdsError('bad_request', 'phone is required');
+      return service.simConversation(phone);
+    });
+    route('POST', '/api/sim/status', async ({ body }) => {
+      const { state, error } = validate(simStatusSchema, await body());
+      service.requireSimulator().setState(state, error);
+      return { ok: true };
+    });
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      sendJson(res, 400, { error: { code: 'bad_request', message: 'malformed URL' } });
+      return;
+    }
+    if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
+      serveStatic(this.options.staticDir, req, res);
+      return;
+    }
+    try {
+      if (url.pathname === '/api/health' && req.method === 'GET') {
+        sendJson(res, 200, { ok: true, whatsapp: this.options.whatsappStatus(), version: this.options.version });
+        return;
+      }
+      if (!tokenMatches(this.options.token(), bearerToken(req.headers.authorization))) {
+        throw new KdsError('unauthorized', 'missing or wrong access token (see DATA_DIR/access-token)');
+      }
+      const { handler, params, allowed } = this.match(req.method ?? 'GET', url.pathname);
+      if (!handler) {
+        if (allowed.length) {
+          res.setHeader('Allow', allowed.join(', '));
+          sendJson(res, 405, { error: { code: 'method_not_allowed', message: `use ${allowed.join(' or ')}` } });
+          return;
+        }
+        throw new KdsError('not_found', `no such endpoint: ${req.method} ${url.pathname}`);
+      }
+      const result = await handler({
+        req,
+        url,
+        params,
+        body: () => readJsonBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY),
+      });
+      sendJson(res, 200, result ?? { ok: true });
+    } catch (error) {
+      if (error instanceof KdsError) {
+        sendJson(res, KDS_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message } });
+      } else {
+        this.options.logger.error('request failed', { method: req.method, path: url.pathname, ...errorFields(error) });
+        sendJson(res, 500, { error: { code: 'internal', message: 'internal error; see the host log' } });
+      }
+    }
+  }
+
+  private match(method: string, pathname: string) {
+    const allowed: string[] = [];
+    for (const r of this.routes) {
+      const m = r.pattern.exec(pathname);
+      if (!m) continue;
+      if (r.method !== method) {
+        allowed.push(r.method);
+        continue;
+      }
+      let params: string[];
+      try {
+        params = m.slice(1).map((p) => decodeURIComponent(p));
+      } catch {
+        throw new KdsError('bad_request', 'malformed path');
+      }
+      return { handler: r.handler, params, allowed };
+    }
+    return { handler: undefined, params: [], allowed };
+  }
+}
+
+function parseOrderQuery(url: URL) {
+  const query: { status?: import('../../shared/order.ts').OrderStatus[]; since?: string; search?: string } = {};
+  const status = url.searchParams.get('status');
+  if (status) {
+    const names = status.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = names.filter((s) => !isOrderStatus(s));
+    if (unknown.length) throw new KdsError('bad_request', `unknown status: ${unknown.join(', ')}`);
+    query.status = names.filter(isOrderStatus);
+  }
+  const since = url.searchParams.get('since');
+  if (since) query.since = since;
+  const search = url.searchParams.get('search');
+  if (search) query.search = search.slice(0, 200);
+  return query;
+}
+
+function validate<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new KdsError('bad_request', describeZodError(result.error));
+  return result.data;
+}
+
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    throw new KdsError('too_large', `request body over ${limit} bytes`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      throw new KdsError('too_large', `request body over ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new KdsError('bad_request', 'the body is not valid JSON');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(text);
+}

@@ -1,0 +1,75 @@
+// Schema history. Append only: a shipped migration is never edited, a new one is added.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the order path
+  `
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY,
+    number INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    status TEXT NOT NULL,
+    customer_phone TEXT NOT NULL,
+    customer_name TEXT NOT NULL,
+    fulfilment TEXT NOT NULL,
+    address TEXT,
+    payment TEXT,
+    items_json TEXT NOT NULL,
+    total REAL NOT NULL,
+    currency TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    eta_minutes INTEGER,
+    acknowledged INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX orders_created ON orders (created_at);
+  CREATE INDEX orders_status ON orders (status);
+  CREATE INDEX orders_phone ON orders (customer_phone, created_at);
+
+  CREATE TABLE order_events (
+    order_id TEXT NOT NULL REFERENCES orders (id),
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    by TEXT NOT NULL,
+    reason TEXT,
+    undo INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (order_id, seq)
+  );
+
+  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+
+  CREATE TABLE outbox (
+    key TEXT PRIMARY KEY,
+    phone TEXT NOT NULL,
+    body TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    order_id TEXT,
+    priority INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    last_error TEXT
+  );
+  CREATE INDEX outbox_due ON outbox (state, due_at);
+  CREATE INDEX outbox_order ON outbox (order_id);
+
+  CREATE TABLE inbox (id TEXT PRIMARY KEY, phone TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE INDEX inbox_at ON inbox (at);
+
+  CREATE TABLE conversations (
+    phone TEXT PRIMARY KEY,
+    state_json TEXT,
+    updated_at INTEGER NOT NULL,
+    handoff_since INTEGER,
+    handoff_last TEXT,
+    profile_name TEXT
+  );
+
+  CREATE TABLE customers (phone TEXT PRIMARY KEY, name TEXT NOT NULL, updated_at INTEGER NOT NULL);
+
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
+  `,
+];

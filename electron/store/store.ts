@@ -1,0 +1,53 @@
+// The local store: one SQLite database and its repositories, with one way to run a transaction.
+import { openDatabase, withTransaction, type Database, type OpenDatabaseOptions } from './database.ts';
+import { OrdersRepo } from './orders-repo.ts';
+import { OutboxRepo } from './outbox-repo.ts';
+import { ConversationsRepo } from './conversations-repo.ts';
+
+export class Store {
+  readonly db: Database;
+  readonly orders: OrdersRepo;
+  readonly outbox: OutboxRepo;
+  readonly conversations: ConversationsRepo;
+  private afterCommitQueue: (() => void)[] = [];
+
+  constructor(db: Database) {
+    this.db = db;
+    this.orders = new OrdersRepo(db);
+    this.outbox = new OutboxRepo(db);
+    this.conversations = new ConversationsRepo(db);
+  }
+
+  static open(path: string, options?: OpenDatabaseOptions): Store {
+    return new Store(openDatabase(path, options));
+  }
+
+  /** Runs fn atomically; nested calls join the outer transaction. */
+  transaction<T>(fn: () => T): T {
+    const outermost = !this.db.isTransaction;
+    try {
+      const result = withTransaction(this.db, fn);
+      if (outermost) this.flushAfterCommit();
+      return result;
+    } catch (error) {
+      if (outermost) this.afterCommitQueue = [];
+      throw error;
+    }
+  }
+
+  /** Defers fn until the current transaction commits (dropped on rollback); runs now outside one. */
+  afterCommit(fn: () => void): void {
+    if (this.db.isTransaction) this.afterCommitQueue.push(fn);
+    else fn();
+  }
+
+  private flushAfterCommit(): void {
+    const queue = this.afterCommitQueue;
+    this.afterCommitQueue = [];
+    for (const fn of queue) fn();
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}

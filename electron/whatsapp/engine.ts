@@ -1,0 +1,74 @@
+// The WhatsApp engine port: what the host needs from "a WhatsApp". The simulator implements it for
+// training and tests; the real engine (whatsapp-web.js in a supervised worker) implements it for
+// production. The host never knows which one it talks to.
+import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
+
+export interface IncomingMessage {
+  /** WhatsApp's message id: the host drops a redelivered one. */
+  id: string;
+  /** The chat id as WhatsApp gives it (34600111222@c.us, …@g.us, status@broadcast). */
+  chatId: string;
+  /** The sender's number, digits only. */
+  phone: string;
+  /** The sender's WhatsApp profile name, if any. */
+  profileName?: string;
+  body: string;
+  /** whatsapp-web.js message type: chat, image, ptt, audio, video, document, sticker, location… */
+  type: string;
+  fromMe: boolean;
+  isGroup: boolean;
+  isStatus: boolean;
+  isBroadcast: boolean;
+  /** Epoch ms. */
+  at: number;
+}
+
+export interface SendRequest {
+  /** Digits only. */
+  to: string;
+  body: string;
+  /** The same key is never delivered twice, even across crashes of the host. */
+  idempotencyKey: string;
+}
+
+export interface SendResult {
+  messageId: string;
+  /** The engine had already delivered this key: nothing was sent now. */
+  duplicate: boolean;
+}
+
+/** A send that failed. `permanent` ones are not retried (number not on WhatsApp, …). */
+export class SendError extends Error {
+  readonly permanent: boolean;
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, options: { permanent: boolean; retryAfterMs?: number }) {
+    super(message);
+    this.name = 'SendError';
+    this.permanent = options.permanent;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** Thrown by send() when the engine is not connected: the outbox waits without counting an attempt. */
+export class NotConnectedError extends Error {
+  constructor(state: string) {
+    super(`WhatsApp is not connected (${state})`);
+    this.name = 'NotConnectedError';
+  }
+}
+
+export type Unsubscribe = () => void;
+
+export interface WhatsAppEngine {
+  readonly kind: 'simulator' | 'whatsapp';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  getStatus(): WhatsAppStatus;
+  onStatus(listener: (status: WhatsAppStatus) => void): Unsubscribe;
+  /**
+   * Incoming customer messages. The handler runs synchronously and durably records the message
+   * before returning, so an engine can acknowledge (or mark seen) only after it returns.
+   */
+  onMessage(listener: (message: IncomingMessage) => void): Unsubscribe;
+  send(request: SendRequest): Promise<SendResult>;
+}

@@ -1,0 +1,129 @@
+// The order model both sides agree on. Pure data and pure functions only.
+
+export const ORDER_STATUSES = [
+  'new',
+  'accepted',
+  'preparing',
+  'ready',
+  'completed',
+  'rejected',
+  'cancelled',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** States still on the kitchen board (not yet handed over or dropped). */
+export const OPEN_STATUSES: readonly OrderStatus[] = ['new', 'accepted', 'preparing', 'ready'];
+
+export type Fulfilment = 'pickup' | 'delivery';
+export const PAYMENT_METHODS = ['cash', 'card', 'bizum', 'transfer'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface OrderItem {
+  itemId: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  note?: string;
+}
+
+export interface OrderEvent {
+  at: string;
+  from: OrderStatus;
+  to: OrderStatus;
+  by: string;
+  reason?: string;
+  undo?: boolean;
+}
+
+export type NotificationState = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+/** A customer message tied to an order, so the card can show a delivery failure. */
+export interface OrderNotification {
+  key: string;
+  kind: string;
+  state: NotificationState;
+  attempts: number;
+  error?: string;
+}
+
+export interface Order {
+  id: string;
+  number: number;
+  status: OrderStatus;
+  customer: { phone: string; name: string };
+  fulfilment: Fulfilment;
+  address?: string;
+  payment?: PaymentMethod;
+  items: OrderItem[];
+  total: number;
+  currency: string;
+  createdAt: string;
+  updatedAt: string;
+  etaMinutes?: number;
+  events: OrderEvent[];
+  /** Staff have seen the new order: the sound and flashing stop. */
+  acknowledged: boolean;
+  notifications: OrderNotification[];
+}
+
+/** Legal moves. Forward skips are allowed (a busy kitchen bumps accepted straight to ready). */
+const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  new: ['accepted', 'rejected', 'cancelled'],
+  accepted: ['preparing', 'ready', 'completed', 'cancelled'],
+  preparing: ['ready', 'completed', 'cancelled'],
+  ready: ['completed', 'cancelled'],
+  // A completed order can be recalled to the board.
+  completed: ['ready'],
+  rejected: [],
+  cancelled: [],
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function allowedTransitions(from: OrderStatus): readonly OrderStatus[] {
+  return TRANSITIONS[from];
+}
+
+/** States whose transition must carry a reason. */
+export function requiresReason(to: OrderStatus): boolean {
+  return to === 'rejected' || to === 'cancelled';
+}
+
+/** The one-tap "advance" of the KDS: what the next state is for a card. */
+export function nextStatus(from: OrderStatus): OrderStatus | undefined {
+  switch (from) {
+    case 'new':
+      return 'accepted';
+    case 'accepted':
+      return 'preparing';
+    case 'preparing':
+      return 'ready';
+    case 'ready':
+      return 'completed';
+    default:
+      return undefined;
+  }
+}
+
+export function isOpen(status: OrderStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/** Sum in cents to avoid float drift (0.1 + 0.2). */
+export function orderTotal(items: readonly Pick<OrderItem, 'quantity' | 'unitPrice'>[]): number {
+  const cents = items.reduce((sum, i) => sum + Math.round(i.unitPrice * 100) * i.quantity, 0);
+  return cents / 100;
+}
+
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'es-ES', {
+      style: 'currency',
+      currency,
+    }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}

@@ -1,0 +1,200 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { Store } from '../../electron/store/store.ts';
+import { OrderLifecycle } from '../../electron/orders/order-lifecycle.ts';
+import type { OrderDraft } from '../../electron/bot/bot-types.ts';
+import { KdsError } from '../../shared/kds-api.ts';
+import type { Order } from '../../shared/order.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+const draft: OrderDraft = {
+  customer: { phone: '34600111222', name: 'Ana' },
+  fulfilment: 'pickup',
+  payment: 'cash',
+  items: [
+    { itemId: 'clasica', name: 'Hamburguesa clásica', quantity: 2, unitPrice: 9.5, note: 'sin cebolla' },
+    { itemId: 'coca-cola', name: 'Coca-Cola', quantity: 1, unitPrice: 2.5 },
+  ],
+  currency: 'EUR',
+};
+
+describe('order lifecycle', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let store: Store;
+  let clock: FakeClock;
+  let lifecycle: OrderLifecycle;
+  let changes: Order[];
+  let kicks: number;
+
+  beforeEach(() => {
+    tmp = makeTempDir();
+    store = Store.open(join(tmp.dir, 'db.sqlite'));
+    clock = new FakeClock();
+    changes = [];
+    kicks = 0;
+    lifecycle = new OrderLifecycle({
+      store,
+      clock,
+      onChange: (o) => changes.push(o),
+      onOutboxChange: () => kicks++,
+      locale: () => 'es',
+      timezone: () => 'Europe/Madrid',
+      undoMs: 5000,
+    });
+  });
+  afterEach(() => {
+    store.close();
+    tmp.cleanup();
+  });
+
+  const expectKdsError = (fn: () => unknown, code: string) => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(KdsError);
+      expect((error as KdsError).code).toBe(code);
+      return error as KdsError;
+    }
+    throw new Error(`expected a ${code} error`);
+  };
+
+  it('creates numbered orders with totals in cents and the stable shape', () => {
+    const a = lifecycle.create(draft);
+    const b = lifecycle.create(draft);
+    expect(a.number).toBe(1);
+    expect(b.number).toBe(2);
+    expect(a.total).toBe(21.5);
+    expect(a.status).toBe('new');
+    expect(a.items[0]).toEqual({ itemId: 'clasica', name: 'Hamburguesa clásica', quantity: 2, unitPrice: 9.5, note: 'sin cebolla' });
+    expect(a.events).toEqual([]);
+    expect(a.acknowledged).toBe(false);
+    expect(a.createdAt).toBe(new Date(clock.now()).toISOString());
+    expect(a.id).not.toBe(b.id);
+    expect(changes.map((o) => o.number)).toEqual([1, 2]);
+  });
+
+  it('restarts numbering on a new local day', async () => {
+    lifecycle.create(draft);
+    await clock.advance(24 * 3600_000);
+    expect(lifecycle.create(draft).number).toBe(1);
+  });
+
+  it('walks the happy path, logging who and when, and queues the customer messages', async () => {
+    const order = lifecycle.create(draft);
+    const accepted = lifecycle.transition(order.id, { to: 'accepted', etaMinutes: 20, by: 'cocina' });
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.etaMinutes).toBe(20);
+    expect(accepted.acknowledged).toBe(true);
+    await clock.advance(60_000);
+    lifecycle.transition(order.id, { to: 'preparing' });
+    lifecycle.transition(order.id, { to: 'ready' });
+    const done = lifecycle.transition(order.id, { to: 'completed' });
+    expect(done.events.map((e) => [e.from, e.to])).toEqual([
+      ['new', 'accepted'],
+      ['accepted', 'preparing'],
+      ['preparing', 'ready'],
+      ['ready', 'completed'],
+    ]);
+    expect(done.events[0]!.by).toBe('cocina');
+    expect(done.events[1]!.by).toBe('staff');
+    const notices = done.notifications.map((n) => n.kind);
+    expect(notices).toEqual(['accepted', 'ready']);
+    const bodies = store.outbox.keysWithPrefix(`order:${order.id}:`).map((e) => e.body);
+    expect(bodies[0]).toContain('#1');
+    expect(bodies[0]).toContain('20 minutos');
+    expect(bodies[1]).toContain('listo');
+    expect(kicks).toBe(2);
+  });
+
+  it('tells a delivery customer the order is on its way', () => {
+    const order = lifecycle.create({ ...draft, fulfilment: 'delivery', address: 'Calle Mayor 1' });
+    lifecycle.transition(order.id, { to: 'accepted' });
+    const ready = lifecycle.transition(order.id, { to: 'ready' });
+    expect(ready.notifications.map((n) => n.kind)).toEqual(['accepted', 'on-the-way']);
+  });
+
+  it('refuses illegal transitions with 409 and changes nothing', () => {
+    const order = lifecycle.create(draft);
+    expectKdsError(() => lifecycle.transition(order.id, { to: 'completed' }), 'conflict');
+    expectKdsError(() => lifecycle.transition(order.id, { to: 'new' }), 'conflict');
+    lifecycle.transition(order.id, { to: 'rejected', reason: 'Sin existencias' });
+    expectKdsError(() => lifecycle.transition(order.id, { to: 'accepted' }), 'conflict');
+    const stored = store.orders.get(order.id)!;
+    expect(stored.status).toBe('rejected');
+    expect(stored.events).toHaveLength(1);
+    expect(stored.events[0]!.reason).toBe('Sin existencias');
+  });
+
+  it('requires a reason to reject or cancel', () => {
+    const order = lifecycle.create(draft);
+    expectKdsError(() => lifecycle.transition(order.id, { to: 'rejected' }), 'bad_request');
+    expectKdsError(() => lifecycle.transition(order.id, { to: 'cancelled', reason: '   ' }), 'bad_request');
+    const cancelled = lifecycle.transition(order.id, { to: 'cancelled', reason: 'El cliente no contesta.' });
+    expect(cancelled.status).toBe('cancelled');
+    const body = store.outbox.keysWithPrefix(`order:${order.id}:`)[0]!.body;
+    expect(body).toContain('cancelado');
+    expect(body).toContain('El cliente no contesta.');
+    expect(body).not.toContain('..');
+  });
+
+  it('answers 404 for an unknown order', () => {
+    expectKdsError(() => lifecycle.transition('nope', { to: 'accepted' }), 'not_found');
+  });
+
+  it('recalls a completed order to ready without telling the customer again', () => {
+    const order = lifecycle.create(draft);
+    lifecycle.transition(order.id, { to: 'accepted' });
+    lifecycle.transition(order.id, { to: 'ready' });
+    lifecycle.transition(order.id, { to: 'completed' });
+    const recalled = lifecycle.transition(order.id, { to: 'ready' });
+    expect(recalled.status).toBe('ready');
+    expect(recalled.notifications).toHaveLength(2);
+  });
+
+  it('undoes within the window and withdraws the held notice', async () => {
+    const order = lifecycle.create(draft);
+    lifecycle.transition(order.id, { to: 'accepted', etaMinutes: 10, undoable: true });
+    const held = store.outbox.keysWithPrefix(`order:${order.id}:`)[0]!;
+    expect(held.dueAt).toBe(clock.now() + 5000);
+    await clock.advance(3000);
+    const undone = lifecycle.undo(order.id);
+    expect(undone.status).toBe('new');
+    expect(undone.etaMinutes).toBeUndefined();
+    expect(undone.events.at(-1)).toMatchObject({ from: 'accepted', to: 'new', undo: true });
+    expect(store.outbox.get(held.key)!.state).toBe('cancelled');
+    // Nothing more to undo: the undo itself is not undoable.
+    expectKdsError(() => lifecycle.undo(order.id), 'conflict');
+  });
+
+  it('refuses undo after the window or once the customer was told', async () => {
+    const order = lifecycle.create(draft);
+    lifecycle.transition(order.id, { to: 'accepted' });
+    const notice = store.outbox.keysWithPrefix(`order:${order.id}:`)[0]!;
+    store.outbox.markSending(notice.key);
+    store.outbox.markSent(notice.key, clock.now());
+    expectKdsError(() => lifecycle.undo(order.id), 'conflict');
+    lifecycle.transition(order.id, { to: 'preparing' });
+    await clock.advance(6000);
+    expectKdsError(() => lifecycle.undo(order.id), 'conflict');
+    expect(store.orders.get(order.id)!.status).toBe('preparing');
+  });
+
+  it('lets the customer cancel only before the kitchen accepts', () => {
+    const a = lifecycle.create(draft);
+    expect(lifecycle.cancelByCustomer(a.id, 'Cancelado por el cliente')).toBe(true);
+    expect(store.orders.get(a.id)!.events[0]!.by).toBe('customer');
+    const b = lifecycle.create(draft);
+    lifecycle.transition(b.id, { to: 'accepted' });
+    expect(lifecycle.cancelByCustomer(b.id, 'x')).toBe(false);
+    expect(store.orders.get(b.id)!.status).toBe('accepted');
+  });
+
+  it('rolls back the state change when the notice cannot be queued', () => {
+    const order = lifecycle.create(draft);
+    store.db.exec(`CREATE TRIGGER no_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    expect(() => lifecycle.transition(order.id, { to: 'accepted' })).toThrow(/disk full/);
+    expect(store.orders.get(order.id)!.status).toBe('new');
+    expect(store.orders.get(order.id)!.events).toHaveLength(0);
+  });
+});
