@@ -22,8 +22,6 @@ if (args.firebase) {
   process.exit(2);
 }
 
-await ensureRendererBuilt();
-
 let host;
 try {
   host = createHost({
@@ -61,6 +59,8 @@ try {
   console.log(`Comanda ${host.version} is running (${host.engine.kind} engine).`);
   console.log(`Kitchen screen: ${started.url}`);
   console.log(`Access token: ${join(resolve(args.dataDir), 'access-token')}`);
+  // The API answers at once; the page follows as soon as it is built.
+  void ensureRendererBuilt();
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(
@@ -72,7 +72,7 @@ try {
   process.exit(1);
 }
 
-/** A fresh checkout has no built page yet: build it once so "/" works straight away. */
+/** A fresh checkout has no built page yet: build it once in the background so "/" works. */
 async function ensureRendererBuilt(): Promise<void> {
   if (existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) return;
   logger.info('building the kitchen screen once (dist/renderer is missing)');

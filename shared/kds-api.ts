@@ -62,6 +62,8 @@ export const listOrdersQuerySchema = z.object({
   /** ISO date or time: orders created at or after it. */
   since: z.string().optional(),
   search: z.string().max(200).optional(),
+  /** One customer's orders (digits). */
+  phone: z.string().max(100).optional(),
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 

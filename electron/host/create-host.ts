@@ -71,6 +71,8 @@ export interface Host {
   stop(): Promise<void>;
 }
 
+const INBOX_RETENTION_MS = 30 * 24 * 3600_000;
+
 export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_RENDERER_DIR = join(APP_ROOT, 'dist', 'renderer');
 
@@ -179,6 +181,8 @@ export function createHost(options: HostOptions): Host {
       if (started) throw new Error('host already started');
       started = true;
       const token = loadOrCreateAccessToken(options.dataDir);
+      // Message ids are kept long enough to drop WhatsApp's redeliveries, not forever.
+      store.conversations.pruneIncoming(clock.now() - INBOX_RETENTION_MS);
       unsubscribers.push(
         engine.onMessage((message) => {
           try {

@@ -61,6 +61,7 @@ export class KdsService implements KdsApi {
       if (Number.isNaN(since)) throw new KdsError('bad_request', `since must be an ISO date or time, got "${query.since}"`);
       filter.createdSince = since;
     }
+    if (query.phone) filter.phone = phoneDigits(query.phone);
     const orders = this.o.store.orders.list(filter);
     const search = query.search?.trim();
     return search ? orders.filter((o) => matchesSearch(o, search)) : orders;

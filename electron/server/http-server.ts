@@ -10,6 +10,7 @@ import {
   isOrderStatus,
   simIncomingSchema,
   transitionRequestSchema,
+  type ListOrdersQuery,
 } from '../../shared/kds-api.ts';
 import { WHATSAPP_STATES, type WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { errorFields, type Logger } from '../host/logger.ts';
@@ -206,7 +207,7 @@ export class KdsServer {
 }
 
 function parseOrderQuery(url: URL) {
-  const query: { status?: import('../../shared/order.ts').OrderStatus[]; since?: string; search?: string } = {};
+  const query: ListOrdersQuery = {};
   const status = url.searchParams.get('status');
   if (status) {
     const names = status.split(',').map((s) => s.trim()).filter(Boolean);
@@ -218,6 +219,8 @@ function parseOrderQuery(url: URL) {
   if (since) query.since = since;
   const search = url.searchParams.get('search');
   if (search) query.search = search.slice(0, 200);
+  const phone = url.searchParams.get('phone');
+  if (phone) query.phone = phone.slice(0, 100);
   return query;
 }
 
