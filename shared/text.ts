@@ -10,7 +10,6 @@ export function foldText(text: string): string {
  * emoji in half, and drops control characters other than newline and tab.
  */
 export function cutText(text: string, max: number): { text: string; truncated: boolean } {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   if (clean.length <= max) return { text: clean, truncated: false };
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -14,6 +14,7 @@ import { isValidTimezone, loadSettingsFile, type HostSettings } from './settings
 import { Store } from '../store/store.ts';
 import { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import { IncomingMessages } from '../messaging/incoming-messages.ts';
+import { IncomingRateLimit } from '../messaging/incoming-rate-limit.ts';
 import { Outbox, type OutboxBackoff } from '../messaging/outbox.ts';
 import type { WhatsAppEngine } from '../whatsapp/engine.ts';
 import { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
@@ -152,6 +153,7 @@ export function createHost(options: HostOptions): Host {
     timezone,
     onOutboxChange: () => outbox.kick(),
     onHandoffsChange: () => bus.emit({ type: 'handoffs', handoffs: service.handoffs() }),
+    rateLimit: new IncomingRateLimit({ clock }),
   });
 
   const settleMs = options.settleMs ?? 2_000;

@@ -8,6 +8,7 @@ import { errorFields, type Logger } from '../host/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import type { IncomingMessage } from '../whatsapp/engine.ts';
+import type { IncomingRateLimit } from './incoming-rate-limit.ts';
 import {
   MAX_MESSAGE_CHARS,
   type BotEffects,
@@ -16,7 +17,7 @@ import {
   type CustomerOrderSummary,
 } from '../bot/bot-types.ts';
 
-export type IncomingOutcome = 'ignored' | 'duplicate' | 'with-staff' | 'answered';
+export type IncomingOutcome = 'ignored' | 'duplicate' | 'with-staff' | 'rate-limited' | 'answered';
 
 export interface IncomingMessagesOptions {
   store: Store;
@@ -28,11 +29,16 @@ export interface IncomingMessagesOptions {
   timezone: () => string;
   onOutboxChange: () => void;
   onHandoffsChange: () => void;
+  rateLimit?: IncomingRateLimit;
 }
 
 /** Bot replies go out before status notices: a customer is waiting on the other end. */
 export const REPLY_PRIORITY = 10;
 const TEXT_TYPES = new Set(['chat', 'text']);
+const SLOW_DOWN = {
+  es: 'Estás enviando muchos mensajes muy seguidos. Espera un minuto y te seguimos atendiendo 🙏',
+  en: 'You are sending a lot of messages very quickly. Please wait a minute and we will carry on 🙏',
+};
 const SORRY = {
   es: 'Perdona, ha habido un problema al leer tu mensaje. ¿Puedes repetirlo? Escribe "persona" si prefieres hablar con alguien.',
   en: 'Sorry, something went wrong reading your message. Could you say it again? Write "person" to talk to someone.',
@@ -63,6 +69,12 @@ export class IncomingMessages {
         return 'with-staff';
       }
       const menu = this.options.menu();
+      const rate = this.options.rateLimit?.check(message.phone) ?? 'allow';
+      if (rate !== 'allow') {
+        if (rate === 'warn') this.queueReplies(message, [SLOW_DOWN[menu.locale]], now);
+        log.warn('incoming: customer over the message rate limit', { decision: rate });
+        return 'rate-limited';
+      }
       let replies: string[];
       try {
         const output = this.options.bot(
@@ -84,19 +96,24 @@ export class IncomingMessages {
         log.error('bot failed on a message', errorFields(error));
         replies = [SORRY[menu.locale]];
       }
-      replies.forEach((text, i) => {
-        store.outbox.enqueue({
-          key: `reply:${message.id}:${i}`,
-          phone: message.phone,
-          body: text,
-          kind: 'reply',
-          priority: REPLY_PRIORITY,
-          createdAt: now,
-        });
-      });
-      if (replies.length) store.afterCommit(this.options.onOutboxChange);
+      this.queueReplies(message, replies, now);
       return 'answered';
     });
+  }
+
+  private queueReplies(message: IncomingMessage, replies: string[], now: number): void {
+    const { store } = this.options;
+    replies.forEach((text, i) => {
+      store.outbox.enqueue({
+        key: `reply:${message.id}:${i}`,
+        phone: message.phone,
+        body: text,
+        kind: 'reply',
+        priority: REPLY_PRIORITY,
+        createdAt: now,
+      });
+    });
+    if (replies.length) store.afterCommit(this.options.onOutboxChange);
   }
 
   private customer(message: IncomingMessage) {

@@ -7,7 +7,6 @@ import {
   orderTotal,
   requiresReason,
   type Order,
-  type OrderStatus,
 } from '../../shared/order.ts';
 import { KdsError, type TransitionRequest } from '../../shared/kds-api.ts';
 import type { Clock } from '../host/clock.ts';
