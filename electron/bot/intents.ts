@@ -1,0 +1,352 @@
+// What a customer's message asks for besides dishes: commands (cancel, menu, status, a person),
+// yes/no, pickup or delivery (with an address), payment method and name. Works on folded text and
+// hands back the text with every recognised phrase blanked out, for the dish matcher. Pure.
+import type { Fulfilment, PaymentMethod } from '../../shared/order.ts';
+import { foldWithMap, originalSlice, type FoldedText } from './text-tokens.ts';
+
+export type SlotName = 'address' | 'name' | 'payment' | 'fulfilment';
+
+export interface Intents {
+  original: string;
+  folded: FoldedText;
+  handoff: boolean;
+  cancel: boolean;
+  status: boolean;
+  menu: boolean;
+  clear: boolean;
+  done: boolean;
+  yes: boolean;
+  no: boolean;
+  thanks: boolean;
+  /** "ninguna", "ninguno", "none": an answer to "which one?" that drops the question. */
+  none: boolean;
+  fulfilment: Fulfilment | null;
+  address: string | null;
+  payment: PaymentMethod | null;
+  name: string | null;
+  change: SlotName | null;
+  /** Folded text with every recognised phrase replaced by a separator (same length). */
+  rest: string;
+  /** The original text without the recognised phrases, trimmed. */
+  restOriginal: string;
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+function words(source: string): RegExp {
+  return new RegExp(`${B}(?:${source})${E}`, 'gu');
+}
+
+const HANDOFF = words(
+  [
+    '(?:hablar|habla|hablo|comunicarme|comunicar|contactar|pasame|pasarme|ponme|pongame|quiero|necesito|llamar|puedo hablar)\\s+(?:con\\s+)?(?:a\\s+)?(?:una?\\s+|el\\s+|la\\s+|alguna?\\s+)?(?:persona|humano|alguien|agente|encargad[oa]|responsable|camarer[oa]|operador[a]?|duen[oa]|gerente|empleado)',
+    'atencion al cliente',
+    'servicio al cliente',
+    'persona real',
+    'ser humano',
+    '(?:talk|speak|chat)\\s+(?:to|with)\\s+(?:a |an |the )?(?:human|person|someone|agent|manager|staff|real person)',
+    'real person',
+    'human agent',
+    'customer service',
+  ].join('|'),
+);
+const HANDOFF_ALONE =
+  /^(?:una?\s+|el\s+|la\s+|a\s+|an\s+)?(?:persona|humano|agente|encargad[oa]|operador[a]?|responsable|gerente|human|person|agent|staff|someone|ayuda)$/u;
+
+const CANCEL = words(
+  'cancel\\w*|anul\\w*|olvidalo|olvida todo|ya no quiero nada|no quiero nada(?! mas)|ya no quiero (?:el|mi) pedido|forget it|never mind|nevermind',
+);
+const STATUS = words(
+  [
+    '(?<!(?:hacer|realizar|empezar|tomar|pasar|pasarte|dejar|apuntar|hago|es)\\s)mi (?:pedido|orden)',
+    'estado(?: de mi pedido| del pedido)?',
+    'como (?:va|vamos|viene)',
+    'donde (?:esta|anda|viene)',
+    'cuanto (?:falta|queda|tarda\\w*|demora\\w*|le falta)',
+    '(?:ya )?esta listo',
+    'falta mucho',
+    'tarda\\w* mucho',
+    'my order',
+    'order status',
+    'where is',
+    'how long',
+    'is it ready',
+    'status',
+  ].join('|'),
+);
+const MENU = words(
+  'menu|carta|la carta|que (?:teneis|tienes|tienen|hay|venden|vendeis|ofreceis|ofrecen|me ofreces)|que puedo pedir|opciones|see the menu|what do you have',
+);
+const CLEAR = words(
+  '(?:borra\\w*|vacia\\w*|vaciar|quita\\w*|elimina\\w*|limpia\\w*)\\s+(?:el\\s+|la\\s+|mi\\s+)?(?:todo|carrito|cesta|carro|lista)|empezar de (?:nuevo|cero)|empezamos de nuevo|volver a empezar|desde cero|start over|clear (?:the |my )?(?:cart|order|basket)|empty (?:the |my )?(?:cart|basket)',
+);
+const DONE = words(
+  'nada mas|no quiero nada mas|eso es todo|es todo|eso seria todo|seria todo|ya esta(?! listo)|solo eso|con eso (?:es suficiente|basta|esta)|that\'?s all|that is all|nothing else|that\'?s it',
+);
+const CHANGE = words(
+  '(?:cambi\\w*|modific\\w*|corrig\\w*|otra|change|edit|update|wrong)\\s+(?:(?:el|la|de|mi|the|my|a|en)\\s+)*(direccion|address|nombre|name|forma de pago|metodo de pago|pago|payment|entrega|recogida|delivery)',
+);
+const PICKUP = words(
+  [
+    '(?:para |a )?recoger(?:lo|la|los|las)?',
+    '(?:lo |la |los |las )?recojo',
+    'recogida',
+    'recogemos',
+    '(?:lo |la )?(?:paso|pasare|pasamos|voy|vamos|vengo|vendre) (?:yo )?(?:a )?(?:buscar|recoger|retirar|por)(?:lo|la|los|las)?(?: (?:el|al|la) (?:local|restaurante))?',
+    '(?:lo |la )?(?:busco|retiro|recojo)',
+    'para llevar',
+    'en el local',
+    'en local',
+    'retirar(?:lo)?(?: en (?:el )?local)?',
+    'take ?away',
+    'pick ?up',
+    'pickup',
+    'collect(?:ion)?',
+    'i\'?ll collect',
+  ].join('|'),
+);
+const DELIVERY = words(
+  [
+    '(?:a |para |con |por )?domicilio',
+    'a (?:mi )?casa',
+    'envio',
+    'enviar(?:lo|melo)?',
+    'envia(?:lo|melo)',
+    'envien(?:lo|melo)?',
+    'que me lo (?:traigan|traigais|traes|traen|lleven|llevan|envien|manden|mandeis)',
+    'me lo (?:traen|traeis|traes|traigan|llevan|lleven|mandan|envian)',
+    'traigan(?:lo|melo)',
+    'lleven(?:lo|melo)',
+    'delivery',
+    'deliver(?:ed)?(?: it)?',
+    'reparto',
+    'home delivery',
+    'to my (?:house|home|place|address)',
+  ].join('|'),
+);
+const ADDRESS_INTRO = words(
+  '(?:mi|la) direccion es|direccion(?= ?:)|mi direccion|vivo en|my address is|address(?= ?:)|the address is',
+);
+const ADDRESS_AFTER_DELIVERY = /^\s*[,:]?\s*(?:en|a|al|a la|to|at|:)\s+(?=\S)/u;
+const ADDRESS_HINT =
+  /\d|(?<![\p{L}\p{N}])(?:calle|c|avenida|av|avda|plaza|pza|paseo|camino|carrera|cra|colonia|col|barrio|urbanizacion|urb|ronda|travesia|pasaje|piso|portal|bloque|street|st|road|rd|avenue|ave|lane|apartment|apt)(?![\p{L}\p{N}])/u;
+
+const PAY_PREFIX = '(?:(?:pago|pagare|pagamos|pagaria|pagar|pagaremos|pay|paying|i\'?ll pay)\\s+(?:(?:con|en|por|by|with|in|via)\\s+)?)?(?:(?:con|en|por|by|with|via)\\s+)?';
+const PAYMENTS: { method: PaymentMethod; re: RegExp }[] = [
+  { method: 'cash', re: words(`${PAY_PREFIX}(?:efectivo|metalico|cash|al contado|contado|en mano|billetes?)`) },
+  { method: 'card', re: words(`${PAY_PREFIX}(?:tarjeta(?: de credito| de debito)?|datafono|tpv|card|credit card|debit card|visa|mastercard|amex)`) },
+  { method: 'bizum', re: words(`${PAY_PREFIX}bizum`) },
+  { method: 'transfer', re: words(`${PAY_PREFIX}(?:transferencia(?: bancaria)?|bank transfer|transfer|wire)`) },
+];
+
+const NAME_INTRO = words(
+  'mi nombre es|me llamo|a nombre de|al nombre de|nombre|my name is|name is|under the name(?: of)?|in the name of|name',
+);
+const NAME_AT_START = /^\s*(?:(?:hola|buenas)[\s,!.]*)?soy\s+(?!de\s|del\s|el\s|la\s|un\s|una\s|yo\s)/u;
+
+const YES_START = new RegExp(
+  `^\\s*(?:si+|sip|vale|ok+|okay|okey|oki|dale|confirm\\w*|correct[oa]|perfect[oa]?|de acuerdo|claro(?: que si)?|yes|yep|yeah|yup|sure|listo|adelante|exact[oa]|exactamente|venga|afirmativo|por supuesto|eso es|asi es|todo (?:bien|correcto|perfecto)|esta bien|go ahead|sounds good|correct|right)${E}`,
+  'u',
+);
+const YES_ALONE = /^(?:s|va|bien|genial|obvio|buenisimo|fine|great|ok ok|si si)$/u;
+const YES_EMOJI = /👍|👌|✅|✔|🙆|🆗/u;
+const NO_START = new RegExp(
+  `^\\s*(?:no+|nop|nope|nel|negativo|incorrecto|nah|esta mal|not really|not yet)${E}(?!\\s+(?:quiero|me|le|lleva|lleve|pongas|pongais|pon|pongan|la|el|los|las)${E})`,
+  'u',
+);
+const NONE = words('ninguna|ninguno|ningun|none|neither|ni una|ni uno');
+const THANKS = words('gracias|muchas gracias|mil gracias|thanks|thank you|thx|grax|ty');
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m;
+}
+
+/** Trims punctuation, politeness and connectors from both ends of a captured slot value. */
+export function tidyValue(value: string): string {
+  let v = value.replace(/\s+/g, ' ').trim();
+  const edge = /^(?:[\s,.;:!?¡¿\-–—"'«»()]+|(?:y|e|and|por favor|porfa|please|gracias|thanks|pls|plis|xfa)(?![\p{L}\p{N}]))+|(?:[\s,.;:!?¡¿\-–—"'«»()]+|(?<![\p{L}\p{N}])(?:y|e|and|por favor|porfa|please|gracias|thanks|pls|plis|xfa))+$/giu;
+  for (let k = 0; k < 4; k++) {
+    const next = v.replace(edge, '').trim();
+    if (next === v) break;
+    v = next;
+  }
+  return v;
+}
+
+export function detectIntents(original: string): Intents {
+  const folded = foldWithMap(original);
+  const f = folded.text;
+  const squashed = f.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const blank: Span[] = [];
+
+  const handoff = firstMatch(HANDOFF, f) !== null || HANDOFF_ALONE.test(squashed);
+  const cancel = firstMatch(CANCEL, f) !== null;
+  const statusMatch = firstMatch(STATUS, f);
+  const menuMatch = firstMatch(MENU, f);
+  const clearMatch = firstMatch(CLEAR, f);
+  if (clearMatch) blank.push({ start: clearMatch.index, end: clearMatch.index + clearMatch[0].length });
+
+  // Slot phrases first (positions), so a captured name or address stops where they start.
+  const phraseStarts: number[] = [];
+  let payment: PaymentMethod | null = null;
+  let paymentAt = Infinity;
+  for (const { method, re } of PAYMENTS) {
+    const m = firstMatch(re, f);
+    if (m && m.index < paymentAt) {
+      payment = method;
+      paymentAt = m.index;
+    }
+    if (m) {
+      blank.push({ start: m.index, end: m.index + m[0].length });
+      phraseStarts.push(m.index);
+    }
+  }
+  const pickup = firstMatch(PICKUP, f);
+  const delivery = firstMatch(DELIVERY, f);
+  let fulfilment: Fulfilment | null = null;
+  if (pickup && (!delivery || pickup.index > delivery.index)) fulfilment = 'pickup';
+  else if (delivery) fulfilment = 'delivery';
+  for (const m of [pickup, delivery]) {
+    if (m) {
+      blank.push({ start: m.index, end: m.index + m[0].length });
+      phraseStarts.push(m.index);
+    }
+  }
+  const done = firstMatch(DONE, f);
+  if (done) {
+    blank.push({ start: done.index, end: done.index + done[0].length });
+    phraseStarts.push(done.index);
+  }
+  const change = firstMatch(CHANGE, f);
+  let changeSlot: SlotName | null = null;
+  if (change) {
+    const what = change[1] ?? '';
+    changeSlot = /direccion|address/.test(what)
+      ? 'address'
+      : /nombre|name/.test(what)
+        ? 'name'
+        : /pago|payment/.test(what)
+          ? 'payment'
+          : 'fulfilment';
+    blank.push({ start: change.index, end: change.index + change[0].length });
+    phraseStarts.push(change.index);
+  }
+
+  const cutAt = (from: number): number => {
+    const after = phraseStarts.filter((p) => p > from);
+    const hard = f.slice(from).search(/\n/);
+    const candidates = [...after, f.length];
+    if (hard >= 0) candidates.push(from + hard);
+    return Math.min(...candidates);
+  };
+
+  // Address: after "a domicilio en …", or "mi dirección es …".
+  let address: string | null = null;
+  let addressFrom = -1;
+  const intro = firstMatch(ADDRESS_INTRO, f);
+  if (intro) {
+    const from = intro.index + intro[0].length;
+    const lead = /^\s*:?\s*/.exec(f.slice(from))?.[0].length ?? 0;
+    addressFrom = from + lead;
+    blank.push({ start: intro.index, end: addressFrom });
+    if (fulfilment === null) fulfilment = 'delivery';
+  } else if (delivery) {
+    const from = delivery.index + delivery[0].length;
+    const lead = ADDRESS_AFTER_DELIVERY.exec(f.slice(from));
+    if (lead && ADDRESS_HINT.test(f.slice(from + lead[0].length, cutAt(from)))) addressFrom = from + lead[0].length;
+  }
+  if (addressFrom >= 0) {
+    const end = cutAt(addressFrom);
+    const value = tidyValue(originalSlice(original, folded, addressFrom, end)).slice(0, 200);
+    if (/[\p{L}\p{N}]/u.test(value)) {
+      address = value;
+      blank.push({ start: addressFrom, end });
+    }
+  }
+
+  // Name: "a nombre de Ana", "me llamo Ana", "soy Ana".
+  let name: string | null = null;
+  const nameIntro = firstMatch(NAME_INTRO, f);
+  const soy = NAME_AT_START.exec(f);
+  const nameStart = nameIntro ? nameIntro.index + nameIntro[0].length : soy ? soy[0].length : -1;
+  if (nameStart >= 0 && !(changeSlot === 'name' && !soy)) {
+    const lead = /^\s*:?\s*/.exec(f.slice(nameStart))?.[0].length ?? 0;
+    const from = nameStart + lead;
+    const sep = f.slice(from).search(/[\n,.;!?]/);
+    const end = Math.min(cutAt(from), sep >= 0 ? from + sep : f.length);
+    const value = cleanName(originalSlice(original, folded, from, end));
+    if (value) {
+      name = value;
+      blank.push({ start: nameIntro ? nameIntro.index : 0, end });
+    }
+  }
+
+  // Yes / no, at the start of the message.
+  const startsYes = YES_START.exec(f);
+  const yes = startsYes !== null || YES_ALONE.test(squashed) || (YES_EMOJI.test(original) && !/[\p{L}\p{N}]/u.test(f));
+  if (startsYes) blank.push({ start: 0, end: startsYes[0].length });
+  const startsNo = yes ? null : NO_START.exec(f);
+  if (startsNo) blank.push({ start: 0, end: startsNo[0].length });
+  const none = firstMatch(NONE, f) !== null;
+  const thanks = firstMatch(THANKS, f) !== null;
+
+  // Blank every recognised phrase with a separator, keeping the length (indices stay valid).
+  const chars = Array.from(f.split(''));
+  for (const span of blank) {
+    for (let k = span.start; k < span.end && k < chars.length; k++) chars[k] = k === span.start ? ',' : ' ';
+  }
+  const rest = chars.join('');
+  const restOriginal = keepUnblanked(original, folded, rest);
+
+  return {
+    original,
+    folded,
+    handoff,
+    cancel,
+    status: statusMatch !== null,
+    menu: menuMatch !== null,
+    clear: clearMatch !== null,
+    done: done !== null,
+    yes,
+    no: startsNo !== null,
+    thanks,
+    none,
+    fulfilment,
+    address,
+    payment,
+    name,
+    change: changeSlot,
+    rest,
+    restOriginal,
+  };
+}
+
+function keepUnblanked(original: string, folded: FoldedText, rest: string): string {
+  let out = '';
+  let runStart = -1;
+  for (let k = 0; k <= rest.length; k++) {
+    const kept = k < rest.length && rest[k] === folded.text[k];
+    if (kept && runStart < 0) runStart = k;
+    if (!kept && runStart >= 0) {
+      out += `${originalSlice(original, folded, runStart, k)} `;
+      runStart = -1;
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** A customer's name as given: trimmed, at most 60 characters, at most six words, with a letter. */
+export function cleanName(raw: string): string | null {
+  const value = tidyValue(raw);
+  if (!/\p{L}/u.test(value)) return null;
+  if (value.split(/\s+/).length > 6) return null;
+  return value.slice(0, 60).trim();
+}

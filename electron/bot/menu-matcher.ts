@@ -1,0 +1,527 @@
+// Free text → dishes. Finds dishes by name, alias, id or menu number, with quantities, per-dish
+// notes and the add/remove/set intent of each mention. Anything it is not sure of comes back as a
+// question (one candidate: "did you mean?", several: "which one?"), never as a guess. Pure.
+import { menuItems, type Menu, type MenuItem } from '../../shared/menu.ts';
+import { foldText } from '../../shared/text.ts';
+import { isQuantityWord, MAX_QUANTITY, ONE_MORE_WORDS, quantityWordAt } from './quantity-words.ts';
+import { nearWord, originalSlice, sameWord, tokenize, type FoldedText, type Token } from './text-tokens.ts';
+import { tidyValue } from './intents.ts';
+
+export type Mode = 'add' | 'remove' | 'set';
+
+export interface MenuIndex {
+  /** Available items in menu order; item n on the menu is items[n - 1]. */
+  items: MenuItem[];
+  byId: Map<string, MenuItem>;
+  variants: { itemId: string; tokens: string[] }[];
+  /** Longest variant (in tokens) per item, to notice "fanta de limón" against "Fanta de naranja". */
+  longest: Map<string, number>;
+}
+
+export interface Mention {
+  mode: Mode;
+  quantity: number;
+  explicitQuantity: boolean;
+  /** "otra", "otro": one more of it. */
+  oneMore: boolean;
+  /** Set when the dish is certain. */
+  itemId: string | null;
+  /** When not certain: one candidate = "did you mean?", several = "which one?". */
+  candidates: string[];
+  note: string | null;
+  /** The customer's words for the dish. */
+  label: string;
+  /** Named by its menu number rather than by words. */
+  byNumber: boolean;
+  /** "las bravas": with a definite article, so it may mean the line already in the cart. */
+  definite: boolean;
+}
+
+export interface OrphanNote {
+  note: string;
+  /** "una sin cebolla": how many of the last line the note is for; null = the whole line. */
+  quantity: number | null;
+}
+
+export interface ScanResult {
+  mentions: Mention[];
+  /** Notes with no dish in the message: they belong to the last line of the cart. */
+  orphanNotes: OrphanNote[];
+  /** Words that matched nothing, as the customer wrote them. */
+  unknown: string[];
+  /** Menu numbers that do not exist. */
+  unknownNumbers: number[];
+  /** Quantities over MAX_QUANTITY that were refused. */
+  tooMany: boolean;
+}
+
+// Words that never name a dish: greetings, politeness, verbs of ordering, articles.
+const FILLERS = new Set(
+  (
+    'quiero queria quisiera querria queremos quisieramos pedir pido pedimos hacer encargar encargo pedido orden ' +
+    'ponme ponnos pone pones poner ponga pongame pongan dame danos deme da me nos te le les manda mandame mandar mandanos ' +
+    'traeme trae traenos por favor porfa porfis porfavor xfa xf pf plis pls please para mi mis tu su ' +
+    'tambien tb tmb tbn ademas de del la el los las lo a al en que q k ke hola holi ola buenas buenos buen ' +
+    'dias dia tardes noches gracias grax bueno pues ok okay vale eh em ah mmm hey hi hello solo nada tal como ' +
+    'estas esta estan sera seria algo tipo unos unas x uds ud unidad unidades u porcion porciones racion raciones ' +
+    'plato platos numero num nº n i want would like id d get have can could we us some of the to for order an ' +
+    'yo nosotros alli ahi aqui ya mas si seria favor o oye mira hoy ahora luego entonces igual ' +
+    'regala regalas regalame regalan mandas traes das pasas pasame vendes venden puedes podes podrias pueden ' +
+    'perdon perdona equivoque error sorry oops cambiar cambio'
+  ).split(/\s+/),
+);
+const STOP_IN_NAMES = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'e', 'con', 'a', 'al', 'en', 'the', 'of', 'and', 'with', 'uds', 'ud', 'u', 'or']);
+const NUMBER_LINKS = new Set(['de', 'del', 'el', 'la', 'x', 'numero', 'num', 'nº', 'n', 'las', 'los']);
+const ARTICLES_BEFORE_NUMBER = new Set(['el', 'la', 'del', 'numero', 'num', 'nº', 'n', 'los', 'las']);
+const DEFINITE = new Set(['el', 'la', 'los', 'las', 'the']);
+const NOTE_TRIGGERS = new Set(['sin', 'con', 'extra', 'bien', 'poco', 'muy', 'punto', 'without', 'with', 'well', 'medium', 'rare', 'no']);
+const REMOVE_WORDS = new Set(
+  'quita quitame quitar quitalo quitala quitalos quitalas elimina eliminame eliminar eliminalo eliminala borra borrame borrar borralo borrala saca sacame sacar cancela cancelame cancelar remove delete drop'.split(' '),
+);
+const SET_WORDS = new Set('mejor cambia cambiame cambiar cambialo cambiala cambialas cambialos sean change make'.split(' '));
+const ADD_WORDS = new Set('pon ponme ponle anade anademe anadir agrega agregame agregar suma sumale add plus'.split(' '));
+
+const indexCache = new WeakMap<Menu, MenuIndex>();
+
+function nameTokens(text: string): string[] {
+  return tokenize(foldText(text))
+    .filter((t) => t.kind === 'word' || t.kind === 'num')
+    .map((t) => t.text)
+    .filter((w) => !STOP_IN_NAMES.has(w));
+}
+
+export function menuIndex(menu: Menu): MenuIndex {
+  const cached = indexCache.get(menu);
+  if (cached) return cached;
+  const items = menuItems(menu);
+  const byId = new Map(items.map((i) => [i.id, i] as const));
+  const variants: MenuIndex['variants'] = [];
+  const longest = new Map<string, number>();
+  for (const item of items) {
+    const texts = [item.name, item.name.replace(/\([^)]*\)/g, ' '), item.id.replace(/[-_.]+/g, ' '), ...(item.aliases ?? [])];
+    const seen = new Set<string>();
+    for (const text of texts) {
+      const tokens = nameTokens(text);
+      const key = tokens.join(' ');
+      if (tokens.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      variants.push({ itemId: item.id, tokens });
+      longest.set(item.id, Math.max(longest.get(item.id) ?? 0, tokens.length));
+    }
+  }
+  const index = { items, byId, variants, longest };
+  indexCache.set(menu, index);
+  return index;
+}
+
+interface VariantHit {
+  consumed: number;
+  end: number;
+  full: boolean;
+  exact: number;
+}
+
+function matchVariant(tokens: readonly Token[], i: number, variant: readonly string[]): VariantHit | null {
+  const used = variant.map(() => false);
+  let j = i;
+  let consumed = 0;
+  let exact = 0;
+  let end = i;
+  while (j < tokens.length && consumed < variant.length) {
+    const t = tokens[j];
+    if (!t || t.kind === 'sep' || t.kind === 'xnum') break;
+    if (consumed > 0 && (t.kind === 'soft' || STOP_IN_NAMES.has(t.text))) {
+      j++;
+      continue;
+    }
+    if (t.kind === 'soft') break;
+    let hit = variant.findIndex((w, k) => !used[k] && sameWord(t.text, w));
+    let isExact = true;
+    if (hit < 0) {
+      hit = variant.findIndex((w, k) => !used[k] && nearWord(t.text, w));
+      isExact = false;
+    }
+    if (hit < 0) break;
+    used[hit] = true;
+    consumed++;
+    if (isExact) exact++;
+    j++;
+    end = j;
+  }
+  if (consumed === 0) return null;
+  return { consumed, end, full: consumed === variant.length, exact };
+}
+
+export interface ItemMatch {
+  kind: 'certain' | 'confirm' | 'choose';
+  itemIds: string[];
+  end: number;
+  full: boolean;
+}
+
+/** The best dish (or the tied candidates) whose name starts at token i. */
+export function matchAt(tokens: readonly Token[], i: number, index: MenuIndex): ItemMatch | null {
+  const first = tokens[i];
+  if (!first || first.kind !== 'word' && first.kind !== 'num') return null;
+  const best = new Map<string, VariantHit>();
+  for (const v of index.variants) {
+    const hit = matchVariant(tokens, i, v.tokens);
+    if (!hit) continue;
+    if (!hit.full) {
+      // A partial match needs a real word: not a bare number, not a two-letter scrap.
+      const words = tokens.slice(i, hit.end).filter((t) => t.kind === 'word' && t.text.length >= 3 && !STOP_IN_NAMES.has(t.text));
+      if (words.length === 0) continue;
+    }
+    const prev = best.get(v.itemId);
+    if (!prev || compareHits(hit, prev) < 0) best.set(v.itemId, hit);
+  }
+  if (best.size === 0) return null;
+  const ranked = [...best.entries()].sort((a, b) => compareHits(a[1], b[1]));
+  const top = ranked[0];
+  if (!top) return null;
+  const tied = ranked.filter(([, h]) => compareHits(h, top[1]) === 0);
+  const end = Math.max(...tied.map(([, h]) => h.end));
+  if (tied.length > 1) return { kind: 'choose', itemIds: tied.map(([id]) => id), end, full: top[1].full };
+  const certain = top[1].full && top[1].exact >= 1;
+  return { kind: certain ? 'certain' : 'confirm', itemIds: [top[0]], end, full: top[1].full };
+}
+
+function compareHits(a: VariantHit, b: VariantHit): number {
+  if (a.consumed !== b.consumed) return b.consumed - a.consumed;
+  if (a.full !== b.full) return a.full ? -1 : 1;
+  return b.exact - a.exact;
+}
+
+export interface ScanOptions {
+  /** Dishes already in the cart: "sin la coca" removes one of them. */
+  cartItemIds: ReadonlySet<string>;
+}
+
+export function scanOrder(original: string, folded: FoldedText, rest: string, index: MenuIndex, options: ScanOptions): ScanResult {
+  const tokens = tokenize(rest);
+  const result: ScanResult = { mentions: [], orphanNotes: [], unknown: [], unknownNumbers: [], tooMany: false };
+  const slice = (a: number, b: number) => originalSlice(original, folded, a, b);
+
+  let mode: Mode = 'add';
+  let segment = 0;
+  let segmentMentions: Mention[] = [];
+  const segmentsWithDish = new Set<number>();
+  const unknownRuns: { segment: number; start: number; end: number }[] = [];
+  let pending: { value: number; oneMore: boolean } | null = null;
+  let note: { start: number; end: number; owner: Mention | null; split: number | null; trigger: string } | null = null;
+
+  const isFiller = (t: Token | undefined) => !!t && t.kind === 'word' && FILLERS.has(t.text);
+  const nextContent = (j: number) => {
+    while (j < tokens.length && isFiller(tokens[j])) j++;
+    return j;
+  };
+  const certainAt = (j: number): boolean => {
+    const m = matchAt(tokens, j, index);
+    return !!m && m.full;
+  };
+  /** A quantity (digits or words) followed by a dish, or a dish, starts at j. */
+  const dishStartsAt = (j: number, allowBareDish: boolean): boolean => {
+    const t = tokens[j];
+    if (!t) return false;
+    if (t.kind === 'num') return certainAt(nextContent(j + 1));
+    const q = quantityWordAt(tokens, j);
+    if (q) return certainAt(nextContent(j + q.length)) || tokens[nextContent(j + q.length)]?.kind === 'num';
+    return allowBareDish && certainAt(j);
+  };
+
+  const closeNote = () => {
+    if (!note) return;
+    const text = tidyValue(slice(note.start, note.end)).slice(0, 120);
+    const current = note;
+    note = null;
+    // A trigger word alone ("no", "con") says nothing to the kitchen.
+    if (!text || NOTE_TRIGGERS.has(foldText(text))) return;
+    if (current.split !== null) {
+      const prev = result.mentions.at(-1);
+      if (prev && prev.itemId && prev.mode === 'add' && prev.quantity > current.split) {
+        prev.quantity -= current.split;
+        const split: Mention = { ...prev, quantity: current.split, note: joinNote(null, text) };
+        result.mentions.push(split);
+      } else {
+        result.orphanNotes.push({ note: text, quantity: current.split });
+      }
+      return;
+    }
+    const owner = current.owner ?? result.mentions.at(-1) ?? null;
+    if (owner) owner.note = joinNote(owner.note, text);
+    else result.orphanNotes.push({ note: text, quantity: null });
+  };
+
+  const endSegment = () => {
+    closeNote();
+    pending = null;
+    segmentMentions = [];
+    segment++;
+  };
+
+  const push = (mention: Mention) => {
+    if (mention.quantity > MAX_QUANTITY) {
+      result.tooMany = true;
+      return;
+    }
+    if (mention.quantity < 1) return;
+    result.mentions.push(mention);
+    segmentMentions.push(mention);
+    // Unknown words next to a dish the bot is sure of are ignored ("clásica grande"); next to an
+    // unsure one ("pizza pepperoni") they are reported.
+    if (mention.itemId && !mention.byNumber) segmentsWithDish.add(segment);
+  };
+
+  const takeQuantity = () => {
+    const q = pending;
+    pending = null;
+    return { quantity: q?.value ?? 1, explicit: q !== null, oneMore: q?.oneMore ?? false };
+  };
+
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'sep' || t.kind === 'soft') {
+      if (note && t.kind === 'soft' && i + 1 < tokens.length && !dishStartsAt(i + 1, true) && !isModeWord(tokens[i + 1])) {
+        i++;
+        continue;
+      }
+      endSegment();
+      i++;
+      continue;
+    }
+    if (note) {
+      const startsDish = dishStartsAt(i, note.trigger === 'con' || note.trigger === 'with');
+      if (startsDish || isModeWord(t)) {
+        closeNote();
+      } else {
+        note.end = t.end;
+        i++;
+        continue;
+      }
+    }
+    if (t.kind === 'word' && t.text === 'no' && tokens[i + 1]?.text === 'quiero') {
+      mode = 'remove';
+      i += 2;
+      continue;
+    }
+    if (t.kind === 'word' && REMOVE_WORDS.has(t.text)) {
+      mode = 'remove';
+      i++;
+      continue;
+    }
+    if (t.kind === 'word' && SET_WORDS.has(t.text)) {
+      mode = 'set';
+      i++;
+      continue;
+    }
+    if (t.kind === 'word' && ADD_WORDS.has(t.text)) {
+      mode = 'add';
+      i++;
+      continue;
+    }
+
+    const match = t.kind === 'word' ? matchAt(tokens, i, index) : t.kind === 'num' ? matchAt(tokens, i, index) : null;
+    if (match && match.full) {
+      i = acceptMatch(match, i);
+      continue;
+    }
+
+    if (t.kind === 'num') {
+      const j = skipLinks(i + 1);
+      const next = tokens[j];
+      const content = tokens[nextContent(i + 1)];
+      const prevWord = tokens[i - 1];
+      const articleBefore = !!prevWord && prevWord.kind === 'word' && ARTICLES_BEFORE_NUMBER.has(prevWord.text);
+      if (next?.kind === 'num') {
+        pending = { value: t.value, oneMore: false };
+        i = j;
+        continue;
+      }
+      const contentIsWord = content?.kind === 'word';
+      const contentIsNote = contentIsWord && NOTE_TRIGGERS.has(content.text);
+      if (contentIsWord && !(contentIsNote && (articleBefore || pending))) {
+        pending = { value: t.value, oneMore: false };
+        i++;
+        continue;
+      }
+      const last = segmentMentions.at(-1);
+      if (mode === 'set' && last && !last.explicitQuantity) {
+        last.quantity = t.value;
+        last.explicitQuantity = true;
+        if (t.value > MAX_QUANTITY) result.tooMany = true;
+        i++;
+        continue;
+      }
+      // A bare number: the dish with that number on the menu.
+      const item = index.items[t.value - 1];
+      const q = takeQuantity();
+      i++;
+      if (!item || t.value < 1) {
+        result.unknownNumbers.push(t.value);
+        segmentsWithDish.add(segment);
+        continue;
+      }
+      const mention: Mention = { mode, quantity: q.quantity, explicitQuantity: q.explicit, oneMore: q.oneMore, itemId: item.id, candidates: [], note: null, label: item.name, byNumber: true, definite: false };
+      if (tokens[i]?.kind === 'xnum') {
+        mention.quantity = tokens[i]?.value ?? 1;
+        mention.explicitQuantity = true;
+        i++;
+      }
+      push(mention);
+      continue;
+    }
+
+    if (t.kind === 'xnum') {
+      const last = segmentMentions.at(-1);
+      if (last) {
+        last.quantity = t.value;
+        last.explicitQuantity = true;
+        if (t.value > MAX_QUANTITY) result.tooMany = true;
+      } else pending = { value: t.value, oneMore: false };
+      i++;
+      continue;
+    }
+
+    const q = quantityWordAt(tokens, i);
+    if (q) {
+      pending = { value: q.value, oneMore: ONE_MORE_WORDS.has(t.text) };
+      i += q.length;
+      continue;
+    }
+
+    if (NOTE_TRIGGERS.has(t.text)) {
+      // "sin la coca" with the coca in the cart and nothing else said: take it out.
+      if (t.text === 'sin' && result.mentions.length === 0 && !pending) {
+        const j = nextContent(i + 1);
+        const m = matchAt(tokens, j, index);
+        if (m && m.kind === 'certain' && m.itemIds.every((id) => options.cartItemIds.has(id))) {
+          mode = 'remove';
+          i = j;
+          continue;
+        }
+      }
+      // "con patatas fritas": another dish, not a note.
+      if ((t.text === 'con' || t.text === 'with') && dishStartsAt(nextContent(i + 1), true)) {
+        mode = 'add';
+        i++;
+        continue;
+      }
+      const owner = segmentMentions.at(-1) ?? null;
+      const split = !owner && pending ? pending.value : null;
+      pending = null;
+      note = { start: t.start, end: t.end, owner, split, trigger: t.text };
+      i++;
+      continue;
+    }
+
+    if (isFiller(t)) {
+      i++;
+      continue;
+    }
+
+    if (match && !isQuantityWord(t.text)) {
+      i = acceptMatch(match, i);
+      continue;
+    }
+
+    const run = unknownRuns.at(-1);
+    if (run && run.segment === segment && run.end === tokens[i - 1]?.end) run.end = t.end;
+    else unknownRuns.push({ segment, start: t.start, end: t.end });
+    i++;
+  }
+  closeNote();
+
+  for (const run of unknownRuns) {
+    if (segmentsWithDish.has(run.segment)) continue;
+    const text = tidyValue(slice(run.start, run.end));
+    if (text && result.unknown.length < 3) result.unknown.push(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  }
+  if (result.unknown.length > 0) {
+    // A bare number among words the bot does not know ("alert(1)") is not a menu number.
+    result.mentions = result.mentions.filter((m) => !m.byNumber);
+    result.unknownNumbers = [];
+  }
+  return result;
+
+  function skipLinks(j: number): number {
+    while (j < tokens.length && tokens[j]?.kind === 'word' && NUMBER_LINKS.has(tokens[j]?.text ?? '')) j++;
+    return j;
+  }
+
+  function acceptMatch(match: ItemMatch, start: number): number {
+    let kind = match.kind;
+    let end = match.end;
+    const q = takeQuantity();
+    // "fanta de limón" against "Fanta de naranja": a word after a short alias that names something
+    // the menu does not have makes the match uncertain.
+    if (kind === 'certain') {
+      const id = match.itemIds[0] ?? '';
+      const used = tokens.slice(start, end).filter((t) => t.kind === 'word' || t.kind === 'num').length;
+      let j = end;
+      while (tokens[j]?.kind === 'word' && (tokens[j]?.text === 'de' || tokens[j]?.text === 'del')) j++;
+      const next = tokens[j];
+      if (
+        (index.longest.get(id) ?? 0) > used &&
+        next?.kind === 'word' &&
+        !FILLERS.has(next.text) &&
+        !NOTE_TRIGGERS.has(next.text) &&
+        !isQuantityWord(next.text) &&
+        !isModeWord(next) &&
+        !matchAt(tokens, j, index)
+      ) {
+        kind = 'confirm';
+        end = j + 1;
+      }
+    }
+    const first = tokens[start];
+    const lastTok = tokens[end - 1];
+    const label = first && lastTok ? tidyValue(slice(first.start, lastTok.end)) : '';
+    const mention: Mention = {
+      mode,
+      quantity: q.quantity,
+      explicitQuantity: q.explicit,
+      oneMore: q.oneMore,
+      itemId: kind === 'certain' ? (match.itemIds[0] ?? null) : null,
+      candidates: kind === 'certain' ? [] : match.itemIds.slice(0, 9),
+      note: null,
+      label: label.length > 40 ? `${label.slice(0, 40)}…` : label,
+      byNumber: false,
+      definite: !q.explicit && DEFINITE.has(tokens[start - 1]?.text ?? ''),
+    };
+    if (tokens[end]?.kind === 'xnum') {
+      mention.quantity = tokens[end]?.value ?? 1;
+      mention.explicitQuantity = true;
+      end++;
+    }
+    push(mention);
+    return end;
+  }
+}
+
+function isModeWord(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && (REMOVE_WORDS.has(t.text) || SET_WORDS.has(t.text) || ADD_WORDS.has(t.text));
+}
+
+function joinNote(existing: string | null, add: string): string {
+  return (existing ? `${existing}, ${add}` : add).slice(0, 200);
+}
+
+/** A category named by the whole message ("bebidas", "las pizzas"), if any. */
+export function categoryNamed(menu: Menu, text: string): number | null {
+  const words = nameTokens(text).filter((w) => !FILLERS.has(w));
+  if (words.length === 0) return null;
+  const visible = visibleCategories(menu);
+  for (let k = 0; k < visible.length; k++) {
+    const cat = visible[k];
+    if (!cat) continue;
+    const name = nameTokens(cat.name);
+    if (name.length === words.length && name.every((w, n) => sameWord(w, words[n] ?? ''))) return k;
+  }
+  return null;
+}
+
+/** Categories that have at least one available item, in menu order. */
+export function visibleCategories(menu: Menu): Menu['categories'] {
+  return menu.categories.filter((c) => c.items.some((i) => i.available !== false));
+}

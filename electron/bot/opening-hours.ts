@@ -1,0 +1,97 @@
+// Is the restaurant open at a given instant, and when does it open next. `hours` keys are sun..sat
+// with [["12:00","16:00"], ...] local-time ranges; absent hours = always open; a day missing from
+// `hours` is closed; a range may cross midnight ("20:00"-"02:00"); "24:00" ends a day. Pure.
+import { WEEKDAYS, type Menu, type Weekday } from '../../shared/menu.ts';
+
+export type OpeningHours = NonNullable<Menu['hours']>;
+
+export interface LocalTime {
+  /** 0 = Sunday. */
+  weekday: number;
+  /** Minutes since local midnight. */
+  minutes: number;
+}
+
+export interface NextOpening {
+  /** 0 = today, 1 = tomorrow ... */
+  daysAhead: number;
+  weekday: Weekday;
+  /** "HH:MM" as written in the menu. */
+  time: string;
+}
+
+const DAY_MS = 24 * 60;
+
+/** Local weekday and minute of `now` in `timeZone` (UTC if the zone is unknown). */
+export function localTime(now: number, timeZone: string): LocalTime {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(new Date(now));
+  } catch {
+    const d = new Date(now);
+    return { weekday: d.getUTCDay(), minutes: d.getUTCHours() * 60 + d.getUTCMinutes() };
+  }
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const weekday = Math.max(0, names.indexOf(get('weekday')));
+  const hour = Number.parseInt(get('hour'), 10) % 24;
+  const minute = Number.parseInt(get('minute'), 10);
+  return { weekday, minutes: (Number.isFinite(hour) ? hour : 0) * 60 + (Number.isFinite(minute) ? minute : 0) };
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':');
+  const value = Number.parseInt(h ?? '0', 10) * 60 + Number.parseInt(m ?? '0', 10);
+  return Number.isFinite(value) ? Math.min(Math.max(value, 0), DAY_MS) : 0;
+}
+
+function rangesOf(hours: OpeningHours, weekday: number): [string, string][] {
+  const key = WEEKDAYS[((weekday % 7) + 7) % 7] as Weekday;
+  return hours[key] ?? [];
+}
+
+/** Open at this local time? */
+export function isOpenAtLocal(hours: OpeningHours | undefined, at: LocalTime): boolean {
+  if (!hours) return true;
+  for (const [open, close] of rangesOf(hours, at.weekday)) {
+    const s = toMinutes(open);
+    const e = toMinutes(close);
+    if (s < e && at.minutes >= s && at.minutes < e) return true;
+    if (e < s && at.minutes >= s) return true; // crosses midnight: the evening part
+  }
+  for (const [open, close] of rangesOf(hours, at.weekday + 6)) {
+    const s = toMinutes(open);
+    const e = toMinutes(close);
+    if (e < s && at.minutes < e) return true; // yesterday's range, after midnight
+  }
+  return false;
+}
+
+export function isOpen(hours: OpeningHours | undefined, now: number, timeZone: string): boolean {
+  return isOpenAtLocal(hours, localTime(now, timeZone));
+}
+
+/** The next time a range starts after `now` (within a week), or null if the hours never open. */
+export function nextOpening(hours: OpeningHours | undefined, now: number, timeZone: string): NextOpening | null {
+  if (!hours) return null;
+  const at = localTime(now, timeZone);
+  let best: { delta: number; daysAhead: number; time: string; weekday: number } | null = null;
+  for (let daysAhead = 0; daysAhead <= 7; daysAhead++) {
+    const weekday = (at.weekday + daysAhead) % 7;
+    for (const [open, close] of rangesOf(hours, weekday)) {
+      const s = toMinutes(open);
+      if (s === toMinutes(close) || s >= DAY_MS) continue;
+      const delta = daysAhead * DAY_MS + s - at.minutes;
+      if (delta <= 0) continue;
+      if (!best || delta < best.delta) best = { delta, daysAhead, time: open, weekday };
+    }
+  }
+  if (!best) return null;
+  return { daysAhead: best.daysAhead, weekday: WEEKDAYS[best.weekday] as Weekday, time: best.time };
+}

@@ -1,0 +1,522 @@
+// The ordering conversation: greet and show the menu, take dishes (with questions about anything
+// unsure), then pickup or delivery (+ address), name, payment, a summary and an explicit yes. Slots
+// are filled in whatever order the customer gives them. Commands work at any step. Pure: the only
+// side effects go through BotEffects, called synchronously.
+import { cutText } from '../../shared/text.ts';
+import {
+  IDLE_RESET_MS,
+  MAX_MESSAGE_CHARS,
+  type BotEffects,
+  type BotHandler,
+  type BotInput,
+  type BotOutput,
+  type CustomerOrderSummary,
+  type OrderDraft,
+} from './bot-types.ts';
+import { botTexts, cartText, categoriesText, menuText, money, summaryText, type BotTexts } from './bot-texts.ts';
+import {
+  addToCart,
+  cartHas,
+  freshState,
+  loadState,
+  removeFromCart,
+  setQuantity,
+  type BotState,
+  type PendingQuestion,
+} from './conversation-state.ts';
+import { cleanName, detectIntents, tidyValue, type Intents } from './intents.ts';
+import { categoryNamed, menuIndex, scanOrder, visibleCategories, type MenuIndex, type Mention, type ScanResult } from './menu-matcher.ts';
+import { isOpen, nextOpening } from './opening-hours.ts';
+
+/** Above this many dishes the greeting lists sections instead of every dish. */
+export const LARGE_MENU_ITEMS = 25;
+export const CANCEL_REASON = 'Cancelado por el cliente';
+
+const ORDINALS: Record<string, number> = {
+  primera: 1, primero: 1, first: 1, segunda: 2, segundo: 2, second: 2, tercera: 3, tercero: 3, third: 3,
+  cuarta: 4, cuarto: 4, fourth: 4, quinta: 5, quinto: 5, fifth: 5, sexta: 6, sexto: 6, sixth: 6,
+};
+
+interface Turn {
+  input: BotInput;
+  effects: BotEffects;
+  t: BotTexts;
+  index: MenuIndex;
+  state: BotState;
+  notices: string[];
+}
+
+export const handleMessage: BotHandler = (input, effects) => {
+  const t = botTexts(input.menu.locale);
+  const before = loadState(input.conversation, input.now);
+  try {
+    const { state, replies } = converse(input, effects, loadState(input.conversation, input.now));
+    state.version = 1;
+    state.updatedAt = input.now;
+    return { conversation: state, replies: replies.filter((r) => r.trim().length > 0) };
+  } catch {
+    // Never leave the customer in silence, and never lose what the conversation held.
+    before.updatedAt = input.now;
+    return { conversation: before, replies: [t.notUnderstood] };
+  }
+};
+
+function converse(input: BotInput, effects: BotEffects, loaded: BotState): BotOutput & { state: BotState } {
+  const { menu } = input;
+  const t = botTexts(menu.locale);
+  let state = loaded;
+  const notices: string[] = [];
+
+  if (input.conversation && input.now - state.updatedAt > IDLE_RESET_MS) {
+    const hadCart = state.cart.length > 0;
+    state = freshState(input.now);
+    if (hadCart) notices.push(t.startedOver);
+  }
+
+  if (input.message.kind === 'media') {
+    if (state.mediaWarned) return { state, conversation: state, replies: [] };
+    state.mediaWarned = true;
+    return done(state, [...notices, t.mediaNotRead]);
+  }
+
+  const body = typeof input.message.body === 'string' ? input.message.body : '';
+  const text = cutText(body, MAX_MESSAGE_CHARS).text;
+  const it = detectIntents(text);
+  const turn: Turn = { input, effects, t, index: menuIndex(menu), state, notices };
+
+  if (it.handoff) {
+    effects.requestHandoff(text);
+    return done(state, [...notices, t.handoff]);
+  }
+
+  const scan = scanOrder(text, it.folded, it.rest, turn.index, { cartItemIds: new Set(state.cart.map((l) => l.itemId)) });
+  // Commands yield only to dishes the bot is sure of ("carta" is one typo from "tarta").
+  const hasDish = scan.mentions.some((m) => m.itemId !== null);
+
+  if (it.cancel && !hasDish) return cancel(turn);
+
+  if (it.status && !hasDish) {
+    const replies = [...notices, statusText(turn, input.recentOrders)];
+    if (state.cart.length) replies.push(`${t.cartInProgress}\n${cartText(state.cart, menu)}\n\n${nextQuestion(turn)}`);
+    return done(state, replies);
+  }
+
+  const open = isOpen(menu.hours, input.now, menu.timezone ?? input.timezone);
+  const closedText = () => {
+    const next = nextOpening(menu.hours, input.now, menu.timezone ?? input.timezone);
+    const parts = [t.closed(next)];
+    if (state.cart.length) parts.push(t.closedCannotConfirm);
+    return parts.join(' ');
+  };
+
+  // Sections of a large menu: a bare number right after the list, or a section's name.
+  const bareNumber = /^\D{0,12}?(\d{1,3})\D{0,3}$/u.exec(text.trim());
+  let category: number | null = null;
+  if (state.numbersMean === 'categories' && bareNumber && !it.address) {
+    const n = Number.parseInt(bareNumber[1] ?? '', 10);
+    if (n >= 1 && n <= visibleCategories(menu).length) category = n - 1;
+  }
+  if (category === null && turn.index.items.length > LARGE_MENU_ITEMS && !scan.mentions.some((m) => m.itemId)) {
+    category = categoryNamed(menu, text);
+  }
+  if (category !== null && state.pending.length === 0) {
+    state.numbersMean = 'items';
+    state.greeted = true;
+    const replies = [...notices, `${menuText(menu, category)}\n\n${t.categoryHint}`];
+    if (!open) replies.push(closedText());
+    else if (state.cart.length) replies.push(nextQuestion(turn));
+    return done(state, replies);
+  }
+
+  if (it.menu && !hasDish) {
+    state.greeted = true;
+    const replies = [...notices, menuBlock(turn)];
+    if (!open) replies.push(closedText());
+    else if (state.cart.length) replies.push(`${cartText(state.cart, menu)}\n\n${nextQuestion(turn)}`);
+    return done(state, replies);
+  }
+
+  if (!open) return done(state, [...notices, closedText()]);
+
+  if (it.clear && !hasDish) {
+    const kept = { mediaWarned: state.mediaWarned };
+    state = freshState(input.now);
+    state.greeted = true;
+    state.mediaWarned = kept.mediaWarned;
+    return done(state, [...notices, `${t.cartCleared} ${t.askWhat}`]);
+  }
+
+  // Right after an order: "gracias", "ok" get a short friendly answer, not the whole menu.
+  if (state.lastPlaced && state.cart.length === 0 && state.pending.length === 0 && !hasDish && (it.thanks || it.yes) && !it.fulfilment && !it.payment) {
+    return done(state, [...notices, t.thanksReply]);
+  }
+
+  return takeOrder(turn, it, scan);
+}
+
+function done(state: BotState, replies: string[]): BotOutput & { state: BotState } {
+  return { state, conversation: state, replies };
+}
+
+function menuBlock(turn: Turn): string {
+  const { menu } = turn.input;
+  if (turn.index.items.length > LARGE_MENU_ITEMS) {
+    turn.state.numbersMean = 'categories';
+    return categoriesText(menu);
+  }
+  turn.state.numbersMean = 'items';
+  return `${menuText(menu)}\n\n${turn.t.orderHint}`;
+}
+
+function cancel(turn: Turn): BotOutput & { state: BotState } {
+  const { t, input, notices } = turn;
+  const state = turn.state;
+  if (state.cart.length > 0 || state.pending.length > 0) {
+    const fresh = freshState(input.now);
+    fresh.greeted = true;
+    fresh.mediaWarned = state.mediaWarned;
+    return done(fresh, [...notices, t.cartCancelled]);
+  }
+  state.asked = null;
+  const newest = input.recentOrders[0];
+  if (!newest) return done(state, [...notices, t.nothingToCancel]);
+  if (newest.status === 'new') {
+    const ok = turn.effects.cancelOrder(newest.id, CANCEL_REASON);
+    return done(state, [...notices, ok ? t.orderCancelled(newest.number) : t.cannotCancel(newest.number)]);
+  }
+  if (newest.status === 'accepted' || newest.status === 'preparing' || newest.status === 'ready') {
+    return done(state, [...notices, t.cannotCancel(newest.number)]);
+  }
+  return done(state, [...notices, t.nothingToCancel]);
+}
+
+function statusText(turn: Turn, orders: readonly CustomerOrderSummary[]): string {
+  const newest = orders[0];
+  if (!newest) return turn.t.noOrders;
+  let minutesLeft: number | null = null;
+  if (newest.etaMinutes !== undefined && (newest.status === 'accepted' || newest.status === 'preparing')) {
+    const since = newest.acceptedAt ? Date.parse(newest.acceptedAt) : Number.NaN;
+    const elapsed = Number.isFinite(since) ? Math.max(0, (turn.input.now - since) / 60_000) : 0;
+    minutesLeft = Math.ceil(newest.etaMinutes - elapsed);
+  }
+  return turn.t.status({ number: newest.number, status: newest.status, fulfilment: newest.fulfilment, minutesLeft });
+}
+
+function setName(turn: Turn, name: string): void {
+  turn.state.name = name;
+  turn.effects.rememberName(name);
+}
+
+function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { state: BotState } {
+  const { state, t, input, notices } = turn;
+  const { menu, customer } = input;
+  const asked = state.asked;
+  const mentions = [...scan.mentions];
+  let understood = false;
+  let cartChanged = false;
+  let slotChanged = false;
+  let yesUsed = false;
+  const cartBefore = JSON.stringify(state.cart);
+
+  // 1. An open question about a dish.
+  const pending = state.pending[0];
+  if (pending) {
+    let chosen: string | null = null;
+    let quantity = pending.quantity;
+    let explicit = pending.explicitQuantity;
+    let note = pending.note;
+    let dropped = false;
+    const choice = optionNumber(it);
+    if (pending.kind === 'choose' && choice !== null && choice >= 1 && choice <= pending.options.length) {
+      chosen = pending.options[choice - 1] ?? null;
+      mentions.length = 0;
+    } else if (pending.kind === 'confirm' && it.yes) {
+      chosen = pending.options[0] ?? null;
+      yesUsed = true;
+    } else {
+      const k = mentions.findIndex((m) => resolvesTo(m, pending) !== null);
+      const m = mentions[k];
+      if (m) {
+        chosen = resolvesTo(m, pending);
+        if (m.explicitQuantity) {
+          quantity = m.quantity;
+          explicit = true;
+        }
+        if (m.note) note = note ? `${note}, ${m.note}` : m.note;
+        mentions.splice(k, 1);
+      } else if (it.no || it.none) {
+        dropped = true;
+        yesUsed = true;
+      }
+    }
+    if (chosen) {
+      state.pending.shift();
+      applyMention(turn, { mode: pending.mode, quantity, explicitQuantity: explicit, oneMore: pending.oneMore, itemId: chosen, candidates: [], note, label: pending.label, byNumber: false, definite: false });
+      understood = true;
+    } else if (dropped) {
+      state.pending.shift();
+      notices.push(t.droppedItem);
+      understood = true;
+    }
+  }
+
+  // 2. Slots given in this message, whatever was asked.
+  const namedDish = mentions.some((m) => !m.byNumber);
+  if (it.change) {
+    if (it.change === 'address') {
+      state.address = null;
+      state.fulfilment = 'delivery';
+    }
+    if (it.change === 'name') state.name = null;
+    if (it.change === 'payment') state.payment = null;
+    if (it.change === 'fulfilment') {
+      state.fulfilment = null;
+      state.address = null;
+    }
+    slotChanged = true;
+  }
+  if (it.fulfilment && it.fulfilment !== state.fulfilment) {
+    state.fulfilment = it.fulfilment;
+    if (it.fulfilment === 'pickup') state.address = null;
+    slotChanged = true;
+  } else if (it.fulfilment) understood = true;
+  if (it.address) {
+    state.address = it.address;
+    state.fulfilment = 'delivery';
+    slotChanged = true;
+  }
+  if (it.payment) {
+    if (it.payment !== state.payment) slotChanged = true;
+    state.payment = it.payment;
+    understood = true;
+  }
+  if (it.name) {
+    setName(turn, it.name);
+    slotChanged = true;
+  }
+  const otherSlot = !!(it.fulfilment || it.payment || it.address || it.done || (it.yes && !yesUsed));
+
+  // 3. A bare answer to the question asked last.
+  if (asked === 'address' && state.fulfilment === 'delivery' && !state.address && !namedDish && !it.fulfilment) {
+    const value = tidyValue(it.restOriginal).slice(0, 200);
+    if (/[\p{L}\p{N}]{2,}/u.test(value) && !(it.yes || it.no) ) {
+      state.address = value;
+      slotChanged = true;
+      mentions.length = 0;
+      scan.unknown.length = 0;
+      scan.unknownNumbers.length = 0;
+    }
+  }
+  if (asked === 'name' && !state.name && !it.name) {
+    // A bare menu number next to words the menu does not know ("Cliente 3", "Mesa 4") is a name.
+    const dishAnswer =
+      mentions.length > 1 ||
+      mentions.some((m) => m.explicitQuantity || m.mode !== 'add') ||
+      (mentions.some((m) => m.byNumber) && scan.unknown.length === 0);
+    const profile = customer.profileName ? cleanName(customer.profileName) : null;
+    const leftover = cleanName(it.restOriginal);
+    if (it.yes && !yesUsed && profile && !state.profileDeclined && !leftover) {
+      setName(turn, profile);
+      yesUsed = true;
+      slotChanged = true;
+    } else if (it.no && !yesUsed && !leftover) {
+      state.profileDeclined = true;
+      understood = true;
+    } else if (!dishAnswer && leftover && (scan.unknown.length > 0 || mentions.length > 0) && !(otherSlot && scan.unknown.length === 0 && mentions.length === 0)) {
+      setName(turn, leftover);
+      slotChanged = true;
+      mentions.length = 0;
+      scan.unknown.length = 0;
+    } else if (otherSlot && profile && !state.profileDeclined) {
+      setName(turn, profile);
+      slotChanged = true;
+    }
+  }
+
+  // 4. Dishes.
+  for (const m of mentions) applyMention(turn, m);
+  for (const orphan of scan.orphanNotes) {
+    const line = state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1);
+    if (!line) continue;
+    if (orphan.quantity !== null && line.quantity > orphan.quantity) {
+      line.quantity -= orphan.quantity;
+      state.cart.push({ itemId: line.itemId, name: line.name, quantity: orphan.quantity, unitPrice: line.unitPrice, note: orphan.note });
+      state.lastLine = state.cart.length - 1;
+    } else {
+      line.note = (line.note ? `${line.note}, ${orphan.note}` : orphan.note).slice(0, 200);
+    }
+  }
+  for (const n of scan.unknownNumbers) notices.push(t.unknownNumber(n, turn.index.items.length));
+  if (scan.tooMany) notices.push(t.tooMany);
+  cartChanged = JSON.stringify(state.cart) !== cartBefore;
+  const askedAboutDish = state.pending.length > 0 && state.pending[0] !== pending;
+  understood ||= cartChanged || slotChanged || askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany;
+
+  // 5. The confirmation.
+  if (asked === 'confirm' && !cartChanged && !slotChanged && !askedAboutDish && state.pending.length === 0) {
+    if (it.yes && !yesUsed && isComplete(state)) return placeOrder(turn);
+    if (it.no) {
+      state.asked = 'change';
+      return done(state, [...notices, t.askChange]);
+    }
+  }
+
+  // 6. What to say.
+  if (!state.greeted && state.cart.length === 0 && state.pending.length === 0) {
+    state.greeted = true;
+    const question = nextQuestion(turn);
+    const greeting = `${t.greeting(menu.restaurant)}\n\n${menuBlock(turn)}`;
+    return done(state, [...notices.filter((n) => !scan.unknown.length || n !== ''), greeting, ...(slotChanged ? [question] : [])]);
+  }
+  const parts: string[] = [];
+  if (!state.greeted) parts.push(t.greeting(menu.restaurant));
+  state.greeted = true;
+  parts.push(...notices);
+  if (scan.unknown.length) parts.push(t.unknownItems(scan.unknown));
+  if (!understood && scan.unknown.length === 0) parts.push(t.notUnderstood);
+  const question = nextQuestion(turn);
+  if (cartChanged && state.cart.length > 0 && state.asked !== 'confirm') parts.push(cartText(state.cart, menu));
+  parts.push(question);
+  // One WhatsApp message: short lines first, then the cart and the question.
+  const replies = [parts.join('\n\n')];
+  return done(state, replies);
+}
+
+/** "2", "el 2", "la segunda", "opción 1": the number of an option in a "which one?" list. */
+function optionNumber(it: Intents): number | null {
+  const words = it.folded.text.replace(/[^\p{L}\p{N}\s]+/gu, ' ').trim().split(/\s+/).filter((w) => w && !['el', 'la', 'los', 'las', 'opcion', 'option', 'numero', 'number', 'the', 'de', 'del', 'pues', 'a', 'ver'].includes(w));
+  if (words.length !== 1) return null;
+  const w = words[0] ?? '';
+  if (/^\d{1,2}$/.test(w)) return Number.parseInt(w, 10);
+  return ORDINALS[w] ?? null;
+}
+
+function resolvesTo(m: Mention, p: PendingQuestion): string | null {
+  if (m.itemId && p.options.includes(m.itemId)) return m.itemId;
+  const inter = m.candidates.filter((c) => p.options.includes(c));
+  return inter.length === 1 ? (inter[0] ?? null) : null;
+}
+
+function applyMention(turn: Turn, m: Mention): void {
+  const { state, index, t } = turn;
+  let candidates = m.itemId ? [m.itemId] : m.candidates;
+  if (m.mode !== 'add') {
+    // Taking out or changing: only dishes in the cart count.
+    const inCart = candidates.filter((id) => cartHas(state, id));
+    if (inCart.length === 0 && m.mode === 'remove') {
+      turn.notices.push(t.notInCart(m.label || (index.byId.get(candidates[0] ?? '')?.name ?? '')));
+      return;
+    }
+    if (inCart.length > 0) candidates = inCart;
+  }
+  if (candidates.length === 1 && (m.itemId || m.mode !== 'add')) {
+    const item = index.byId.get(candidates[0] ?? '');
+    if (!item) return;
+    if (m.mode === 'remove') {
+      const taken = removeFromCart(state, item.id, m.explicitQuantity ? m.quantity : null);
+      if (taken > 0) turn.notices.push(t.removed(m.explicitQuantity ? `${taken} × ${item.name}` : item.name));
+    } else if (m.mode === 'set' && m.explicitQuantity && !m.oneMore) {
+      setQuantity(state, item, m.quantity);
+    } else if (m.definite && m.note && !m.explicitQuantity && cartHas(state, item.id)) {
+      // "y las bravas poco picantes": a note for the bravas already in the cart.
+      const k = state.cart.findLastIndex((l) => l.itemId === item.id);
+      const line = state.cart[k];
+      if (line) {
+        line.note = (line.note ? `${line.note}, ${m.note}` : m.note).slice(0, 200);
+        state.lastLine = k;
+      }
+    } else {
+      addToCart(state, item, m.quantity, m.note);
+    }
+    return;
+  }
+  if (candidates.length === 0) return;
+  state.pending.push({
+    kind: candidates.length === 1 ? 'confirm' : 'choose',
+    options: candidates,
+    quantity: m.quantity,
+    explicitQuantity: m.explicitQuantity,
+    oneMore: m.oneMore,
+    note: m.note,
+    mode: m.mode,
+    label: m.label,
+  });
+}
+
+function isComplete(state: BotState): boolean {
+  return (
+    state.cart.length > 0 &&
+    state.fulfilment !== null &&
+    (state.fulfilment === 'pickup' || !!state.address) &&
+    !!state.name &&
+    state.payment !== null
+  );
+}
+
+/** The next thing to ask, in order; sets `asked`. */
+function nextQuestion(turn: Turn): string {
+  const { state, t, input, index } = turn;
+  const { menu, customer } = input;
+  const pending = state.pending[0];
+  if (pending) {
+    state.asked = null;
+    const describe = (id: string) => {
+      const item = index.byId.get(id);
+      return item ? `${item.name} — ${money(item.price, menu)}` : id;
+    };
+    if (pending.kind === 'confirm') {
+      const item = index.byId.get(pending.options[0] ?? '');
+      return t.confirmItem(item ? `*${item.name}* (${money(item.price, menu)})` : '');
+    }
+    return t.choose(pending.label, pending.options.map(describe));
+  }
+  if (state.cart.length === 0) {
+    state.asked = null;
+    return t.askWhat;
+  }
+  if (!state.fulfilment) {
+    state.asked = 'fulfilment';
+    return t.askFulfilment;
+  }
+  if (state.fulfilment === 'delivery' && !state.address) {
+    state.asked = 'address';
+    return t.askAddress;
+  }
+  if (!state.name && customer.rememberedName) {
+    const remembered = cleanName(customer.rememberedName);
+    if (remembered) state.name = remembered;
+  }
+  if (!state.name) {
+    state.asked = 'name';
+    const profile = customer.profileName ? cleanName(customer.profileName) : null;
+    return t.askName(state.profileDeclined ? null : profile);
+  }
+  if (!state.payment) {
+    state.asked = 'payment';
+    return t.askPayment;
+  }
+  state.asked = 'confirm';
+  return summaryText(
+    { cart: state.cart, fulfilment: state.fulfilment, address: state.address, name: state.name, payment: state.payment },
+    menu,
+  );
+}
+
+function placeOrder(turn: Turn): BotOutput & { state: BotState } {
+  const { state, input, t } = turn;
+  if (!state.fulfilment || !state.name || !state.payment) return done(state, [nextQuestion(turn)]);
+  const draft: OrderDraft = {
+    customer: { phone: input.customer.phone, name: state.name },
+    fulfilment: state.fulfilment,
+    payment: state.payment,
+    items: state.cart.map((l) => ({ ...l })),
+    currency: input.menu.currency,
+  };
+  if (state.fulfilment === 'delivery' && state.address) draft.address = state.address;
+  const placed = turn.effects.placeOrder(draft);
+  const next = freshState(input.now);
+  next.greeted = true;
+  next.mediaWarned = state.mediaWarned;
+  next.lastPlaced = { number: placed.number, at: input.now };
+  return done(next, [...turn.notices, t.placed(placed.number)]);
+}

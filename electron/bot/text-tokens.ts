@@ -1,0 +1,153 @@
+// Customer text → folded tokens that remember where they came from, so a matched note or name can
+// be shown back in the customer's own spelling. Pure.
+import { foldText } from '../../shared/text.ts';
+
+export interface FoldedText {
+  /** Lowercase, accents folded. */
+  text: string;
+  /** map[j] = index in the original of folded char j; map[text.length] = original length. */
+  map: number[];
+}
+
+/** Folds code point by code point, keeping a map back to the original string. */
+export function foldWithMap(original: string): FoldedText {
+  let text = '';
+  const map: number[] = [];
+  let index = 0;
+  for (const ch of original) {
+    const folded = foldText(ch);
+    for (let k = 0; k < folded.length; k++) map.push(index);
+    text += folded;
+    index += ch.length;
+  }
+  map.push(original.length);
+  return { text, map };
+}
+
+/** The original text behind folded range [start, end). */
+export function originalSlice(original: string, folded: FoldedText, start: number, end: number): string {
+  const a = folded.map[Math.max(0, Math.min(start, folded.text.length))] ?? 0;
+  const b = folded.map[Math.max(0, Math.min(end, folded.text.length))] ?? original.length;
+  return original.slice(a, b);
+}
+
+/**
+ * word: letters/digits; num: a plain number; xnum: "x2" (a multiplier after an item);
+ * sep: punctuation or a newline that separates list entries; soft: "y", "e", "and", "&".
+ */
+export type TokenKind = 'word' | 'num' | 'xnum' | 'sep' | 'soft';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** For num and xnum. */
+  value: number;
+  /** Range in the folded text. */
+  start: number;
+  end: number;
+}
+
+const SOFT_WORDS = new Set(['y', 'e', 'and', '&']);
+const TOKEN_RE = /[\p{L}\p{N}]+|[\n,;+.!?:()[\]/|¿¡&]/gu;
+
+export function tokenize(folded: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of folded.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    if (raw === '&') {
+      tokens.push({ kind: 'soft', text: raw, value: 0, start, end });
+      continue;
+    }
+    if (!/[\p{L}\p{N}]/u.test(raw)) {
+      tokens.push({ kind: 'sep', text: raw, value: 0, start, end });
+      continue;
+    }
+    let parts: RegExpMatchArray | null;
+    if (/^\d+$/.test(raw)) {
+      tokens.push(num(raw, start, end));
+    } else if ((parts = /^(\d+)x(\d+)$/.exec(raw))) {
+      const a = parts[1] ?? '';
+      tokens.push(num(a, start, start + a.length));
+      tokens.push({ kind: 'xnum', text: raw.slice(a.length), value: toNumber(parts[2] ?? ''), start: start + a.length, end });
+    } else if ((parts = /^x(\d+)$/.exec(raw))) {
+      tokens.push({ kind: 'xnum', text: raw, value: toNumber(parts[1] ?? ''), start, end });
+    } else if ((parts = /^(\d+)(\p{L}+)$/u.exec(raw))) {
+      const a = parts[1] ?? '';
+      tokens.push(num(a, start, start + a.length));
+      tokens.push({ kind: 'word', text: raw.slice(a.length), value: 0, start: start + a.length, end });
+    } else if (SOFT_WORDS.has(raw)) {
+      tokens.push({ kind: 'soft', text: raw, value: 0, start, end });
+    } else {
+      tokens.push({ kind: 'word', text: raw, value: 0, start, end });
+    }
+  }
+  return tokens;
+}
+
+function toNumber(digits: string): number {
+  const n = Number.parseInt(digits.slice(0, 9), 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function num(raw: string, start: number, end: number): Token {
+  return { kind: 'num', text: raw, value: toNumber(raw), start, end };
+}
+
+/** Spanish and English plural folding, for comparison only: clásicas→clasica, limones→limon. */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('es') && 'lnrdzj'.includes(word.charAt(word.length - 3))) {
+    return word.slice(0, -2);
+  }
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function forms(word: string): string[] {
+  const out = [word];
+  if (word.length > 3 && word.endsWith('s')) out.push(word.slice(0, -1));
+  if (word.length > 4 && word.endsWith('es')) out.push(word.slice(0, -2));
+  return out;
+}
+
+/** Equal up to a plural ending: clásicas = clasica, limones = limón, dobles = doble. */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const fa = forms(a);
+  return forms(b).some((f) => fa.includes(f));
+}
+
+/** One typo (insert, delete, substitute or swap) on words of five letters or more. */
+export function nearWord(a: string, b: string): boolean {
+  const x = singular(a);
+  const y = singular(b);
+  if (x.length < 5 || y.length < 5 || Math.abs(x.length - y.length) > 1) return false;
+  if (/\d/.test(x) || /\d/.test(y)) return false;
+  return editDistance(x, y, 1) <= 1;
+}
+
+/** Optimal string alignment distance, stopping early once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      }
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > limit) return rowMin;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[cols - 1] ?? 0;
+}
