@@ -359,7 +359,6 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       i++;
       if (!item || t.value < 1) {
         result.unknownNumbers.push(t.value);
-        segmentsWithDish.add(segment);
         continue;
       }
       const mention: Mention = { mode, quantity: q.quantity, explicitQuantity: q.explicit, oneMore: q.oneMore, itemId: item.id, candidates: [], note: null, label: item.name, byNumber: true, definite: false };
