@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { UI_STRINGS, type Locale } from '../../../shared/i18n.ts';
 import { nextStatus, type Order, type OrderStatus } from '../../../shared/order.ts';
 import { KdsError } from '../../../shared/kds-api.ts';
