@@ -96,4 +96,53 @@ describe('KDS end to end (headless host + Chromium)', () => {
     await host.api.post('/api/sim/status', { state: 'connected' });
     await page.getByTestId('wa-banner').waitFor({ state: 'detached', timeout: 3000 });
   });
+
+  it('works from a bump bar: a digit selects, Enter opens the ETA dialog, Esc closes it; undo reverts', async () => {
+    const statuses = await page.getByTestId('order-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const index = statuses.indexOf('new');
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(index).toBeLessThan(9);
+    await page.keyboard.press(String(index + 1));
+    await expect.poll(() => page.getByTestId('order-card').nth(index).getAttribute('class')).toContain('card--selected');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('eta-10').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('eta-10').waitFor({ state: 'detached' });
+    // Advance a card and take it back within the undo window: the customer hears nothing of it.
+    const newCard = page.locator('[data-testid="order-card"][data-status="new"]').first();
+    const id = (await newCard.getAttribute('data-order-id'))!;
+    const phone = (await host.api.get<Order>(`/api/orders/${id}`)).body.customer.phone;
+    const before = (await host.api.sent(phone)).length;
+    await newCard.getByTestId('accept').click();
+    await page.getByTestId('eta-30').click();
+    await expect.poll(() => page.locator(`[data-order-id="${id}"]`).getAttribute('data-status')).toBe('accepted');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.locator(`[data-order-id="${id}"]`).getAttribute('data-status')).toBe('new');
+    await new Promise((r) => setTimeout(r, 6000));
+    expect((await host.api.sent(phone)).length).toBe(before);
+  });
+
+  it('shows customer text as text, never as markup, and hands chats to a person', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const { order } = await orderAsCustomer(host.api, { phone: '34600333444', name: evil, opening: 'una coca cola para recoger, pago en efectivo' });
+    await card(order).waitFor();
+    expect(await card(order).innerText()).toContain(evil);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await host.api.say('34600555666', 'quiero hablar con una persona', 'Rosa');
+    const handoff = page.getByTestId('handoff');
+    await handoff.waitFor();
+    expect(await handoff.innerText()).toContain('Rosa');
+    await handoff.getByTestId('release').click();
+    await handoff.waitFor({ state: 'detached' });
+  });
+
+  it('lets staff chat as a customer from the simulator panel', async () => {
+    await page.getByTestId('sim-toggle').click();
+    await page.getByTestId('sim-input').fill('hola');
+    await page.getByTestId('sim-send').click();
+    await page.screenshot({ path: join(RESULTS, 'kds-simulator.png') });
+    await page.locator('.bubble--out').first().waitFor({ timeout: 5000 });
+    expect(await page.locator('.sim__chat').innerText()).toMatch(/Casa Pepe/);
+    await page.getByTestId('sim-toggle').click();
+  });
 });

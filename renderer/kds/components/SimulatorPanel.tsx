@@ -21,7 +21,10 @@ export function SimulatorPanel({ messages, t, onOpenChat, onSend }: Props) {
     if (digits.length >= 3) onOpenChat(digits);
   }, [digits, onOpenChat]);
   const chat = messages.filter((m) => m.phone === digits);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [chat.length]);
+  // Braces matter: newer Chromium returns a promise from scrollIntoView, and an effect may return only a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [chat.length]);
   return (
     <section className="panel sim" data-testid="simulator">
       <h2>{t.simulator}</h2>
