@@ -1,4 +1,5 @@
 // The order model both sides agree on. Pure data and pure functions only.
+import { numberFormat } from './intl-cache.ts';
 
 export const ORDER_STATUSES = [
   'new',
@@ -119,7 +120,7 @@ export function orderTotal(items: readonly Pick<OrderItem, 'quantity' | 'unitPri
 
 export function formatMoney(amount: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'es-ES', {
+    return numberFormat(locale === 'en' ? 'en-GB' : 'es-ES', {
       style: 'currency',
       currency,
     }).format(amount);

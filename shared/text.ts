@@ -1,4 +1,5 @@
 // Text helpers shared by the bot (matching) and the KDS (search). Pure.
+import { graphemeSegmenter } from './intl-cache.ts';
 
 /** Lowercase, accents folded (á→a, ñ→n, ü→u), so "Clásica" matches "clasica". */
 export function foldText(text: string): string {
@@ -12,9 +13,8 @@ export function foldText(text: string): string {
 export function cutText(text: string, max: number): { text: string; truncated: boolean } {
   const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   if (clean.length <= max) return { text: clean, truncated: false };
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let out = '';
-  for (const { segment } of segmenter.segment(clean)) {
+  for (const { segment } of graphemeSegmenter().segment(clean)) {
     if (out.length + segment.length > max) break;
     out += segment;
   }

@@ -2,6 +2,7 @@
 // with [["12:00","16:00"], ...] local-time ranges; absent hours = always open; a day missing from
 // `hours` is closed; a range may cross midnight ("20:00"-"02:00"); "24:00" ends a day. Pure.
 import { WEEKDAYS, type Menu, type Weekday } from '../../shared/menu.ts';
+import { dateTimeFormat } from '../../shared/intl-cache.ts';
 
 export type OpeningHours = NonNullable<Menu['hours']>;
 
@@ -26,7 +27,7 @@ const DAY_MS = 24 * 60;
 export function localTime(now: number, timeZone: string): LocalTime {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', {
+    parts = dateTimeFormat('en-US', {
       timeZone,
       weekday: 'short',
       hour: '2-digit',

@@ -1,8 +1,9 @@
 // The restaurant's calendar day for a moment: order numbers and "today" follow the kitchen's clock.
+import { dateTimeFormat } from '../../shared/intl-cache.ts';
 
 export function localDay(epochMs: number, timezone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    return dateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
       new Date(epochMs),
     );
   } catch {

@@ -1,5 +1,5 @@
 // Opens the local SQLite database (the source of truth) and brings its schema up to date.
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Database = DatabaseSync;
@@ -52,4 +52,31 @@ export function withTransaction<T>(db: Database, fn: () => T): T {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+const MAX_CACHED_STATEMENTS = 256;
+const statementCaches = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
+
+/**
+ * A prepared statement, reused. Preparing per call leaves native statements alive until V8 happens
+ * to collect their small JS wrappers, and V8 does not see that native memory: the host's RSS grew
+ * by hundreds of MB over 10,000 orders before statements were cached.
+ */
+export function statement(db: DatabaseSync, sql: string): StatementSync {
+  let cache = statementCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCaches.set(db, cache);
+  }
+  const cached = cache.get(sql);
+  if (cached) {
+    // Move to the back: the map's order is the least-recently-used order.
+    cache.delete(sql);
+    cache.set(sql, cached);
+    return cached;
+  }
+  const prepared = db.prepare(sql);
+  cache.set(sql, prepared);
+  if (cache.size > MAX_CACHED_STATEMENTS) cache.delete(cache.keys().next().value!);
+  return prepared;
 }

@@ -1,5 +1,5 @@
 // Orders and their event log in SQLite. Rows in, Order objects out; no business rules here.
-import type { Database } from './database.ts';
+import { statement, type Database } from './database.ts';
 import type {
   Fulfilment,
   Order,
@@ -81,8 +81,7 @@ export class OrdersRepo {
   }
 
   insert(order: NewOrderRecord): void {
-    this.db
-      .prepare(
+    statement(this.db, 
         `INSERT INTO orders (id, number, day, status, customer_phone, customer_name, fulfilment, address,
            payment, items_json, total, currency, created_at, updated_at, acknowledged)
          VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
@@ -106,8 +105,7 @@ export class OrdersRepo {
 
   /** Next order number of the day: numbers restart every day, as kitchen tickets do. */
   nextNumber(day: string): number {
-    const row = this.db
-      .prepare(
+    const row = statement(this.db, 
         `INSERT INTO counters (name, value) VALUES (?, 1)
          ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
       )
@@ -117,24 +115,21 @@ export class OrdersRepo {
 
   setStatus(id: string, status: OrderStatus, at: number, etaMinutes?: number | null): void {
     if (etaMinutes === undefined) {
-      this.db.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+      statement(this.db, 'UPDATE orders SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
     } else {
-      this.db
-        .prepare('UPDATE orders SET status = ?, updated_at = ?, eta_minutes = ? WHERE id = ?')
+      statement(this.db, 'UPDATE orders SET status = ?, updated_at = ?, eta_minutes = ? WHERE id = ?')
         .run(status, at, etaMinutes, id);
     }
   }
 
   setAcknowledged(id: string, at: number): void {
-    this.db.prepare('UPDATE orders SET acknowledged = 1, updated_at = ? WHERE id = ?').run(at, id);
+    statement(this.db, 'UPDATE orders SET acknowledged = 1, updated_at = ? WHERE id = ?').run(at, id);
   }
 
   addEvent(orderId: string, event: { at: number; from: OrderStatus; to: OrderStatus; by: string; reason?: string; undo?: boolean }): number {
-    const row = this.db
-      .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM order_events WHERE order_id = ?')
+    const row = statement(this.db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM order_events WHERE order_id = ?')
       .get(orderId) as { seq: number };
-    this.db
-      .prepare(
+    statement(this.db, 
         `INSERT INTO order_events (order_id, seq, at, from_status, to_status, by, reason, undo)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -143,14 +138,13 @@ export class OrdersRepo {
   }
 
   lastEvent(orderId: string): (OrderEvent & { seq: number; atMs: number }) | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM order_events WHERE order_id = ? ORDER BY seq DESC LIMIT 1')
+    const row = statement(this.db, 'SELECT * FROM order_events WHERE order_id = ? ORDER BY seq DESC LIMIT 1')
       .get(orderId) as EventRow | undefined;
     return row ? { ...toEvent(row), seq: row.seq, atMs: row.at } : undefined;
   }
 
   get(id: string): Order | undefined {
-    const row = this.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+    const row = statement(this.db, 'SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
     return row ? this.hydrate([row])[0] : undefined;
   }
 
@@ -174,14 +168,13 @@ export class OrdersRepo {
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
       ` ORDER BY created_at ${filter.newestFirst ? 'DESC' : 'ASC'}, rowid ${filter.newestFirst ? 'DESC' : 'ASC'}` +
       (filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : '');
-    const rows = this.db.prepare(sql).all(...params) as unknown as OrderRow[];
+    const rows = statement(this.db, sql).all(...params) as unknown as OrderRow[];
     return this.hydrate(rows);
   }
 
   /** Open orders plus everything created since `since`: what a screen needs on connect. */
   listBoard(since: number, openStatuses: readonly OrderStatus[]): Order[] {
-    const rows = this.db
-      .prepare(
+    const rows = statement(this.db, 
         `SELECT * FROM orders WHERE created_at >= ? OR status IN (${openStatuses.map(() => '?').join(',')})
          ORDER BY created_at ASC, rowid ASC`,
       )
@@ -190,7 +183,7 @@ export class OrdersRepo {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
+    return (statement(this.db, 'SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
   }
 
   private hydrate(rows: OrderRow[]): Order[] {
@@ -202,12 +195,10 @@ export class OrdersRepo {
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const marks = chunk.map(() => '?').join(',');
-      const eventRows = this.db
-        .prepare(`SELECT * FROM order_events WHERE order_id IN (${marks}) ORDER BY order_id, seq`)
+      const eventRows = statement(this.db, `SELECT * FROM order_events WHERE order_id IN (${marks}) ORDER BY order_id, seq`)
         .all(...chunk) as unknown as EventRow[];
       for (const e of eventRows) push(events, e.order_id, toEvent(e));
-      const noteRows = this.db
-        .prepare(
+      const noteRows = statement(this.db, 
           `SELECT key, order_id, kind, state, attempts, last_error FROM outbox
            WHERE order_id IN (${marks}) ORDER BY created_at, key`,
         )

@@ -1,5 +1,5 @@
 // The outbox table: customer messages waiting to go out, keyed by an idempotency key.
-import type { Database } from './database.ts';
+import { statement, type Database } from './database.ts';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
@@ -70,8 +70,7 @@ export class OutboxRepo {
 
   /** Inserting the same key twice is a no-op: the key is the idempotency key. */
   enqueue(entry: NewOutboxEntry): boolean {
-    const result = this.db
-      .prepare(
+    const result = statement(this.db, 
         `INSERT INTO outbox (key, phone, body, kind, order_id, priority, state, attempts, created_at, due_at)
          VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (key) DO NOTHING`,
       )
@@ -89,14 +88,13 @@ export class OutboxRepo {
   }
 
   get(key: string): OutboxEntry | undefined {
-    const row = this.db.prepare('SELECT * FROM outbox WHERE key = ?').get(key) as Row | undefined;
+    const row = statement(this.db, 'SELECT * FROM outbox WHERE key = ?').get(key) as Row | undefined;
     return row ? toEntry(row) : undefined;
   }
 
   /** The next entry to try: in-doubt sends first, then by priority, then oldest. */
   nextDue(now: number): OutboxEntry | undefined {
-    const row = this.db
-      .prepare(
+    const row = statement(this.db, 
         `SELECT * FROM outbox WHERE state IN ('pending', 'sending') AND due_at <= ?
          ORDER BY state = 'sending' DESC, priority DESC, created_at ASC, rowid ASC LIMIT 1`,
       )
@@ -106,54 +104,51 @@ export class OutboxRepo {
 
   /** When the earliest waiting entry becomes due, to sleep until then. */
   earliestDue(): number | undefined {
-    const row = this.db
-      .prepare(`SELECT MIN(due_at) AS due FROM outbox WHERE state IN ('pending', 'sending')`)
+    const row = statement(this.db, `SELECT MIN(due_at) AS due FROM outbox WHERE state IN ('pending', 'sending')`)
       .get() as { due: number | null };
     return row.due ?? undefined;
   }
 
   /** Recorded before the send: a crash after this leaves the entry "in doubt", resent under the same key. */
   markSending(key: string): void {
-    this.db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE key = ?`).run(key);
+    statement(this.db, `UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE key = ?`).run(key);
   }
 
   markSent(key: string, at: number): void {
-    this.db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE key = ?`).run(at, key);
+    statement(this.db, `UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE key = ?`).run(at, key);
   }
 
   markRetry(key: string, dueAt: number, error: string): void {
-    this.db.prepare(`UPDATE outbox SET state = 'pending', due_at = ?, last_error = ? WHERE key = ?`).run(dueAt, error, key);
+    statement(this.db, `UPDATE outbox SET state = 'pending', due_at = ?, last_error = ? WHERE key = ?`).run(dueAt, error, key);
   }
 
   /** Puts an attempt back without counting it (the engine was not connected). */
   markDeferred(key: string, dueAt: number): void {
-    this.db
-      .prepare(`UPDATE outbox SET state = 'pending', due_at = ?, attempts = MAX(attempts - 1, 0) WHERE key = ?`)
+    statement(this.db, `UPDATE outbox SET state = 'pending', due_at = ?, attempts = MAX(attempts - 1, 0) WHERE key = ?`)
       .run(dueAt, key);
   }
 
   markFailed(key: string, error: string): void {
-    this.db.prepare(`UPDATE outbox SET state = 'failed', last_error = ? WHERE key = ?`).run(error, key);
+    statement(this.db, `UPDATE outbox SET state = 'failed', last_error = ? WHERE key = ?`).run(error, key);
   }
 
   /** Withdraws messages not sent yet (an undone transition). Returns how many. */
   cancelPending(keys: readonly string[]): number {
     let n = 0;
-    const stmt = this.db.prepare(`UPDATE outbox SET state = 'cancelled' WHERE key = ? AND state = 'pending'`);
+    const stmt = statement(this.db, `UPDATE outbox SET state = 'cancelled' WHERE key = ? AND state = 'pending'`);
     for (const key of keys) n += Number(stmt.run(key).changes);
     return n;
   }
 
   keysWithPrefix(prefix: string): OutboxEntry[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM outbox WHERE key >= ? AND key < ? ORDER BY key`)
+    const rows = statement(this.db, `SELECT * FROM outbox WHERE key >= ? AND key < ? ORDER BY key`)
       .all(prefix, prefix + '\uffff') as unknown as Row[];
     return rows.map(toEntry);
   }
 
   counts(): Record<OutboxState, number> {
     const out: Record<OutboxState, number> = { pending: 0, sending: 0, sent: 0, failed: 0, cancelled: 0 };
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as {
+    const rows = statement(this.db, 'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as {
       state: OutboxState;
       n: number;
     }[];

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import type { Clock } from '../host/clock.ts';
+import { statement } from '../store/database.ts';
 import type { SimMessage } from '../../shared/kds-api.ts';
 import type { WhatsAppState, WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { phoneDigits } from '../../shared/text.ts';
@@ -131,7 +132,7 @@ export class SimulatorEngine implements WhatsAppEngine {
 
   async send(request: SendRequest): Promise<SendResult> {
     if (this.status.state !== 'connected') throw new NotConnectedError(this.status.state);
-    const existing = this.db.prepare('SELECT message_id FROM messages WHERE key = ?').get(request.idempotencyKey) as
+    const existing = statement(this.db, 'SELECT message_id FROM messages WHERE key = ?').get(request.idempotencyKey) as
       | { message_id: string }
       | undefined;
     if (existing) return { messageId: existing.message_id, duplicate: true };
@@ -147,24 +148,21 @@ export class SimulatorEngine implements WhatsAppEngine {
   listSent(to?: string): SentRecord[] {
     const rows = (
       to === undefined
-        ? this.db.prepare(`SELECT phone, body, at FROM messages WHERE direction = 'out' ORDER BY seq`).all()
-        : this.db
-            .prepare(`SELECT phone, body, at FROM messages WHERE direction = 'out' AND phone = ? ORDER BY seq`)
+        ? statement(this.db, `SELECT phone, body, at FROM messages WHERE direction = 'out' ORDER BY seq`).all()
+        : statement(this.db, `SELECT phone, body, at FROM messages WHERE direction = 'out' AND phone = ? ORDER BY seq`)
             .all(phoneDigits(to))
     ) as { phone: string; body: string; at: number }[];
     return rows.map((r) => ({ to: r.phone, body: r.body, at: new Date(r.at).toISOString() }));
   }
 
   conversation(phone: string): SimMessage[] {
-    const rows = this.db
-      .prepare('SELECT direction, phone, body, at FROM messages WHERE phone = ? ORDER BY seq')
+    const rows = statement(this.db, 'SELECT direction, phone, body, at FROM messages WHERE phone = ? ORDER BY seq')
       .all(phoneDigits(phone)) as { direction: 'in' | 'out'; phone: string; body: string; at: number }[];
     return rows.map((r) => ({ direction: r.direction, phone: r.phone, body: r.body, at: new Date(r.at).toISOString() }));
   }
 
   private record(direction: 'in' | 'out', phone: string, body: string, at: number, key: string | null, messageId: string): void {
-    this.db
-      .prepare('INSERT INTO messages (direction, phone, body, at, key, message_id) VALUES (?, ?, ?, ?, ?, ?)')
+    statement(this.db, 'INSERT INTO messages (direction, phone, body, at, key, message_id) VALUES (?, ?, ?, ?, ?, ?)')
       .run(direction, phone, body, at, key, messageId);
     const message: SimMessage = { direction, phone, body, at: new Date(at).toISOString() };
     for (const listener of this.chatListeners) listener(message);
