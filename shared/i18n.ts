@@ -33,13 +33,13 @@ const es = {
   } satisfies Record<WhatsAppState, string>,
   banner: {
     starting: 'WhatsApp se está iniciando. Los pedidos llegarán en cuanto conecte.',
-    'needs-link': 'Los clientes no pueden pedir: vincula el teléfono. En el móvil: WhatsApp › Dispositivos vinculados › Vincular un dispositivo, y escanea el código.',
+    'needs-link': 'Vincula el teléfono: abre WhatsApp > Dispositivos vinculados > Vincular un dispositivo y escanea el código. Mientras tanto los clientes no pueden pedir.',
     authenticating: 'Autenticando la sesión de WhatsApp…',
     loading: 'WhatsApp está cargando los chats…',
     connected: '',
     reconnecting: 'Se ha perdido la conexión con WhatsApp. Reintentando solo; no hace falta hacer nada.',
-    offline: 'Sin internet: los clientes no reciben respuesta. Reintentando… Revisa el router o el cable.',
-    'logged-out': 'WhatsApp se ha desvinculado. Vuelve a vincular el teléfono para recibir pedidos.',
+    offline: 'Sin internet, reintentando… Los clientes no reciben respuesta: revisa el router o el cable.',
+    'logged-out': 'WhatsApp se ha desvinculado: vuelve a vincular el teléfono para recibir pedidos.',
     failed: 'WhatsApp ha fallado. Se reintentará; si sigue así, reinicia Comanda.',
   } satisfies Record<WhatsAppState, string>,
   payment: { cash: 'Efectivo', card: 'Tarjeta', bizum: 'Bizum', transfer: 'Transferencia' } satisfies Record<PaymentMethod, string>,
@@ -84,7 +84,25 @@ const es = {
   nothingToUndo: 'Ya no se puede deshacer',
   language: 'EN',
   keyboardHelp: '1–9 elegir · Enter avanzar · R recuperar · Esc cerrar',
-};
+  cancelShort: 'Cancelar',
+  etaAt: (time: string, minutes: number) => `Listo a las ${time} (${minutes} min)`,
+  hostReconnecting: 'Reconectando con el equipo de Comanda…',
+  retryInfo: (attempt: number, time: string | null) => (time ? `Intento ${attempt}, próximo a las ${time}` : `Intento ${attempt}`),
+  since: (minutes: number) => (minutes < 1 ? 'ahora mismo' : `hace ${minutes} min`),
+  noHistory: 'Ningún pedido coincide.',
+  noAllDay: 'Nada pendiente de cocinar.',
+  tokenButton: 'Entrar',
+  tokenRejected: 'Ese código no es válido. Cópialo de nuevo del archivo access-token.',
+  selectCard: (n: number) => `Pedido #${n}`,
+  soundEnabled: 'Sonido activado',
+  failedDetail: 'Error',
+  reasonLabel: 'Motivo',
+  panelClose: 'Cerrar panel',
+  simOpen: 'Simulador',
+  simEmpty: 'Escribe «hola» para empezar a pedir como cliente.',
+  loading: 'Cargando…',
+  itemsToCook: 'por cocinar',
+  };
 
 type Strings = typeof es;
 
@@ -112,7 +130,7 @@ const en: Strings = {
   },
   banner: {
     starting: 'WhatsApp is starting. Orders will arrive as soon as it connects.',
-    'needs-link': 'Customers cannot order: link the phone. On the phone: WhatsApp › Linked devices › Link a device, and scan the code.',
+    'needs-link': 'Link the phone: open WhatsApp > Linked devices > Link a device and scan the code. Until then customers cannot order.',
     authenticating: 'Authenticating the WhatsApp session…',
     loading: 'WhatsApp is loading the chats…',
     connected: '',
@@ -163,7 +181,25 @@ const en: Strings = {
   nothingToUndo: 'Can no longer undo',
   language: 'ES',
   keyboardHelp: '1–9 select · Enter advance · R recall · Esc close',
-};
+  cancelShort: 'Cancel',
+  etaAt: (time: string, minutes: number) => `Ready at ${time} (${minutes} min)`,
+  hostReconnecting: 'Reconnecting to the Comanda computer…',
+  retryInfo: (attempt: number, time: string | null) => (time ? `Attempt ${attempt}, next at ${time}` : `Attempt ${attempt}`),
+  since: (minutes: number) => (minutes < 1 ? 'just now' : `${minutes} min ago`),
+  noHistory: 'No order matches.',
+  noAllDay: 'Nothing left to cook.',
+  tokenButton: 'Enter',
+  tokenRejected: 'That code is not valid. Copy it again from the access-token file.',
+  selectCard: (n: number) => `Order #${n}`,
+  soundEnabled: 'Sound on',
+  failedDetail: 'Error',
+  reasonLabel: 'Reason',
+  panelClose: 'Close panel',
+  simOpen: 'Simulator',
+  simEmpty: 'Write “hello” to start ordering as a customer.',
+  loading: 'Loading…',
+  itemsToCook: 'to cook',
+  };
 
 export const UI_STRINGS: Record<Locale, Strings> = { es, en };
 export type UiStrings = Strings;

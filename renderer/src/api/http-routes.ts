@@ -1,0 +1,46 @@
+// Which HTTP request each KdsApi method is, on the host's own server. Pure.
+import type { KdsMethod, ListOrdersQuery } from '../../../shared/kds-api.ts';
+
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  /** Relative to the page's base, without a leading slash ("api/snapshot"). */
+  path: string;
+  body?: unknown;
+}
+
+const seg = (value: unknown) => encodeURIComponent(String(value));
+
+export function httpRoute(method: KdsMethod, args: readonly unknown[]): HttpRoute {
+  switch (method) {
+    case 'getSnapshot':
+      return { method: 'GET', path: 'api/snapshot' };
+    case 'listOrders': {
+      const q = (args[0] ?? {}) as ListOrdersQuery;
+      const params = new URLSearchParams();
+      if (q.status?.length) params.set('status', q.status.join(','));
+      if (q.since) params.set('since', q.since);
+      if (q.search) params.set('search', q.search);
+      if (q.phone) params.set('phone', q.phone);
+      const qs = params.toString();
+      return { method: 'GET', path: `api/orders${qs ? `?${qs}` : ''}` };
+    }
+    case 'transition':
+      return { method: 'POST', path: `api/orders/${seg(args[0])}/transition`, body: args[1] ?? {} };
+    case 'undo':
+      return { method: 'POST', path: `api/orders/${seg(args[0])}/undo` };
+    case 'acknowledge':
+      return { method: 'POST', path: `api/orders/${seg(args[0])}/acknowledge` };
+    case 'releaseHandoff':
+      return { method: 'POST', path: `api/handoffs/${seg(args[0])}/release` };
+    case 'simSend':
+      return { method: 'POST', path: 'api/sim/incoming', body: args[0] };
+    case 'simConversation':
+      return { method: 'GET', path: `api/sim/conversation?phone=${seg(args[0])}` };
+  }
+}
+
+/** Reconnect delays: 0.5 s doubling to 10 s, with a little jitter so screens do not stampede. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(10_000, 500 * 2 ** Math.min(attempt, 10));
+  return Math.round(base * (0.85 + 0.3 * random()));
+}

@@ -1,0 +1,122 @@
+// The host's HTTP API and WebSocket event stream, for browsers on the restaurant network (and the
+// end-to-end tests). Same origin as the page; every call carries the access token.
+import { KdsError, type KdsErrorCode, type KdsEvent } from '../../../shared/kds-api.ts';
+import type { KdsTransport } from './kds-client.ts';
+import { backoffMs, httpRoute } from './http-routes.ts';
+
+export interface HttpTransportOptions {
+  /** The page's base URL, e.g. http://kitchen-pc:4747/ (a trailing slash matters). */
+  base: string;
+  token: string;
+  /** The host said 401: the token is wrong or was rotated. */
+  onUnauthorized(): void;
+  fetch?: typeof fetch;
+  WebSocket?: new (url: string) => WebSocket;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+  random?: () => number;
+}
+
+const ERROR_CODES: readonly KdsErrorCode[] = ['bad_request', 'unauthorized', 'not_found', 'conflict', 'too_large', 'internal'];
+const STATUS_CODES: Record<number, KdsErrorCode> = { 400: 'bad_request', 401: 'unauthorized', 404: 'not_found', 409: 'conflict', 413: 'too_large' };
+
+export function createHttpTransport(options: HttpTransportOptions): KdsTransport {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const Socket = options.WebSocket ?? WebSocket;
+  const later = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
+  const cancel = options.clearTimeout ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+
+  const listeners = new Set<(e: KdsEvent) => void>();
+  const connectionListeners = new Set<(c: boolean) => void>();
+  let socket: WebSocket | undefined;
+  let attempt = 0;
+  let retryTimer: unknown;
+  let connected: boolean | undefined;
+
+  const setConnected = (value: boolean) => {
+    connected = value;
+    for (const l of connectionListeners) l(value);
+  };
+
+  const connect = () => {
+    retryTimer = undefined;
+    if (listeners.size === 0) return;
+    const url = new URL('api/events', options.base);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('token', options.token);
+    const ws = new Socket(url.href);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      setConnected(true);
+    };
+    ws.onmessage = (message: MessageEvent) => {
+      let event: KdsEvent;
+      try {
+        event = JSON.parse(String(message.data)) as KdsEvent;
+      } catch {
+        return; // a frame we do not understand is skipped
+      }
+      if (!event || typeof event !== 'object' || typeof event.type !== 'string') return;
+      for (const l of listeners) l(event);
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = undefined;
+      if (connected !== false) setConnected(false);
+      if (listeners.size > 0) retryTimer = later(connect, backoffMs(attempt++, options.random));
+    };
+  };
+
+  return {
+    async invoke(method, args) {
+      const route = httpRoute(method, args);
+      let response: Response;
+      try {
+        response = await doFetch(new URL(route.path, options.base).href, {
+          method: route.method,
+          headers: {
+            Authorization: `Bearer ${options.token}`,
+            Accept: 'application/json',
+            ...(route.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          },
+          ...(route.body !== undefined ? { body: JSON.stringify(route.body) } : {}),
+          cache: 'no-store',
+        });
+      } catch {
+        throw new KdsError('internal', 'no connection with the Comanda host');
+      }
+      const text = await response.text().catch(() => '');
+      let body: unknown = undefined;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (response.status === 401) options.onUnauthorized();
+      if (!response.ok) {
+        const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+        const code = ERROR_CODES.find((c) => c === error?.code) ?? STATUS_CODES[response.status] ?? 'internal';
+        throw new KdsError(code, typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`);
+      }
+      return body;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!socket && retryTimer === undefined) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        if (retryTimer !== undefined) cancel(retryTimer);
+        retryTimer = undefined;
+        const ws = socket;
+        socket = undefined;
+        ws?.close();
+      };
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}

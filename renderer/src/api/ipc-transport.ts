@@ -1,0 +1,42 @@
+// The Electron preload bridge (window.comanda), when the screen runs inside the desktop app.
+import { KdsError, type KdsErrorCode, type KdsEvent, type KdsMethod } from '../../../shared/kds-api.ts';
+import type { KdsTransport } from './kds-client.ts';
+
+export interface ComandaBridge {
+  invoke(method: KdsMethod, ...args: unknown[]): Promise<unknown>;
+  onEvent(listener: (event: KdsEvent) => void): () => void;
+}
+
+const CODES: readonly KdsErrorCode[] = ['bad_request', 'unauthorized', 'not_found', 'conflict', 'too_large', 'internal'];
+
+export function bridgeFrom(win: unknown): ComandaBridge | undefined {
+  const bridge = (win as { comanda?: Partial<ComandaBridge> } | undefined)?.comanda;
+  return typeof bridge?.invoke === 'function' && typeof bridge.onEvent === 'function' ? (bridge as ComandaBridge) : undefined;
+}
+
+/**
+ * Electron's invoke() loses custom error classes on the way: what arrives is an Error whose
+ * message reads "Error invoking remote method 'kds': KdsError: not_found: order x". The code
+ * travels as a property when the preload keeps it, or inside the message.
+ */
+export function toKdsError(error: unknown): KdsError {
+  if (error instanceof KdsError) return error;
+  const e = (error ?? {}) as { code?: unknown; message?: unknown };
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  const match = /\b(bad_request|unauthorized|not_found|conflict|too_large|internal)\b:\s*([\s\S]*)$/.exec(message);
+  const code = CODES.find((c) => c === e.code) ?? (match?.[1] as KdsErrorCode | undefined) ?? 'internal';
+  return new KdsError(code, (match?.[2] ?? message).trim() || code);
+}
+
+export function createIpcTransport(bridge: ComandaBridge): KdsTransport {
+  return {
+    async invoke(method, args) {
+      try {
+        return await bridge.invoke(method, ...args);
+      } catch (error) {
+        throw toKdsError(error);
+      }
+    },
+    subscribe: (listener) => bridge.onEvent(listener),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Handoff } from '../../../shared/kds-api.ts';
+import type { UiStrings } from '../../../shared/i18n.ts';
+import { HandoffItem } from './HandoffItem.tsx';
+
+/** Customers who asked for a person: the bot is silent there until staff give the chat back. */
+export function HandoffBar({ handoffs, t, onRelease }: { handoffs: Handoff[]; t: UiStrings; onRelease(phone: string): void }) {
+  if (handoffs.length === 0) return null;
+  return (
+    <section className="handoffs" role="alert" data-testid="handoffs">
+      <strong className="handoffs__title">🙋 {t.needsPerson}</strong>
+      {handoffs.map((h) => (
+        <HandoffItem key={h.phone} handoff={h} t={t} onRelease={onRelease} />
+      ))}
+    </section>
+  );
+}

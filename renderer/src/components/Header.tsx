@@ -1,0 +1,51 @@
+import type { UiStrings } from '../../../shared/i18n.ts';
+import type { WhatsAppStatus } from '../../../shared/whatsapp-status.ts';
+import type { PanelTab } from './SidePanel.tsx';
+import { Clock } from './Clock.tsx';
+import { WhatsAppPill } from './WhatsAppPill.tsx';
+
+interface Props {
+  restaurant: string;
+  openCount: number;
+  whatsapp: WhatsAppStatus | null;
+  locale: 'es' | 'en';
+  t: UiStrings;
+  simulator: boolean;
+  panel: PanelTab | null;
+  canRecall: boolean;
+  onRecallLast(): void;
+  onToggleLocale(): void;
+  onTogglePanel(tab: PanelTab): void;
+}
+
+/** Restaurant, open count, WhatsApp state (always), panels, language, clock. */
+export function Header({ restaurant, openCount, whatsapp, locale, t, simulator, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel }: Props) {
+  const tab = (id: PanelTab, label: string, testId: string) => (
+    <button type="button" className={`btn btn--tab${panel === id ? ' btn--tab-on' : ''}`} aria-pressed={panel === id} data-testid={testId} onClick={() => onTogglePanel(id)}>
+      {label}
+    </button>
+  );
+  return (
+    <header className="topbar">
+      <div className="topbar__title" dir="auto" title={restaurant}>
+        {restaurant}
+      </div>
+      <div className="topbar__count" data-testid="open-count">
+        <strong>{openCount}</strong> {t.openOrders}
+      </div>
+      <WhatsAppPill status={whatsapp} t={t} />
+      <nav className="topbar__nav">
+        <button type="button" className="btn btn--tab" data-testid="recall-last" disabled={!canRecall} onClick={onRecallLast} title="R">
+          ↩ {t.recall}
+        </button>
+        {tab('allday', t.allDay, 'tab-allday')}
+        {tab('history', t.history, 'tab-history')}
+        {simulator && tab('sim', t.simOpen, 'sim-toggle')}
+        <button type="button" className="btn btn--tab" data-testid="locale-toggle" onClick={onToggleLocale} aria-label={locale === 'es' ? 'English' : 'Español'}>
+          {t.language}
+        </button>
+      </nav>
+      <Clock locale={locale} />
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { UiStrings } from '../../../shared/i18n.ts';
+import { formatMoney, type Order } from '../../../shared/order.ts';
+import { averagePrepMinutes, formatMinutes, historyOrders } from '../state/selectors.ts';
+import { formatClock } from '../state/timer.ts';
+
+/** Today's orders in any state, searchable, with Recall on completed ones and the average prep time. */
+export function HistoryPanel({ orders, t, locale, onRecall }: { orders: Order[]; t: UiStrings; locale: 'es' | 'en'; onRecall(order: Order): void }) {
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search);
+  const list = useMemo(() => historyOrders(orders, deferred), [orders, deferred]);
+  const avg = useMemo(() => averagePrepMinutes(orders), [orders]);
+  return (
+    <section className="panel__body" data-testid="history">
+      <h2>{t.history}</h2>
+      <div className="history__avg">
+        {t.avgPrep}: <strong data-testid="avg-prep">{avg === null ? '—' : `${formatMinutes(avg)} ${t.minutes}`}</strong>
+      </div>
+      <input
+        className="field"
+        type="search"
+        data-testid="history-search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder={t.searchPlaceholder}
+        aria-label={t.searchPlaceholder}
+        dir="auto"
+      />
+      {list.length === 0 && <p className="panel__empty">{t.noHistory}</p>}
+      <ul className="history">
+        {list.map((o) => (
+          <li key={o.id} className={`history__row history__row--${o.status}`} data-testid="history-row" data-order-id={o.id}>
+            <span className="history__num">#{o.number}</span>
+            <span className="history__main">
+              <span className="history__name" dir="auto">
+                {o.customer.name}
+              </span>
+              <span className="history__sub">
+                {formatClock(Date.parse(o.createdAt), locale)} · {t.status[o.status]} · {formatMoney(o.total, o.currency, locale)}
+              </span>
+            </span>
+            {o.status === 'completed' && (
+              <button type="button" className="btn btn--small" data-testid="recall" onClick={() => onRecall(o)}>
+                ↩ {t.recall}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,318 @@
+// The kitchen screen: the board of open orders, what WhatsApp is doing, who wants a person, and
+// the panels. Everything it knows comes from KdsApi; every action goes back through it.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { UI_STRINGS, type Locale } from '../../../shared/i18n.ts';
+import { nextStatus, type Order, type OrderStatus } from '../../../shared/order.ts';
+import { KdsError } from '../../../shared/kds-api.ts';
+import type { KdsClient } from '../api/kds-client.ts';
+import { useBoard } from '../state/use-board.ts';
+import { lastCompleted, openOrders, unacknowledged } from '../state/selectors.ts';
+import { keyAction, moveSelection } from '../state/keyboard.ts';
+import { storeLocale, storedLocale } from '../state/locale.ts';
+import { audioReady, beep, unlockAudio } from '../audio/alarm.ts';
+import type { CardActions } from './OrderCard.tsx';
+import { Board } from './Board.tsx';
+import { Header } from './Header.tsx';
+import { WhatsAppBanner } from './WhatsAppBanner.tsx';
+import { HandoffBar } from './HandoffBar.tsx';
+import { AcceptDialog } from './AcceptDialog.tsx';
+import { ReasonDialog } from './ReasonDialog.tsx';
+import { SidePanel, type PanelTab } from './SidePanel.tsx';
+import { UndoToast, type UndoOffer } from './UndoToast.tsx';
+import { SoundPrompt } from './SoundPrompt.tsx';
+import { HostStatus } from './HostStatus.tsx';
+
+/** How often an unacknowledged new order beeps again. */
+const ALARM_EVERY_MS = 4000;
+
+type DialogState = { type: 'accept'; orderId: string } | { type: 'reason'; orderId: string; to: 'rejected' | 'cancelled' } | null;
+
+export function Kitchen({ api }: { api: KdsClient }) {
+  const { board, dispatch, hostConnected, loadError } = useBoard(api);
+  const [localeOverride, setLocaleOverride] = useState<Locale | null>(storedLocale);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [panel, setPanel] = useState<PanelTab | null>(null);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [soundOn, setSoundOn] = useState(audioReady);
+
+  const { settings } = board;
+  const locale: Locale = localeOverride ?? settings.locale ?? 'es';
+  const t = UI_STRINGS[locale];
+
+  const orders = useMemo(() => [...board.orders.values()], [board.orders]);
+  const open = useMemo(() => openOrders(orders), [orders]);
+  const alarmIds = useMemo(() => unacknowledged(open).map((o) => o.id).join(','), [open]);
+
+  // The latest of everything, for callbacks that must stay the same object (memoized cards).
+  const latest = useRef({ board, open, orders, t, dialog, selectedId, settings });
+  latest.current = { board, open, orders, t, dialog, selectedId, settings };
+
+  const fail = useCallback((e: unknown) => {
+    const { t } = latest.current;
+    if (e instanceof KdsError && e.code === 'conflict' && /undo/i.test(e.message)) setError(t.nothingToUndo);
+    else setError(e instanceof Error ? e.message : String(e));
+  }, []);
+
+  const acknowledge = useCallback(
+    (order: Order) => {
+      if (order.status !== 'new' || order.acknowledged) return;
+      api.acknowledge(order.id).then((o) => dispatch({ type: 'order', order: o }), fail);
+    },
+    [api, dispatch, fail],
+  );
+
+  const move = useCallback(
+    async (order: Order, to: OrderStatus, extra: { etaMinutes?: number; reason?: string } = {}) => {
+      try {
+        const updated = await api.transition(order.id, { to, undoable: true, by: 'kds', ...extra });
+        dispatch({ type: 'order', order: updated });
+        const { t, settings } = latest.current;
+        const seconds = settings.undoSeconds;
+        if (seconds > 0) setUndo({ orderId: order.id, text: t.moved(order.number, t.status[to]), seconds, key: `${order.id}:${updated.updatedAt}` });
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [api, dispatch, fail],
+  );
+
+  const actions: CardActions = useMemo(
+    () => ({
+      select: (order) => {
+        setSelectedId(order.id);
+        acknowledge(order);
+      },
+      accept: (order) => {
+        acknowledge(order);
+        setSelectedId(order.id);
+        setDialog({ type: 'accept', orderId: order.id });
+      },
+      advance: (order) => {
+        acknowledge(order);
+        setSelectedId(order.id);
+        const next = nextStatus(order.status);
+        if (order.status === 'new') setDialog({ type: 'accept', orderId: order.id });
+        else if (next) void move(order, next);
+      },
+      stop: (order) => {
+        acknowledge(order);
+        setSelectedId(order.id);
+        setDialog({ type: 'reason', orderId: order.id, to: order.status === 'new' ? 'rejected' : 'cancelled' });
+      },
+    }),
+    [acknowledge, move],
+  );
+
+  const recall = useCallback((order: Order) => void move(order, 'ready'), [move]);
+
+  // The selection leaves with its card.
+  useEffect(() => {
+    if (selectedId && !open.some((o) => o.id === selectedId)) setSelectedId(null);
+  }, [open, selectedId]);
+
+  // A dialog whose order was closed elsewhere (another screen) closes too.
+  const dialogOrder = dialog ? board.orders.get(dialog.orderId) : undefined;
+  useEffect(() => {
+    if (!dialog) return;
+    const stillValid = dialogOrder && (dialog.type === 'accept' ? dialogOrder.status === 'new' : ['new', 'accepted', 'preparing', 'ready'].includes(dialogOrder.status));
+    if (!stillValid) setDialog(null);
+  }, [dialog, dialogOrder]);
+
+  // Sound: try at once (the desktop app allows it), else from the first tap or key anywhere.
+  useEffect(() => {
+    if (soundOn) return;
+    let alive = true;
+    const tryUnlock = () => void unlockAudio().then((ok) => alive && ok && setSoundOn(true));
+    tryUnlock();
+    window.addEventListener('pointerdown', tryUnlock, true);
+    window.addEventListener('keydown', tryUnlock, true);
+    return () => {
+      alive = false;
+      window.removeEventListener('pointerdown', tryUnlock, true);
+      window.removeEventListener('keydown', tryUnlock, true);
+    };
+  }, [soundOn]);
+
+  // New orders beep until someone acknowledges them; a newly arrived one beeps at once.
+  useEffect(() => {
+    if (!alarmIds || !soundOn) return;
+    beep();
+    const id = setInterval(beep, ALARM_EVERY_MS);
+    return () => clearInterval(id);
+  }, [alarmIds, soundOn]);
+
+  useEffect(() => {
+    if (!error) return;
+    const id = setTimeout(() => setError(null), 6000);
+    return () => clearTimeout(id);
+  }, [error]);
+
+  // Bump bars and keyboards: 1–9 select, arrows move, Enter advances, R recalls, Esc closes.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const action = keyAction(e.key);
+      if (!action) return;
+      const { open, orders, dialog, selectedId, settings, board } = latest.current;
+      if (action.type === 'escape') {
+        if (dialog) setDialog(null);
+        else setPanel(null);
+        return;
+      }
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (dialog) {
+        // In the ETA dialog, 1–9 pick the Nth choice: Enter then 2 accepts in 20 minutes.
+        if (dialog.type === 'accept' && action.type === 'select') {
+          const eta = settings.etaChoices[action.index];
+          const order = board.orders.get(dialog.orderId);
+          if (eta !== undefined && order) {
+            e.preventDefault();
+            setDialog(null);
+            void move(order, 'accepted', { etaMinutes: eta });
+          }
+        }
+        return;
+      }
+      e.preventDefault();
+      const index = open.findIndex((o) => o.id === selectedId);
+      switch (action.type) {
+        case 'select': {
+          const order = open[action.index];
+          if (order) actions.select(order);
+          break;
+        }
+        case 'move': {
+          const order = open[moveSelection(index, action.by, open.length)];
+          if (order) setSelectedId(order.id);
+          break;
+        }
+        case 'advance': {
+          const order = open[index];
+          if (order) actions.advance(order);
+          break;
+        }
+        case 'recall': {
+          const order = lastCompleted(orders);
+          if (order) recall(order);
+          break;
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions, move, recall]);
+
+  const openChat = useCallback(
+    (phone: string) => {
+      dispatch({ type: 'sim-open', phone, messages: [] });
+      api.simConversation(phone).then((messages) => dispatch({ type: 'sim-open', phone, messages }), () => undefined);
+    },
+    [api, dispatch],
+  );
+  const simSend = useCallback(
+    (from: string, name: string, body: string) => api.simSend({ from, name, body }).catch(fail),
+    [api, fail],
+  );
+  const release = useCallback((phone: string) => void api.releaseHandoff(phone).then(() => undefined, fail), [api, fail]);
+  const doUndo = useCallback(
+    (orderId: string) => {
+      setUndo(null);
+      api.undo(orderId).then((o) => dispatch({ type: 'order', order: o }), fail);
+    },
+    [api, dispatch, fail],
+  );
+
+  const simulator = board.whatsapp?.engine === 'simulator';
+  const togglePanel = useCallback((tab: PanelTab) => setPanel((current) => (current === tab ? null : tab)), []);
+
+  return (
+    <div className="kds" data-locale={locale}>
+      <Header
+        restaurant={board.restaurant}
+        openCount={open.length}
+        whatsapp={board.whatsapp}
+        locale={locale}
+        t={t}
+        simulator={simulator}
+        panel={panel}
+        canRecall={lastCompleted(orders) !== undefined}
+        onRecallLast={() => {
+          const order = lastCompleted(orders);
+          if (order) recall(order);
+        }}
+        onToggleLocale={() => {
+          const next: Locale = locale === 'es' ? 'en' : 'es';
+          storeLocale(next);
+          setLocaleOverride(next);
+        }}
+        onTogglePanel={togglePanel}
+      />
+      <WhatsAppBanner status={board.whatsapp} t={t} locale={locale} />
+      <HostStatus connected={hostConnected} loadError={loadError} t={t} />
+      <HandoffBar handoffs={board.handoffs} t={t} onRelease={release} />
+      {!soundOn && <SoundPrompt t={t} urgent={alarmIds !== ''} onEnable={() => void unlockAudio().then(setSoundOn)} />}
+      <main className={panel ? 'layout layout--panel' : 'layout'}>
+        <Board
+          orders={open}
+          loaded={board.loaded}
+          selectedId={selectedId}
+          amberAfterMinutes={settings.amberAfterMinutes}
+          redAfterMinutes={settings.redAfterMinutes}
+          locale={locale}
+          t={t}
+          actions={actions}
+        />
+        {panel && (
+          <SidePanel
+            tab={panel === 'sim' && !simulator ? 'allday' : panel}
+            onTab={setPanel}
+            onClose={() => setPanel(null)}
+            simulator={simulator}
+            orders={orders}
+            open={open}
+            sim={board.sim}
+            locale={locale}
+            t={t}
+            onRecall={recall}
+            onOpenChat={openChat}
+            onSimSend={simSend}
+          />
+        )}
+      </main>
+      <footer className="hint">{t.keyboardHelp}</footer>
+      {dialog?.type === 'accept' && dialogOrder && (
+        <AcceptDialog
+          order={dialogOrder}
+          choices={settings.etaChoices.length ? settings.etaChoices : [10, 20, 30]}
+          t={t}
+          onClose={() => setDialog(null)}
+          onChoose={(eta) => {
+            setDialog(null);
+            void move(dialogOrder, 'accepted', { etaMinutes: eta });
+          }}
+        />
+      )}
+      {dialog?.type === 'reason' && dialogOrder && (
+        <ReasonDialog
+          order={dialogOrder}
+          to={dialog.to}
+          t={t}
+          onClose={() => setDialog(null)}
+          onChoose={(reason) => {
+            setDialog(null);
+            void move(dialogOrder, dialog.to, { reason });
+          }}
+        />
+      )}
+      {undo && <UndoToast key={undo.key} offer={undo} t={t} onUndo={doUndo} onExpire={() => setUndo(null)} />}
+      {error && (
+        <div className="toast toast--error" role="alert" data-testid="error-toast">
+          ⚠ {error}
+        </div>
+      )}
+    </div>
+  );
+}

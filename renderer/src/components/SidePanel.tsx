@@ -1,0 +1,49 @@
+import type { SimMessage } from '../../../shared/kds-api.ts';
+import type { UiStrings } from '../../../shared/i18n.ts';
+import type { Order } from '../../../shared/order.ts';
+import { AllDayPanel } from './AllDayPanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { SimulatorPanel } from './SimulatorPanel.tsx';
+
+export type PanelTab = 'allday' | 'history' | 'sim';
+
+interface Props {
+  tab: PanelTab;
+  onTab(tab: PanelTab): void;
+  onClose(): void;
+  simulator: boolean;
+  orders: Order[];
+  open: Order[];
+  sim: { phone: string; messages: SimMessage[] } | null;
+  locale: 'es' | 'en';
+  t: UiStrings;
+  onRecall(order: Order): void;
+  onOpenChat(phone: string): void;
+  onSimSend(phone: string, name: string, body: string): Promise<void>;
+}
+
+/** The right-hand panel with its tabs: all-day counts, today's history, the simulator. */
+export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend }: Props) {
+  const tabs: [PanelTab, string][] = [
+    ['allday', t.allDay],
+    ['history', t.history],
+    ...(simulator ? ([['sim', t.simOpen]] as [PanelTab, string][]) : []),
+  ];
+  return (
+    <aside className="panel" data-testid="side-panel">
+      <div className="panel__tabs" role="tablist">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={`panel__tab${tab === id ? ' panel__tab--on' : ''}`} onClick={() => onTab(id)}>
+            {label}
+          </button>
+        ))}
+        <button type="button" className="panel__close" aria-label={t.panelClose} data-testid="panel-close" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      {tab === 'allday' && <AllDayPanel open={open} t={t} />}
+      {tab === 'history' && <HistoryPanel orders={orders} t={t} locale={locale} onRecall={onRecall} />}
+      {tab === 'sim' && simulator && <SimulatorPanel chat={sim} t={t} onOpenChat={onOpenChat} onSend={onSimSend} />}
+    </aside>
+  );
+}

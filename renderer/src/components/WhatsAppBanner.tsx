@@ -1,0 +1,37 @@
+import type { UiStrings } from '../../../shared/i18n.ts';
+import type { WhatsAppStatus } from '../../../shared/whatsapp-status.ts';
+import { needsAttention } from '../../../shared/whatsapp-status.ts';
+import { formatClock } from '../state/timer.ts';
+
+/**
+ * Full width whenever WhatsApp is not connected, with what to do about it: red when customers are
+ * not being heard, amber while it is only starting or loading.
+ */
+export function WhatsAppBanner({ status, t, locale }: { status: WhatsAppStatus | null; t: UiStrings; locale: 'es' | 'en' }) {
+  if (!status || status.state === 'connected') return null;
+  const severe = needsAttention(status);
+  const nextTry = status.nextTryAt ? Date.parse(status.nextTryAt) : NaN;
+  return (
+    <section className={`wa-banner ${severe ? 'wa-banner--red' : 'wa-banner--amber'}`} data-testid="wa-banner" data-state={status.state} role="alert">
+      <div className="wa-banner__text">
+        {/* The pill names the state; the banner says what it means and what to do. */}
+        <strong>{t.banner[status.state] || t.whatsapp[status.state]}</strong>
+        {status.state === 'reconnecting' && status.attempt !== undefined && (
+          <span className="wa-banner__detail"> {t.retryInfo(status.attempt, Number.isFinite(nextTry) ? formatClock(nextTry, locale) : null)}</span>
+        )}
+        {status.state === 'loading' && status.percent !== undefined && <span className="wa-banner__detail"> {status.percent}%</span>}
+        {status.error && (
+          <div className="wa-banner__error" dir="auto">
+            {t.failedDetail}: {status.error}
+          </div>
+        )}
+      </div>
+      {status.state === 'needs-link' && status.pairingCode && <div className="wa-banner__code">{status.pairingCode}</div>}
+      {status.state === 'needs-link' && status.qr && (
+        <div className="wa-banner__qr" data-testid="wa-qr">
+          {/^data:image\//.test(status.qr) ? <img src={status.qr} alt="QR" /> : <pre>{status.qr}</pre>}
+        </div>
+      )}
+    </section>
+  );
+}

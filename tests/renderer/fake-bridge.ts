@@ -1,0 +1,32 @@
+// Loaded by a plain <script> before the app (see static-server.ts): puts an in-memory KdsApi on
+// window.comanda, the way Electron's preload does, so the real build runs with no host.
+//   ?scene=demo (default) | many | empty     ?wa=<state> starts WhatsApp in that state
+//   ?transport=http leaves window.comanda undefined (the app then uses HTTP / the token screen)
+import type { KdsMethod } from '../../shared/kds-api.ts';
+import type { WhatsAppState } from '../../shared/whatsapp-status.ts';
+import { FakeKdsApi, type FakeSeed } from './fake-kds-api.ts';
+import { demoSeed, manySeed } from './fixtures.ts';
+
+declare global {
+  interface Window {
+    __fake?: FakeKdsApi;
+    __fakeSeed?: FakeSeed;
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+if (params.get('transport') !== 'http') {
+  const now = Date.now();
+  const scene = params.get('scene') ?? 'demo';
+  const seed: FakeSeed = window.__fakeSeed ?? (scene === 'many' ? manySeed(now, Number(params.get('count') ?? 150)) : scene === 'empty' ? {} : demoSeed(now));
+  const api = new FakeKdsApi(seed);
+  const wa = params.get('wa') as WhatsAppState | null;
+  if (wa) api.whatsapp = { ...api.whatsapp, state: wa };
+  window.__fake = api;
+  Object.defineProperty(window, 'comanda', {
+    value: Object.freeze({
+      invoke: (method: KdsMethod, ...args: unknown[]) => (api[method] as (...a: unknown[]) => Promise<unknown>)(...args),
+      onEvent: (listener: Parameters<FakeKdsApi['subscribe']>[0]) => api.subscribe(listener),
+    }),
+  });
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it, vi } from 'vitest';
+import { KdsError, type KdsEvent } from '../../shared/kds-api.ts';
+import { backoffMs, httpRoute } from '../../renderer/src/api/http-routes.ts';
+import { createHttpTransport } from '../../renderer/src/api/http-transport.ts';
+import { createIpcTransport, toKdsError, type ComandaBridge } from '../../renderer/src/api/ipc-transport.ts';
+import { createKdsClient } from '../../renderer/src/api/kds-client.ts';
+import { cleanTypedToken, tokenFromHash } from '../../renderer/src/api/access-token.ts';
+
+describe('HTTP routes', () => {
+  it('maps every method to the host API', () => {
+    expect(httpRoute('getSnapshot', [])).toEqual({ method: 'GET', path: 'api/snapshot' });
+    expect(httpRoute('listOrders', [{ status: ['new', 'ready'], since: '2026-11-20', search: 'josé' }])).toEqual({
+      method: 'GET',
+      path: 'api/orders?status=new%2Cready&since=2026-11-20&search=jos%C3%A9',
+    });
+    expect(httpRoute('listOrders', [])).toEqual({ method: 'GET', path: 'api/orders' });
+    expect(httpRoute('transition', ['a/b', { to: 'accepted', etaMinutes: 20, undoable: true }])).toEqual({
+      method: 'POST',
+      path: 'api/orders/a%2Fb/transition',
+      body: { to: 'accepted', etaMinutes: 20, undoable: true },
+    });
+    expect(httpRoute('undo', ['o1'])).toEqual({ method: 'POST', path: 'api/orders/o1/undo' });
+    expect(httpRoute('acknowledge', ['o1'])).toEqual({ method: 'POST', path: 'api/orders/o1/acknowledge' });
+    expect(httpRoute('releaseHandoff', ['34600'])).toEqual({ method: 'POST', path: 'api/handoffs/34600/release' });
+    expect(httpRoute('simSend', [{ from: '34600', body: 'hola' }])).toEqual({ method: 'POST', path: 'api/sim/incoming', body: { from: '34600', body: 'hola' } });
+    expect(httpRoute('simConversation', ['34600'])).toEqual({ method: 'GET', path: 'api/sim/conversation?phone=34600' });
+  });
+
+  it('backs off from half a second to ten seconds', () => {
+    const mid = () => 0.5;
+    expect(backoffMs(0, mid)).toBe(500);
+    expect(backoffMs(1, mid)).toBe(1000);
+    expect(backoffMs(4, mid)).toBe(8000);
+    expect(backoffMs(5, mid)).toBe(10_000);
+    expect(backoffMs(50, mid)).toBe(10_000);
+    expect(backoffMs(0, () => 0)).toBeGreaterThanOrEqual(400);
+    expect(backoffMs(0, () => 1)).toBeLessThanOrEqual(600);
+  });
+});
+
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((m: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  closed = false;
+  readonly url: string;
+  constructor(url: string) {
+    this.url = url;
+    FakeSocket.all.push(this);
+  }
+  close() {
+    this.closed = true;
+    this.onclose?.();
+  }
+}
+
+function http(responder: (url: string, init: RequestInit) => Response) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
+  const onUnauthorized = vi.fn();
+  FakeSocket.all = [];
+  const transport = createHttpTransport({
+    base: 'http://kitchen:4747/',
+    token: 'tok',
+    onUnauthorized,
+    fetch: (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return responder(url, init);
+    }) as unknown as typeof fetch,
+    WebSocket: FakeSocket as unknown as new (url: string) => WebSocket,
+    setTimeout: (fn, ms) => timers.push({ fn, ms }),
+    clearTimeout: () => undefined,
+    random: () => 0.5,
+  });
+  return { transport, api: createKdsClient(transport), calls, timers, onUnauthorized };
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+describe('HTTP transport', () => {
+  it('sends the bearer token and JSON bodies, and returns the answer', async () => {
+    const { api, calls } = http(() => json(200, { id: 'o1', status: 'accepted' }));
+    const order = await api.transition('o1', { to: 'accepted', etaMinutes: 20, undoable: true });
+    expect(order).toEqual({ id: 'o1', status: 'accepted' });
+    expect(calls[0]!.url).toBe('http://kitchen:4747/api/orders/o1/transition');
+    expect(calls[0]!.init.method).toBe('POST');
+    expect((calls[0]!.init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ to: 'accepted', etaMinutes: 20, undoable: true });
+  });
+
+  it('resolves simSend to nothing', async () => {
+    const { api } = http(() => json(200, { ok: true }));
+    await expect(api.simSend({ from: '34600', body: 'hola' })).resolves.toBeUndefined();
+  });
+
+  it('throws KdsError with the host error code and message', async () => {
+    const { api } = http(() => json(409, { error: { code: 'conflict', message: 'the undo window has closed' } }));
+    const error = await api.undo('o1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KdsError);
+    expect(error).toMatchObject({ code: 'conflict', message: 'the undo window has closed' });
+  });
+
+  it('falls back to the status code when the body is not the error shape', async () => {
+    const { api } = http(() => new Response('nope', { status: 404 }));
+    await expect(api.getSnapshot()).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('reports 401 so the screen asks for the token', async () => {
+    const { api, onUnauthorized } = http(() => json(401, { error: { code: 'unauthorized', message: 'missing or wrong access token' } }));
+    await expect(api.getSnapshot()).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('turns a network failure into a KdsError', async () => {
+    const { api } = http(() => {
+      throw new TypeError('fetch failed');
+    });
+    await expect(api.getSnapshot()).rejects.toBeInstanceOf(KdsError);
+  });
+
+  it('streams events from the WebSocket and reconnects with backoff', () => {
+    const { api, timers } = http(() => json(200, {}));
+    const events: KdsEvent[] = [];
+    const connection: boolean[] = [];
+    api.onConnection((c) => connection.push(c));
+    const unsubscribe = api.subscribe((e) => events.push(e));
+    const first = FakeSocket.all[0]!;
+    expect(first.url).toBe('ws://kitchen:4747/api/events?token=tok');
+    first.onopen?.();
+    first.onmessage?.({ data: JSON.stringify({ type: 'handoffs', handoffs: [] }) });
+    first.onmessage?.({ data: 'not json' });
+    expect(events).toEqual([{ type: 'handoffs', handoffs: [] }]);
+
+    first.onclose?.();
+    expect(connection).toEqual([true, false]);
+    expect(timers.map((t) => t.ms)).toEqual([500]);
+    timers.shift()!.fn();
+    const second = FakeSocket.all[1]!;
+    second.onclose?.(); // still down: wait longer
+    expect(timers.map((t) => t.ms)).toEqual([1000]);
+    timers.shift()!.fn();
+    FakeSocket.all[2]!.onopen?.();
+    expect(connection).toEqual([true, false, true]);
+
+    unsubscribe();
+    expect(FakeSocket.all[2]!.closed).toBe(true);
+    expect(timers).toEqual([]);
+  });
+});
+
+describe('Electron bridge transport', () => {
+  it('passes calls and events through window.comanda', async () => {
+    const listeners: ((e: KdsEvent) => void)[] = [];
+    const bridge: ComandaBridge = {
+      invoke: vi.fn(async (method: string, ...args: unknown[]) => ({ method, args })),
+      onEvent: (l) => {
+        listeners.push(l);
+        return () => undefined;
+      },
+    };
+    const api = createKdsClient(createIpcTransport(bridge));
+    expect(await api.acknowledge('o7')).toEqual({ method: 'acknowledge', args: ['o7'] });
+    const seen: KdsEvent[] = [];
+    api.subscribe((e) => seen.push(e));
+    listeners[0]!({ type: 'handoffs', handoffs: [] });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('recovers the error code Electron strips from errors', async () => {
+    expect(toKdsError(new Error("Error invoking remote method 'kds:invoke': KdsError: not_found: no order o9"))).toMatchObject({ code: 'not_found', message: 'no order o9' });
+    expect(toKdsError(Object.assign(new Error('window closed'), { code: 'conflict' }))).toMatchObject({ code: 'conflict', message: 'window closed' });
+    expect(toKdsError(new Error('boom'))).toMatchObject({ code: 'internal', message: 'boom' });
+    const bridge: ComandaBridge = { invoke: async () => Promise.reject(new Error('x: bad_request: reason is required')), onEvent: () => () => undefined };
+    await expect(createKdsClient(createIpcTransport(bridge)).undo('o1')).rejects.toMatchObject({ code: 'bad_request' });
+  });
+});
+
+describe('access token', () => {
+  it('reads it from the hash the host prints, or from a pasted URL', () => {
+    expect(tokenFromHash('#token=abc_DEF-123')).toBe('abc_DEF-123');
+    expect(tokenFromHash('#x=1&token=abc')).toBe('abc');
+    expect(tokenFromHash('')).toBeNull();
+    expect(cleanTypedToken('  abc  ')).toBe('abc');
+    expect(cleanTypedToken('http://192.168.1.10:4747/#token=xyz')).toBe('xyz');
+  });
+});
