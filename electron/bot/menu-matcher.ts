@@ -221,6 +221,9 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   };
   /** A quantity (digits or words) followed by a dish, or a dish, starts at j. */
   const dishStartsAt = (j: number, allowBareDish: boolean): boolean => {
+    // Articles and fillers come before a dish too: "sin cebolla y unas bravas".
+    const k = nextContent(j);
+    if (k > j) return dishStartsAt(k, allowBareDish);
     const t = tokens[j];
     if (!t) return false;
     if (t.kind === 'num') return certainAt(nextContent(j + 1));
