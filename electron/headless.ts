@@ -8,6 +8,9 @@ import { createJsonLogger, errorFields } from './host/logger.ts';
 import { MenuError } from './host/menu-source.ts';
 import { parseHeadlessArgs, USAGE } from './headless-args.ts';
 import { createEngineFactory } from './whatsapp/engine-factory.ts';
+import { createSystemClock } from './host/clock.ts';
+import { loadFirebaseFile, type FirebaseFile } from './cloud/firebase-file.ts';
+import { startHostCloud } from './cloud/host-cloud.ts';
 
 const parsed = parseHeadlessArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -17,9 +20,15 @@ if (!parsed.ok) {
 const args = parsed.args;
 const logger = createJsonLogger({ level: process.env.COMANDA_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
 
+const clock = createSystemClock();
+let firebase: FirebaseFile | undefined;
 if (args.firebase) {
-  console.error('comanda: --firebase is not supported by this version yet (the cloud sync is not built in).');
-  process.exit(2);
+  try {
+    firebase = loadFirebaseFile(resolve(args.firebase));
+  } catch (error) {
+    console.error(`comanda: ${(error as Error).message}`);
+    process.exit(2);
+  }
 }
 
 let host;
@@ -30,6 +39,7 @@ try {
     port: args.port,
     hostname: args.host,
     logger,
+    clock,
     ...(args.menu ? { menuPath: resolve(args.menu) } : {}),
   });
 } catch (error) {
@@ -37,12 +47,15 @@ try {
   process.exit(2);
 }
 
+let cloud: { stop: () => Promise<void> } | undefined;
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info('stopping', { signal });
   try {
+    // The cloud reads the store: it stops first.
+    await cloud?.stop();
     await host.stop();
     process.exit(0);
   } catch (error) {
@@ -56,6 +69,7 @@ process.on('unhandledRejection', (reason) => logger.error('unhandled rejection',
 
 try {
   const started = await host.start();
+  if (firebase) cloud = await startHostCloud({ host, dataDir: resolve(args.dataDir), firebase, logger, clock });
   console.log(`Comanda ${host.version} is running (${host.engine.kind} engine).`);
   console.log(`Kitchen screen: ${started.url}`);
   console.log(`Access token: ${join(resolve(args.dataDir), 'access-token')}`);

@@ -29,12 +29,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startHeadless(options: { dataDir: string; port?: number; menu?: string; extraArgs?: string[] }): Promise<HeadlessProcess> {
+export async function startHeadless(options: { dataDir: string; port?: number; menu?: string; extraArgs?: string[]; env?: Record<string, string> }): Promise<HeadlessProcess> {
   const port = options.port ?? (await freePort());
   const args = [join(REPO_ROOT, 'electron', 'headless.ts'), '--data-dir', options.dataDir, '--port', String(port), '--engine', 'simulator'];
   if (options.menu) args.push('--menu', options.menu);
   args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let output = '';
   child.stdout!.on('data', (d) => (output += String(d)));
   child.stderr!.on('data', (d) => (output += String(d)));

@@ -1,0 +1,155 @@
+// Sign-in with Firebase Auth (email and password). The restaurant id is the account's
+// `restaurantId` custom claim, else its uid. The session survives a restart through a file
+// persistence in the data directory (mode 0600): it holds the SDK's user record (tokens), never
+// the password. Sign-in errors come back in plain words.
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FirebaseApp } from 'firebase/app';
+import {
+  connectAuthEmulator,
+  initializeAuth,
+  signInWithEmailAndPassword,
+  signOut,
+  type Auth,
+  type Persistence,
+  type User,
+} from 'firebase/auth';
+
+type PersistenceValue = Record<string, unknown> | string;
+
+/** Builds a Persistence class (the SDK instantiates it) over one JSON file. */
+export function filePersistence(path: string): Persistence {
+  const read = (): Record<string, PersistenceValue> => {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as Record<string, PersistenceValue>;
+    } catch {
+      return {};
+    }
+  };
+  const write = (data: Record<string, PersistenceValue>) => {
+    const temp = `${path}.tmp`;
+    writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
+    chmodSync(temp, 0o600);
+    renameSync(temp, path);
+  };
+  class FilePersistence {
+    static type = 'LOCAL' as const;
+    readonly type = 'LOCAL' as const;
+    async _isAvailable(): Promise<boolean> {
+      return true;
+    }
+    async _set(key: string, value: PersistenceValue): Promise<void> {
+      write({ ...read(), [key]: value });
+    }
+    async _get(key: string): Promise<PersistenceValue | null> {
+      return read()[key] ?? null;
+    }
+    async _remove(key: string): Promise<void> {
+      const data = read();
+      delete data[key];
+      if (Object.keys(data).length === 0) rmSync(path, { force: true });
+      else write(data);
+    }
+    _addListener(): void {}
+    _removeListener(): void {}
+  }
+  return FilePersistence as unknown as Persistence;
+}
+
+export function signInErrorText(error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  switch (code) {
+    case 'auth/invalid-credential':
+    case 'auth/wrong-password':
+    case 'auth/user-not-found':
+    case 'auth/invalid-login-credentials':
+      return 'The e-mail or the password is not right.';
+    case 'auth/invalid-email':
+      return 'That e-mail address is not valid.';
+    case 'auth/user-disabled':
+      return 'This account has been disabled. Contact whoever manages your Comanda account.';
+    case 'auth/too-many-requests':
+      return 'Too many attempts. Wait a few minutes and try again.';
+    case 'auth/network-request-failed':
+      return 'No connection to the internet. The kitchen keeps working; sign-in will be retried.';
+    case 'auth/invalid-api-key':
+    case 'auth/api-key-not-valid.-please-pass-a-valid-api-key.':
+      return 'The Firebase settings are not right (API key). Check the configuration.';
+    default:
+      return 'Could not sign in. Check the settings and the connection, and try again.';
+  }
+}
+
+export interface CloudIdentity {
+  uid: string;
+  restaurantId: string;
+  email: string | null;
+}
+
+export class SignInError extends Error {
+  readonly code: string;
+  constructor(error: unknown) {
+    super(signInErrorText(error));
+    this.name = 'SignInError';
+    this.code = (error as { code?: string }).code ?? 'unknown';
+  }
+}
+
+export interface AuthSessionOptions {
+  app: FirebaseApp;
+  dataDir: string;
+  /** host:port of the Auth emulator (FIREBASE_AUTH_EMULATOR_HOST). */
+  emulatorHost?: string;
+}
+
+export class AuthSession {
+  readonly auth: Auth;
+
+  constructor(options: AuthSessionOptions) {
+    this.auth = initializeAuth(options.app, { persistence: filePersistence(join(options.dataDir, 'cloud-session.json')) });
+    if (options.emulatorHost) connectAuthEmulator(this.auth, `http://${options.emulatorHost}`, { disableWarnings: true });
+  }
+
+  static hasSavedSession(dataDir: string): boolean {
+    return existsSync(join(dataDir, 'cloud-session.json'));
+  }
+
+  /** The restored session, if one was saved. */
+  async restored(): Promise<CloudIdentity | undefined> {
+    await this.auth.authStateReady();
+    const user = this.auth.currentUser;
+    return user ? identityOf(user) : undefined;
+  }
+
+  /** Signs in; throws a SignInError whose message is plain words. */
+  async signIn(email: string, password: string): Promise<CloudIdentity> {
+    try {
+      const { user } = await signInWithEmailAndPassword(this.auth, email, password);
+      return await identityOf(user);
+    } catch (error) {
+      throw new SignInError(error);
+    }
+  }
+
+  /** Uses the saved session, or signs in with the given credentials. */
+  async ensure(credentials?: { email: string; password: string }): Promise<CloudIdentity> {
+    const existing = await this.restored();
+    if (existing && (!credentials || existing.email === credentials.email.toLowerCase())) return existing;
+    if (!credentials) throw new SignInError({ code: 'auth/no-session' });
+    return this.signIn(credentials.email, credentials.password);
+  }
+
+  async signOut(): Promise<void> {
+    await signOut(this.auth);
+  }
+}
+
+async function identityOf(user: User): Promise<CloudIdentity> {
+  const token = await user.getIdTokenResult();
+  const claim = token.claims.restaurantId;
+  return {
+    uid: user.uid,
+    restaurantId: typeof claim === 'string' && claim.length > 0 ? claim : user.uid,
+    email: user.email,
+  };
+}

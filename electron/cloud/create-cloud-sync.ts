@@ -1,0 +1,287 @@
+// The cloud side in one piece, for the host to wire in: sign-in, device status, the session
+// lease, the order mirror, the cloud menu, commands and alerts. Without it the app is fully local;
+// with it everything here runs in the background and survives hours offline.
+import { randomUUID } from 'node:crypto';
+import { hostname, platform, release } from 'node:os';
+import type { DatabaseSync } from 'node:sqlite';
+import { deleteApp, initializeApp, type FirebaseOptions } from 'firebase/app';
+import { connectFirestoreEmulator, initializeFirestore, terminate, type Firestore } from 'firebase/firestore';
+import type { KdsEvent } from '../../shared/kds-api.ts';
+import type { Menu } from '../../shared/menu.ts';
+import type { Order } from '../../shared/order.ts';
+import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
+import type { Clock, TimerHandle } from '../host/clock.ts';
+import { errorFields, type Logger } from '../host/logger.ts';
+import { Alerts, type DesktopNotifier } from './alerts.ts';
+import { AuthSession, SignInError, type CloudIdentity } from './auth-session.ts';
+import { CloudKv, migrateCloud } from './cloud-schema.ts';
+import { CommandRunner, type CommandHandlers } from './commands.ts';
+import { DeviceStatus, HEARTBEAT_MS } from './device-status.ts';
+import { MenuSync } from './menu-sync.ts';
+import { OrderSync } from './order-sync.ts';
+import { SessionLease, type LeaseResult } from './session-lease.ts';
+import { loadOrCreateBackupKey, type SecretStore } from './backup/backup-key.ts';
+import { SessionBackups, type BackupManifest } from './backup/session-backups.ts';
+import { BackupSchedule } from './backup/backup-schedule.ts';
+
+export interface CloudSyncOptions {
+  dataDir: string;
+  /** The host's database (host.store.db); the cloud keeps its own tables in it. */
+  db: DatabaseSync;
+  clock: Clock;
+  logger: Logger;
+  /** host.bus.subscribe */
+  subscribe: (listener: (event: KdsEvent) => void) => () => void;
+  /** host.engine.getStatus */
+  whatsappStatus: () => WhatsAppStatus;
+  /** Orders created since a time (host.store.orders.list({ createdSince })), to catch up at start. */
+  ordersSince?: (ms: number) => Order[];
+  /** host.menu.replace */
+  applyMenu: (menu: Menu) => void;
+  onMenuError?: (error: string | null) => void;
+  handlers: CommandHandlers;
+  notifier: DesktopNotifier;
+  ownerEmail: () => string | undefined;
+  restaurantName: () => string;
+  version: string;
+  deviceName?: string;
+  firebase: { config: FirebaseOptions; email?: string; password?: string };
+  /** FIRESTORE_EMULATOR_HOST / FIREBASE_AUTH_EMULATOR_HOST; default process.env. */
+  env?: Record<string, string | undefined>;
+  heartbeatMs?: number;
+  /** Session backups: where the key lives and which browser profile holds the session. */
+  backups?: {
+    secretStore: SecretStore;
+    /** The WhatsApp engine's browser profile directory. */
+    profileDir: string;
+    /** A new key was made: show this recovery code to the owner once. */
+    onRecoveryCode: (code: string) => void;
+    timeZone?: () => string | undefined;
+  };
+}
+
+export type CloudState =
+  | { state: 'off' }
+  | { state: 'signing-in' }
+  | { state: 'sign-in-failed'; error: string }
+  | { state: 'running'; restaurantId: string; lease: LeaseResult };
+
+export interface CloudSync {
+  readonly deviceId: string;
+  start(): Promise<CloudState>;
+  stop(): Promise<void>;
+  state(): CloudState;
+  /** After the owner confirmed on this PC: take the session lease from another PC. */
+  takeOverLease(): Promise<LeaseResult>;
+  /** On demand and before a planned restart (copy from a consistent point: browser idle or stopped). */
+  backupNow(): Promise<BackupManifest | undefined>;
+  /** Before the browser starts, when the local profile is missing or failed verification. */
+  restoreSession(): Promise<{ restored?: BackupManifest; refused: string[] }>;
+  readonly parts: {
+    firestore: Firestore;
+    orders?: OrderSync;
+    device?: DeviceStatus;
+    commands?: CommandRunner;
+    menu?: MenuSync;
+    alerts?: Alerts;
+    lease?: SessionLease;
+    identity?: CloudIdentity;
+    backups?: SessionBackups;
+  };
+}
+
+function splitHost(value: string): { host: string; port: number } {
+  const at = value.lastIndexOf(':');
+  return { host: value.slice(0, at), port: Number(value.slice(at + 1)) };
+}
+
+export function createCloudSync(options: CloudSyncOptions): CloudSync {
+  const { db, clock } = options;
+  const logger = options.logger.child({ part: 'cloud' });
+  const env = options.env ?? process.env;
+  migrateCloud(db);
+  const kv = new CloudKv(db);
+  let deviceId = kv.get<string>('deviceId');
+  if (!deviceId) {
+    deviceId = randomUUID();
+    kv.set('deviceId', deviceId);
+  }
+  const deviceName = options.deviceName ?? hostname();
+  const app = initializeApp(options.firebase.config, `comanda-${options.firebase.config.projectId ?? 'cloud'}`);
+  const firestore = initializeFirestore(app, { ignoreUndefinedProperties: true });
+  const firestoreHost = env.FIRESTORE_EMULATOR_HOST;
+  if (firestoreHost) {
+    const { host, port } = splitHost(firestoreHost);
+    connectFirestoreEmulator(firestore, host, port);
+  }
+  const authHost = env.FIREBASE_AUTH_EMULATOR_HOST;
+  const auth = new AuthSession({ app, dataDir: options.dataDir, ...(authHost ? { emulatorHost: authHost } : {}) });
+
+  let current: CloudState = { state: 'off' };
+  const parts: CloudSync['parts'] = { firestore };
+  const unsubscribers: (() => void)[] = [];
+  let leaseTimer: TimerHandle | undefined;
+  let schedule: BackupSchedule | undefined;
+  let backupRunning: Promise<BackupManifest | undefined> | undefined;
+
+  const backupNow = (): Promise<BackupManifest | undefined> => {
+    const backups = parts.backups;
+    if (!backups || !options.backups) return Promise.resolve(undefined);
+    if (backupRunning) return backupRunning;
+    backupRunning = backups
+      .backup(options.backups.profileDir)
+      .then(async (manifest) => {
+        await backups.prune().catch((error: unknown) => logger.warn('backup retention failed', errorFields(error)));
+        parts.device?.push({ lastBackup: { id: manifest.id, at: new Date(manifest.createdAt).toISOString(), bytes: manifest.size } });
+        return manifest;
+      })
+      .finally(() => {
+        backupRunning = undefined;
+      });
+    return backupRunning;
+  };
+
+  const renewLease = () => {
+    leaseTimer = clock.setTimeout(() => {
+      const lease = parts.lease;
+      if (!lease || current.state !== 'running') return;
+      lease
+        .acquire()
+        .then((result) => {
+          if (current.state === 'running') current = { ...current, lease: result };
+          parts.device?.push({ lease: result.held ? 'held' : { heldBy: result.holder.deviceId } });
+        })
+        .catch((error: unknown) => logger.warn('lease not renewed', errorFields(error)))
+        .finally(renewLease);
+    }, options.heartbeatMs ?? HEARTBEAT_MS);
+  };
+
+  return {
+    deviceId,
+    parts,
+    state: () => current,
+    async start() {
+      current = { state: 'signing-in' };
+      let identity: CloudIdentity;
+      try {
+        const { email, password } = options.firebase;
+        identity = await auth.ensure(email && password ? { email, password } : undefined);
+      } catch (error) {
+        const message = error instanceof SignInError ? error.message : 'Could not sign in.';
+        logger.warn('cloud sign-in failed', { code: (error as { code?: string }).code });
+        current = { state: 'sign-in-failed', error: message };
+        return current;
+      }
+      parts.identity = identity;
+      const rid = identity.restaurantId;
+      const common = { firestore, restaurantId: rid, deviceId: deviceId!, clock, logger };
+      const device = new DeviceStatus({
+        ...common,
+        deviceName,
+        version: options.version,
+        os: `${platform()} ${release()}`,
+        ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+      });
+      const orders = new OrderSync({ ...common, db });
+      const menu = new MenuSync({
+        firestore,
+        restaurantId: rid,
+        kv,
+        logger,
+        apply: options.applyMenu,
+        onError: options.onMenuError ?? (() => {}),
+      });
+      const commands = new CommandRunner({ ...common, db, handlers: options.handlers });
+      const alerts = new Alerts({
+        firestore,
+        restaurantId: rid,
+        restaurantName: options.restaurantName,
+        ownerEmail: options.ownerEmail,
+        clock,
+        logger,
+        kv,
+        notifier: options.notifier,
+      });
+      const lease = new SessionLease({ firestore, restaurantId: rid, deviceId: deviceId!, deviceName, clock });
+      Object.assign(parts, { device, orders, menu, commands, alerts, lease });
+      if (options.backups) {
+        const { key, newRecoveryCode } = loadOrCreateBackupKey(options.backups.secretStore, rid);
+        if (newRecoveryCode) options.backups.onRecoveryCode(newRecoveryCode);
+        parts.backups = new SessionBackups({ ...common, key: () => key });
+        schedule = new BackupSchedule({
+          clock,
+          ...(options.backups.timeZone ? { timeZone: options.backups.timeZone } : {}),
+          run: (reason) => {
+            backupNow().catch((error: unknown) => logger.warn('session backup failed', { reason, ...errorFields(error) }));
+          },
+        });
+        schedule.start();
+      }
+
+      // Catch up with changes made while the cloud was off or the process died before queueing.
+      const watermark = kv.get<number>('orderWatermark') ?? 0;
+      if (options.ordersSince) {
+        for (const order of options.ordersSince(Math.max(0, watermark - 24 * 3600_000))) {
+          if (Date.parse(order.updatedAt) > watermark) orders.enqueue(order);
+        }
+      }
+      unsubscribers.push(
+        options.subscribe((event) => {
+          if (event.type === 'order') {
+            orders.enqueue(event.order);
+            kv.set('orderWatermark', Math.max(kv.get<number>('orderWatermark') ?? 0, Date.parse(event.order.updatedAt)));
+          } else if (event.type === 'whatsapp') {
+            device.onWhatsAppStatus(event.status);
+            alerts.onWhatsAppStatus(event.status);
+            if (event.status.state === 'connected') schedule?.sessionReady();
+          } else if (event.type === 'handoffs' && event.handoffs.length > 0) {
+            alerts.raise('handoff');
+          }
+        }),
+      );
+      device.onWhatsAppStatus(options.whatsappStatus());
+      device.start();
+      orders.start();
+      menu.start();
+      await commands.start().catch((error: unknown) => logger.warn('commands not started', errorFields(error)));
+      let leaseResult: LeaseResult;
+      try {
+        leaseResult = await lease.acquire();
+      } catch (error) {
+        // Offline at start: the PC that held the session keeps running it.
+        logger.warn('lease not checked', errorFields(error));
+        leaseResult = { held: true };
+      }
+      current = { state: 'running', restaurantId: rid, lease: leaseResult };
+      renewLease();
+      logger.info('cloud started', { restaurantId: rid, deviceId, lease: leaseResult.held ? 'held' : 'elsewhere' });
+      return current;
+    },
+    async takeOverLease() {
+      if (!parts.lease) throw new Error('the cloud is not signed in');
+      const result = await parts.lease.acquire({ takeOver: true });
+      if (current.state === 'running') current = { ...current, lease: result };
+      return result;
+    },
+    backupNow,
+    async restoreSession() {
+      if (!parts.backups || !options.backups) return { refused: ['session backups are not set up'] };
+      const result = await parts.backups.restoreLatest(options.backups.profileDir);
+      if (result.restored) parts.device?.count('restores');
+      return result;
+    },
+    async stop() {
+      if (leaseTimer) clock.clearTimeout(leaseTimer);
+      schedule?.stop();
+      await backupRunning?.catch(() => undefined);
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      parts.device?.stop();
+      parts.orders?.stop();
+      parts.menu?.stop();
+      parts.commands?.stop();
+      current = { state: 'off' };
+      await terminate(firestore).catch(() => {});
+      await deleteApp(app).catch(() => {});
+    },
+  };
+}

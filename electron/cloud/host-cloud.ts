@@ -1,0 +1,105 @@
+// Wires the cloud into a running host (headless `--firebase FILE`, or the Electron shell with its
+// own notifier and secret store). Everything host-specific stays here, so the host needs two lines:
+//   const cloud = await startHostCloud({ host, dataDir, firebase: loadFirebaseFile(path), logger, clock });
+//   ...on stop: await cloud.stop();   (before host.stop(): the cloud reads the store)
+import { join } from 'node:path';
+import type { Host } from '../host/create-host.ts';
+import type { Clock } from '../host/clock.ts';
+import type { Logger } from '../host/logger.ts';
+import { fileSecretStore, type SecretStore } from './backup/backup-key.ts';
+import type { DesktopNotifier } from './alerts.ts';
+import type { CommandHandlers } from './commands.ts';
+import { createCloudSync, type CloudState, type CloudSync } from './create-cloud-sync.ts';
+import type { FirebaseFile } from './firebase-file.ts';
+
+export interface HostCloudOptions {
+  host: Host;
+  dataDir: string;
+  firebase: FirebaseFile;
+  logger: Logger;
+  clock: Clock;
+  /** Electron: a Notification; headless: a log line. */
+  notifier?: DesktopNotifier;
+  /** Electron: safeStorage; headless: 0600 files under DATA_DIR/secrets. */
+  secretStore?: SecretStore;
+  /** The WhatsApp browser profile; without it session backups are off (simulator). */
+  profileDir?: string;
+  /** Extra or replacement command handlers (the real engine's logout / restart). */
+  handlers?: Partial<CommandHandlers>;
+  env?: Record<string, string | undefined>;
+}
+
+export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud: CloudSync; state: CloudState; stop: () => Promise<void> }> {
+  const { host, logger, clock } = options;
+  const log = logger.child({ part: 'cloud' });
+  // The handlers run after start; they reach the cloud through this holder.
+  const ref: { cloud?: CloudSync } = {};
+  const handlers: CommandHandlers = {
+    send_message: async ({ to, body }, { commandId }) => {
+      const queued = host.store.outbox.enqueue({ key: `cloud-command:${commandId}`, phone: to, body, kind: 'cloud-command', createdAt: clock.now() });
+      host.outbox.kick();
+      return { queued };
+    },
+    restart_session: async () => {
+      await ref.cloud?.backupNow().catch(() => undefined);
+      await host.engine.stop();
+      await host.engine.start();
+      return { state: host.engine.getStatus().state };
+    },
+    logout: async () => {
+      throw new Error('logging WhatsApp out from the cloud is not available in this engine');
+    },
+    backup_now: async () => {
+      const manifest = await ref.cloud?.backupNow();
+      return manifest ? { backupId: manifest.id, bytes: manifest.size } : { skipped: 'session backups are off on this PC' };
+    },
+    refresh_status: async () => {
+      ref.cloud?.parts.device?.onWhatsAppStatus(host.engine.getStatus());
+      ref.cloud?.parts.device?.push();
+      return { state: host.engine.getStatus().state };
+    },
+    ...options.handlers,
+  };
+  const cloud = createCloudSync({
+    dataDir: options.dataDir,
+    db: host.store.db,
+    clock,
+    logger,
+    subscribe: (listener) => host.bus.subscribe(listener),
+    whatsappStatus: () => host.engine.getStatus(),
+    ordersSince: (ms) => host.store.orders.list({ createdSince: ms }),
+    applyMenu: (menu) => {
+      const result = host.menu.replace(menu);
+      if (!result.ok) log.warn('cloud menu not applied', { error: result.error });
+    },
+    onMenuError: (error) => {
+      if (error) log.warn('cloud menu refused', { error });
+    },
+    handlers,
+    notifier: options.notifier ?? { notify: (title) => log.info('alert', { title }) },
+    ownerEmail: () => options.firebase.ownerEmail,
+    restaurantName: () => host.menu.current().restaurant,
+    version: host.version,
+    ...(options.firebase.deviceName ? { deviceName: options.firebase.deviceName } : {}),
+    firebase: {
+      config: options.firebase.config,
+      ...(options.firebase.email ? { email: options.firebase.email } : {}),
+      ...(options.firebase.password ? { password: options.firebase.password } : {}),
+    },
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.profileDir
+      ? {
+          backups: {
+            secretStore: options.secretStore ?? fileSecretStore(join(options.dataDir, 'secrets')),
+            profileDir: options.profileDir,
+            // Headless: the code goes to the console once, never to the log.
+            onRecoveryCode: (code: string) => console.log(`Backup recovery code (write it down, it is shown once): ${code}`),
+          },
+        }
+      : {}),
+  });
+  ref.cloud = cloud;
+  const state = await cloud.start();
+  if (state.state === 'sign-in-failed') log.warn('cloud is off: sign-in failed', { reason: state.error });
+  return { cloud, state, stop: () => cloud.stop() };
+}
