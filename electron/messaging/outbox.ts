@@ -15,6 +15,8 @@ export interface OutboxBackoff {
   maxAttempts: number;
 }
 
+const NOT_CONNECTED_RECHECK_MS = 5_000;
+
 export const DEFAULT_BACKOFF: OutboxBackoff = { baseMs: 2_000, maxMs: 5 * 60_000, maxAttempts: 8 };
 
 export interface OutboxOptions {
@@ -100,7 +102,8 @@ export class Outbox {
     } catch (error) {
       const attempts = entry.attempts + 1;
       if (error instanceof NotConnectedError) {
-        store.outbox.markDeferred(entry.key, clock.now());
+        // The engine said connected a moment ago: look again shortly rather than spin on it.
+        store.outbox.markDeferred(entry.key, clock.now() + NOT_CONNECTED_RECHECK_MS);
         log.info('outbox: waiting for WhatsApp to connect');
       } else if (error instanceof SendError && error.permanent) {
         store.outbox.markFailed(entry.key, error.message);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Store } from '../../electron/store/store.ts';
 import { Outbox, retryDelay, DEFAULT_BACKOFF } from '../../electron/messaging/outbox.ts';
 import { SimulatorEngine } from '../../electron/whatsapp/simulator-engine.ts';
-import { SendError, type SendRequest, type SendResult } from '../../electron/whatsapp/engine.ts';
+import { NotConnectedError, SendError, type SendRequest, type SendResult } from '../../electron/whatsapp/engine.ts';
 import { silentLogger } from '../../electron/host/logger.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -102,6 +102,20 @@ describe('outbox', () => {
     engine.state = 'connected';
     outbox.kick();
     await outbox.idle();
+    expect(engine.delivered).toHaveLength(1);
+    await outbox.stop();
+  });
+
+  it('does not spin when the engine refuses a send as not connected while reporting connected', async () => {
+    const engine = new ScriptedEngine();
+    engine.failures = [new NotConnectedError('reconnecting')];
+    enqueue('r');
+    const outbox = new Outbox({ store, engine, clock, logger: silentLogger });
+    outbox.start();
+    await outbox.idle();
+    expect(store.outbox.get('r')).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(engine.delivered).toHaveLength(0);
+    await clock.advance(5000);
     expect(engine.delivered).toHaveLength(1);
     await outbox.stop();
   });
