@@ -99,7 +99,19 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       : {}),
   });
   ref.cloud = cloud;
+  const offStats = host.stats.onCount((name) => cloud.parts.device?.count(name));
+  const offOrders = host.bus.subscribe((event) => {
+    if (event.type === 'order') cloud.parts.device?.setCounter('ordersToday', host.service.ordersTodayCount());
+  });
   const state = await cloud.start();
   if (state.state === 'sign-in-failed') log.warn('cloud is off: sign-in failed', { reason: state.error });
-  return { cloud, state, stop: () => cloud.stop() };
+  return {
+    cloud,
+    state,
+    stop: () => {
+      offStats();
+      offOrders();
+      return cloud.stop();
+    },
+  };
 }

@@ -8,6 +8,7 @@ import type { KdsEvent } from '../../shared/kds-api.ts';
 import { createSystemClock, type Clock } from './clock.ts';
 import { createJsonLogger, errorFields, type Logger } from './logger.ts';
 import { EventBus } from './event-bus.ts';
+import { HostStats } from './host-stats.ts';
 import { KdsService } from './kds-service.ts';
 import { MenuSource, SAMPLE_MENU_PATH, loadMenuFile } from './menu-source.ts';
 import { isValidTimezone, loadSettingsFile, type HostSettings } from './settings.ts';
@@ -67,6 +68,7 @@ export interface Host {
   readonly outbox: Outbox;
   readonly menu: MenuSource;
   readonly bus: EventBus;
+  readonly stats: HostStats;
   readonly version: string;
   start(): Promise<StartedHost>;
   stop(): Promise<void>;
@@ -101,6 +103,7 @@ export function createHost(options: HostOptions): Host {
 
   const store = Store.open(join(options.dataDir, 'comanda.sqlite'), { synchronous: options.databaseSync ?? 'FULL' });
   const bus = new EventBus(logger);
+  const stats = new HostStats();
   const simulator =
     options.engine === 'simulator'
       ? new SimulatorEngine({ databasePath: join(options.dataDir, 'simulator-chats.sqlite'), clock })
@@ -118,6 +121,8 @@ export function createHost(options: HostOptions): Host {
     clock,
     logger: logger.child({ part: 'outbox' }),
     onEntryChange: (entry) => {
+      if (entry.state === 'sent') stats.count('messagesOut');
+      if (entry.state === 'failed') stats.count('sendFailures');
       if (entry.orderId) emitOrder(entry.orderId);
     },
     ...(options.outboxBackoff ? { backoff: options.outboxBackoff } : {}),
@@ -178,6 +183,7 @@ export function createHost(options: HostOptions): Host {
     outbox,
     menu,
     bus,
+    stats,
     version,
     async start() {
       if (started) throw new Error('host already started');
@@ -188,7 +194,7 @@ export function createHost(options: HostOptions): Host {
       unsubscribers.push(
         engine.onMessage((message) => {
           try {
-            incoming.handle(message);
+            if (incoming.handle(message) !== 'ignored') stats.count('messagesIn');
           } catch (error) {
             logger.error('incoming message could not be stored', { messageId: message.id, ...errorFields(error) });
             throw error;
@@ -214,6 +220,7 @@ export function createHost(options: HostOptions): Host {
           clock,
           version,
           whatsappStatus: () => engine.getStatus(),
+          stats: () => ({ ...stats.counts, ordersTotal: store.orders.count() }),
           menu: () => menu.current(),
           staticDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
           settle,

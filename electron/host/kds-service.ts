@@ -120,6 +120,11 @@ export class KdsService implements KdsApi {
     });
   }
 
+  /** Orders created since the start of the restaurant's day. */
+  ordersTodayCount(): number {
+    return this.o.store.orders.countCreatedSince(this.startOfToday());
+  }
+
   requireSimulator(): SimulatorEngine {
     if (!this.o.simulator) throw new KdsError('not_found', 'the simulator is only available with --engine simulator');
     return this.o.simulator;

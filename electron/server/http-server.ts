@@ -28,6 +28,8 @@ export interface KdsServerOptions {
   clock: Clock;
   version: string;
   whatsappStatus: () => WhatsAppStatus;
+  /** Counters shown with the health answer. */
+  stats?: () => Record<string, number>;
   menu: () => Menu;
   /** Built renderer (dist/renderer); the page is served from here. */
   staticDir: string | undefined;
@@ -153,7 +155,12 @@ export class KdsServer {
     }
     try {
       if (url.pathname === '/api/health' && req.method === 'GET') {
-        sendJson(res, 200, { ok: true, whatsapp: this.options.whatsappStatus(), version: this.options.version });
+        sendJson(res, 200, {
+          ok: true,
+          whatsapp: this.options.whatsappStatus(),
+          version: this.options.version,
+          ...(this.options.stats ? { stats: this.options.stats() } : {}),
+        });
         return;
       }
       if (!tokenMatches(this.options.token(), bearerToken(req.headers.authorization))) {

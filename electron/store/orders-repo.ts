@@ -182,6 +182,10 @@ export class OrdersRepo {
     return this.hydrate(rows);
   }
 
+  countCreatedSince(since: number): number {
+    return (statement(this.db, 'SELECT COUNT(*) AS n FROM orders WHERE created_at >= ?').get(since) as { n: number }).n;
+  }
+
   count(): number {
     return (statement(this.db, 'SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
   }

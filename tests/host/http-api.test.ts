@@ -42,6 +42,9 @@ describe('host REST + WebSocket API', () => {
   it('serves health without a token and everything else only with it', async () => {
     const health = await fetch(`${base}/api/health`).then((r) => r.json());
     expect(health).toMatchObject({ ok: true, whatsapp: { state: 'connected' }, version: expect.any(String) });
+    await api.say('34600111222', 'hola');
+    const after = await fetch(`${base}/api/health`).then((r) => r.json());
+    expect(after.stats).toMatchObject({ messagesIn: 1, messagesOut: 1, sendFailures: 0 });
     expect((await fetch(`${base}/api/orders`)).status).toBe(401);
     expect((await fetch(`${base}/api/orders`, { headers: { Authorization: 'Bearer nope' } })).status).toBe(401);
     expect((await api.get('/api/orders')).status).toBe(200);
