@@ -12,7 +12,7 @@ import {
   encrypt, decrypt, fileSecretStore, importRecoveryCode, loadOrCreateBackupKey, parseRecoveryCode,
 } from '../../electron/cloud/backup/backup-key.ts';
 import { SESSION_FOLDERS, SessionBackups } from '../../electron/cloud/backup/session-backups.ts';
-import { unzipTo, zipFolders } from '../../electron/cloud/backup/store-zip.ts';
+import { unzipTo, zipFolders } from '../../electron/host/zip.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../support/firestore-emulator.ts';

@@ -25,7 +25,7 @@ import {
 import type { Clock } from '../../host/clock.ts';
 import type { Logger } from '../../host/logger.ts';
 import { decrypt, encrypt, keyId } from './backup-key.ts';
-import { unzipTo, zipFolders } from './store-zip.ts';
+import { unzipTo, zipFolders } from '../../host/zip.ts';
 
 export const SESSION_FOLDERS = ['Default/IndexedDB', 'Default/Local Storage'] as const;
 export const CHUNK_BYTES = 900 * 1024;

@@ -1,6 +1,7 @@
 // A store-only (uncompressed) ZIP writer and reader with CRC-32 checks: no native dependency, and
-// the archive opens with any unzip tool. Compression would gain little: the payload is encrypted
-// afterwards and LevelDB files are already compressed.
+// the archive opens with any unzip tool. Used for session backups (compression would gain little:
+// the payload is encrypted afterwards and LevelDB files are already compressed) and for the
+// diagnostics export (a few MB of logs at most).
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -49,6 +50,11 @@ export function zipFolders(root: string, folders: readonly string[]): Buffer {
     collect(root, path, entries);
   }
   return zipEntries(entries);
+}
+
+/** Zips files held in memory (name: a relative path with '/' separators), each readable by its owner only. */
+export function zipFiles(files: readonly { name: string; data: Buffer }[]): Buffer {
+  return zipEntries(files.map((f) => ({ name: f.name, data: f.data, mode: 0o600, directory: false })));
 }
 
 function zipEntries(entries: Entry[]): Buffer {
