@@ -29,9 +29,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The Node flags `npm run headless` gives the host (package.json), so tests run the same process. */
+const HEADLESS_NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts.headless!.split(/\s+/).filter((word) => word.startsWith('--'));
+
 export async function startHeadless(options: { dataDir: string; port?: number; menu?: string; extraArgs?: string[]; env?: Record<string, string> }): Promise<HeadlessProcess> {
   const port = options.port ?? (await freePort());
-  const args = [join(REPO_ROOT, 'electron', 'headless.ts'), '--data-dir', options.dataDir, '--port', String(port), '--engine', 'simulator'];
+  const args = [...HEADLESS_NODE_FLAGS, join(REPO_ROOT, 'electron', 'headless.ts'), '--data-dir', options.dataDir, '--port', String(port), '--engine', 'simulator'];
   if (options.menu) args.push('--menu', options.menu);
   args.push(...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
