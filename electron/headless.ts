@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createHost, APP_ROOT, DEFAULT_RENDERER_DIR } from './host/create-host.ts';
 import { createJsonLogger, errorFields } from './host/logger.ts';
+import { RotatingLogFile } from './host/log-file.ts';
 import { MenuError } from './host/menu-source.ts';
 import { parseHeadlessArgs, USAGE } from './headless-args.ts';
 import { createEngineFactory } from './whatsapp/engine-factory.ts';
@@ -18,7 +19,15 @@ if (!parsed.ok) {
   process.exit(2);
 }
 const args = parsed.args;
-const logger = createJsonLogger({ level: process.env.COMANDA_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+// JSON lines to stderr and to DATA_DIR/logs (rotated), which the diagnostics export reads.
+const logFile = new RotatingLogFile({ dir: join(resolve(args.dataDir), 'logs') });
+const logger = createJsonLogger({
+  level: process.env.COMANDA_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+  write: (line) => {
+    process.stderr.write(line + '\n');
+    logFile.write(line);
+  },
+});
 
 const clock = createSystemClock();
 let firebase: FirebaseFile | undefined;

@@ -79,6 +79,46 @@ export const simIncomingSchema = z.object({
 });
 export type SimIncoming = z.infer<typeof simIncomingSchema>;
 
+/** Link a phone: show a (new) QR code, or a pairing code for the number typed in. */
+export const linkRequestSchema = z
+  .object({
+    method: z.enum(['qr', 'code']),
+    /** 'code' only: the restaurant's WhatsApp number with country code, digits (a leading + is fine). */
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?\d{8,15}$/, 'the number with its country code, digits only')
+      .optional(),
+  })
+  .refine((r) => r.method !== 'code' || r.phone !== undefined, { message: 'a pairing code needs the phone number', path: ['phone'] });
+export type LinkRequest = z.infer<typeof linkRequestSchema>;
+
+/** The health panel: how the WhatsApp session is doing, without message bodies or secrets. */
+export interface WhatsAppHealth {
+  status: WhatsAppStatus;
+  /** ISO time of the last heartbeat that found the session connected. */
+  lastHeartbeatAt?: string;
+  /** Times the session went away and came back since the host started. */
+  reconnects: number;
+  /** Worker (browser) restarts since the host started. */
+  restarts: number;
+  messagesIn: number;
+  messagesOut: number;
+  sendFailures: number;
+  /** The browser in use, or the places looked at when none was found. */
+  browserPath?: string;
+  browserSearched?: string[];
+  browserMemoryMb?: number;
+  webVersion?: string;
+}
+
+/** A diagnostics zip written under the data directory (recent logs + health, no bodies or keys). */
+export interface DiagnosticsExport {
+  path: string;
+  fileName: string;
+  bytes: number;
+}
+
 export const orderIdSchema = z.string().min(1).max(100);
 export const phoneSchema = z.string().trim().min(3).max(100);
 
@@ -93,6 +133,14 @@ export interface KdsApi {
   /** Simulator engine only: chat as a customer (training mode). */
   simSend(message: SimIncoming): Promise<void>;
   simConversation(phone: string): Promise<SimMessage[]>;
+  getHealth(): Promise<WhatsAppHealth>;
+  /** Starts linking (a fresh QR after the refresh cap, or a pairing code); the status follows by event. */
+  linkWhatsApp(request: LinkRequest): Promise<WhatsAppStatus>;
+  /** Logs WhatsApp out cleanly on this PC; the status becomes needs-link. */
+  unlinkWhatsApp(): Promise<WhatsAppStatus>;
+  /** Restarts the WhatsApp session now (tray "Reconnect WhatsApp"). */
+  reconnectWhatsApp(): Promise<WhatsAppStatus>;
+  exportDiagnostics(): Promise<DiagnosticsExport>;
   subscribe(listener: (event: KdsEvent) => void): () => void;
 }
 
@@ -106,6 +154,11 @@ export const KDS_METHODS = [
   'releaseHandoff',
   'simSend',
   'simConversation',
+  'getHealth',
+  'linkWhatsApp',
+  'unlinkWhatsApp',
+  'reconnectWhatsApp',
+  'exportDiagnostics',
 ] as const satisfies readonly Exclude<keyof KdsApi, 'subscribe'>[];
 export type KdsMethod = (typeof KDS_METHODS)[number];
 
@@ -119,6 +172,11 @@ export const kdsArgsSchemas = {
   releaseHandoff: z.tuple([phoneSchema]),
   simSend: z.tuple([simIncomingSchema]),
   simConversation: z.tuple([phoneSchema]),
+  getHealth: z.tuple([]),
+  linkWhatsApp: z.tuple([linkRequestSchema]),
+  unlinkWhatsApp: z.tuple([]),
+  reconnectWhatsApp: z.tuple([]),
+  exportDiagnostics: z.tuple([]),
 } satisfies Record<KdsMethod, z.ZodType>;
 
 /** Errors carry an HTTP-like code so every transport reports them the same way. */

@@ -10,6 +10,7 @@ import { createJsonLogger, errorFields, type Logger } from './logger.ts';
 import { EventBus } from './event-bus.ts';
 import { HostStats } from './host-stats.ts';
 import { KdsService } from './kds-service.ts';
+import { Diagnostics } from './diagnostics.ts';
 import { MenuSource, SAMPLE_MENU_PATH, loadMenuFile } from './menu-source.ts';
 import { isValidTimezone, loadSettingsFile, type HostSettings } from './settings.ts';
 import { Store } from '../store/store.ts';
@@ -52,6 +53,8 @@ export interface HostOptions {
   databaseSync?: 'FULL' | 'NORMAL';
   /** Longest an API call waits for due customer messages to go out. */
   settleMs?: number;
+  /** The log folder the diagnostics export reads: default DATA_DIR/logs (Electron: electron-log's). */
+  logDir?: string;
 }
 
 export interface StartedHost {
@@ -136,6 +139,13 @@ export function createHost(options: HostOptions): Host {
     timezone,
     undoMs: settings.undoSeconds * 1000,
   });
+  let accessToken: string | undefined;
+  const diagnostics = new Diagnostics({
+    outDir: join(options.dataDir, 'diagnostics'),
+    logDir: options.logDir ?? join(options.dataDir, 'logs'),
+    clock,
+    secrets: () => (accessToken ? [accessToken] : []),
+  });
   const service = new KdsService({
     store,
     clock,
@@ -143,6 +153,8 @@ export function createHost(options: HostOptions): Host {
     lifecycle,
     engine,
     simulator,
+    stats,
+    diagnostics,
     menu,
     settings: () => settings,
     timezone,
@@ -189,6 +201,7 @@ export function createHost(options: HostOptions): Host {
       if (started) throw new Error('host already started');
       started = true;
       const token = loadOrCreateAccessToken(options.dataDir);
+      accessToken = token;
       // Message ids are kept long enough to drop WhatsApp's redeliveries, not forever.
       store.conversations.pruneIncoming(clock.now() - INBOX_RETENTION_MS);
       unsubscribers.push(

@@ -1,15 +1,31 @@
 // The host side of KdsApi: one implementation, served over HTTP + WebSocket and over Electron IPC.
-import { KdsError, type Handoff, type KdsApi, type KdsEvent, type KdsSnapshot, type ListOrdersQuery, type SimIncoming, type SimMessage, type TransitionRequest } from '../../shared/kds-api.ts';
+import {
+  KdsError,
+  type DiagnosticsExport,
+  type Handoff,
+  type KdsApi,
+  type KdsEvent,
+  type KdsSnapshot,
+  type LinkRequest,
+  type ListOrdersQuery,
+  type SimIncoming,
+  type SimMessage,
+  type TransitionRequest,
+  type WhatsAppHealth,
+} from '../../shared/kds-api.ts';
+import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { OPEN_STATUSES, type Order } from '../../shared/order.ts';
 import { foldText, phoneDigits } from '../../shared/text.ts';
 import type { Clock } from './clock.ts';
+import type { Diagnostics } from './diagnostics.ts';
+import type { HostStats } from './host-stats.ts';
 import type { EventBus } from './event-bus.ts';
 import type { MenuSource } from './menu-source.ts';
 import type { HostSettings } from './settings.ts';
 import type { Store } from '../store/store.ts';
 import type { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import { startOfLocalDay } from '../orders/local-day.ts';
-import type { WhatsAppEngine } from '../whatsapp/engine.ts';
+import type { LinkOptions, WhatsAppEngine } from '../whatsapp/engine.ts';
 import type { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
 
 export interface KdsServiceOptions {
@@ -19,6 +35,9 @@ export interface KdsServiceOptions {
   lifecycle: OrderLifecycle;
   engine: WhatsAppEngine;
   simulator: SimulatorEngine | undefined;
+  /** Message counters since start, shown in the health panel. */
+  stats: HostStats;
+  diagnostics: Diagnostics;
   menu: MenuSource;
   settings: () => HostSettings;
   timezone: () => string;
@@ -97,6 +116,58 @@ export class KdsService implements KdsApi {
     return this.requireSimulator().conversation(phone);
   }
 
+  async getHealth(): Promise<WhatsAppHealth> {
+    const { engine, stats } = this.o;
+    const e = engine.health();
+    const health: WhatsAppHealth = {
+      status: engine.getStatus(),
+      reconnects: e.reconnects,
+      restarts: e.restarts,
+      messagesIn: stats.counts.messagesIn,
+      messagesOut: stats.counts.messagesOut,
+      sendFailures: stats.counts.sendFailures,
+    };
+    if (e.lastHeartbeatAt !== undefined) health.lastHeartbeatAt = new Date(e.lastHeartbeatAt).toISOString();
+    if (e.browserPath !== undefined) health.browserPath = e.browserPath;
+    if (e.browserSearched?.length) health.browserSearched = [...e.browserSearched];
+    if (e.browserRssBytes !== undefined) health.browserMemoryMb = Math.round(e.browserRssBytes / (1024 * 1024));
+    if (e.webVersion !== undefined) health.webVersion = e.webVersion;
+    return health;
+  }
+
+  async linkWhatsApp(request: LinkRequest): Promise<WhatsAppStatus> {
+    const options: LinkOptions = { method: request.method };
+    if (request.method === 'code') {
+      const phone = phoneDigits(request.phone ?? '');
+      if (phone.length < 8) throw new KdsError('bad_request', 'a pairing code needs the phone number with its country code');
+      options.phone = phone;
+    }
+    return this.engineAction(() => this.o.engine.link(options));
+  }
+
+  async unlinkWhatsApp(): Promise<WhatsAppStatus> {
+    return this.engineAction(() => this.o.engine.unlink());
+  }
+
+  async reconnectWhatsApp(): Promise<WhatsAppStatus> {
+    return this.engineAction(() => this.o.engine.reconnect());
+  }
+
+  async exportDiagnostics(): Promise<DiagnosticsExport> {
+    const { engine, store, version } = this.o;
+    return this.o.diagnostics.export({
+      version,
+      engine: engine.kind,
+      whatsapp: await this.getHealth(),
+      orders: { total: store.orders.count(), today: this.ordersTodayCount() },
+    });
+  }
+
+  /** A diagnostics zip written by exportDiagnostics, by file name (the download route). */
+  readDiagnostics(fileName: string): Promise<Buffer> {
+    return this.o.diagnostics.read(fileName);
+  }
+
   subscribe(listener: (event: KdsEvent) => void): () => void {
     return this.o.bus.subscribe(listener);
   }
@@ -128,6 +199,21 @@ export class KdsService implements KdsApi {
   requireSimulator(): SimulatorEngine {
     if (!this.o.simulator) throw new KdsError('not_found', 'the simulator is only available with --engine simulator');
     return this.o.simulator;
+  }
+
+  /**
+   * Runs a link / unlink / reconnect and answers the status right after; the rest follows as
+   * 'whatsapp' events. An engine that refuses (wrong state, worker down) is a conflict the screen
+   * shows in words, not a server error.
+   */
+  private async engineAction(action: () => Promise<void>): Promise<WhatsAppStatus> {
+    try {
+      await action();
+    } catch (error) {
+      if (error instanceof KdsError) throw error;
+      throw new KdsError('conflict', error instanceof Error ? error.message : String(error));
+    }
+    return this.o.engine.getStatus();
   }
 
   private startOfToday(): number {

@@ -8,6 +8,7 @@ import {
   KdsError,
   describeZodError,
   isOrderStatus,
+  linkRequestSchema,
   simIncomingSchema,
   transitionRequestSchema,
   type ListOrdersQuery,
@@ -48,6 +49,18 @@ interface RequestContext {
   url: URL;
   params: string[];
   body: () => Promise<unknown>;
+}
+
+/** A handler's answer that is a file to download rather than JSON. */
+export class FileDownload {
+  readonly fileName: string;
+  readonly data: Buffer;
+  readonly contentType: string;
+  constructor(fileName: string, data: Buffer, contentType: string) {
+    this.fileName = fileName;
+    this.data = data;
+    this.contentType = contentType;
+  }
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -139,6 +152,17 @@ export class KdsServer {
       service.requireSimulator().setState(state, error);
       return { ok: true };
     });
+
+    route('GET', '/api/whatsapp/health', () => service.getHealth());
+    route('POST', '/api/whatsapp/link', async ({ body }) => service.linkWhatsApp(validate(linkRequestSchema, await body())));
+    route('POST', '/api/whatsapp/unlink', () => service.unlinkWhatsApp());
+    route('POST', '/api/whatsapp/reconnect', () => service.reconnectWhatsApp());
+    route('POST', '/api/diagnostics', () => service.exportDiagnostics());
+    route('GET', '/api/diagnostics/:name', async ({ params }) => {
+      // Only names of zips the host wrote are served (diagnostics.ts checks them): no paths.
+      const fileName = params[0]!;
+      return new FileDownload(fileName, await service.readDiagnostics(fileName), 'application/zip');
+    });
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -181,7 +205,8 @@ export class KdsServer {
         params,
         body: () => readJsonBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY),
       });
-      sendJson(res, 200, result ?? { ok: true });
+      if (result instanceof FileDownload) sendFile(res, result);
+      else sendJson(res, 200, result ?? { ok: true });
     } catch (error) {
       if (error instanceof KdsError) {
         sendJson(res, KDS_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message } });
@@ -260,6 +285,17 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknow
   } catch {
     throw new KdsError('bad_request', 'the body is not valid JSON');
   }
+}
+
+function sendFile(res: ServerResponse, file: FileDownload): void {
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': file.data.length,
+    'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(file.data);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

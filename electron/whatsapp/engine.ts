@@ -59,6 +59,25 @@ export class NotConnectedError extends Error {
 
 export type Unsubscribe = () => void;
 
+/** What an engine knows about its own health, for the health panel and the cloud status. */
+export interface EngineHealth {
+  /** Epoch ms of the last heartbeat that found the session connected. */
+  lastHeartbeatAt?: number;
+  reconnects: number;
+  restarts: number;
+  browserPath?: string;
+  /** Where browser discovery looked when it found nothing. */
+  browserSearched?: string[];
+  browserRssBytes?: number;
+  webVersion?: string;
+}
+
+export interface LinkOptions {
+  method: 'qr' | 'code';
+  /** Digits, with country code: 'code' only. */
+  phone?: string;
+}
+
 export interface WhatsAppEngine {
   readonly kind: 'simulator' | 'whatsapp';
   start(): Promise<void>;
@@ -71,4 +90,11 @@ export interface WhatsAppEngine {
    */
   onMessage(listener: (message: IncomingMessage) => void): Unsubscribe;
   send(request: SendRequest): Promise<SendResult>;
+  health(): EngineHealth;
+  /** Starts linking again: a fresh QR (after the refresh cap) or a pairing code for a number. */
+  link(options: LinkOptions): Promise<void>;
+  /** Logs out cleanly; the status becomes needs-link. */
+  unlink(): Promise<void>;
+  /** Restarts the session now. */
+  reconnect(): Promise<void>;
 }

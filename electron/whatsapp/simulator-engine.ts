@@ -1,9 +1,9 @@
 // The simulator engine: a WhatsApp that lives in the data directory. Staff train with it, tests and
 // the end-to-end scenarios drive the whole product through it. Like WhatsApp's own chat history, its
 // record of what was sent survives a host restart, so "sent exactly once" can be checked across crashes.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-import type { Clock } from '../host/clock.ts';
+import type { Clock, TimerHandle } from '../host/clock.ts';
 import { statement } from '../store/database.ts';
 import type { SimMessage } from '../../shared/kds-api.ts';
 import type { WhatsAppState, WhatsAppStatus } from '../../shared/whatsapp-status.ts';
@@ -11,7 +11,9 @@ import { phoneDigits } from '../../shared/text.ts';
 import {
   NotConnectedError,
   SendError,
+  type EngineHealth,
   type IncomingMessage,
+  type LinkOptions,
   type SendRequest,
   type SendResult,
   type Unsubscribe,
@@ -37,6 +39,30 @@ export interface SentRecord {
 /** Numbers shorter than this are "not on WhatsApp" in the simulator, as invalid numbers are. */
 const MIN_WHATSAPP_DIGITS = 8;
 
+/**
+ * How long the simulated linking steps take. Training: a shown QR or pairing code is "scanned by
+ * the phone" after `scanMs` (nobody can scan a fake code), then WhatsApp "loads the chats" in
+ * `loadingSteps` steps of `loadingStepMs`. A QR shown by unlink() is not scanned by itself: it
+ * expires after `qrExpiryMs`, so the "tap to show a new one" screen can be practised.
+ */
+export interface SimulatorTimings {
+  scanMs: number;
+  loadingStepMs: number;
+  loadingSteps: number;
+  qrExpiryMs: number;
+  reconnectMs: number;
+}
+
+export const DEFAULT_SIMULATOR_TIMINGS: SimulatorTimings = {
+  scanMs: 8_000,
+  loadingStepMs: 700,
+  loadingSteps: 3,
+  qrExpiryMs: 60_000,
+  reconnectMs: 2_000,
+};
+
+export const SIM_QR_EXPIRED = 'The QR code expired before a phone scanned it.';
+
 export class SimulatorEngine implements WhatsAppEngine {
   readonly kind = 'simulator' as const;
   private readonly db: DatabaseSync;
@@ -45,9 +71,15 @@ export class SimulatorEngine implements WhatsAppEngine {
   private readonly statusListeners = new Set<(s: WhatsAppStatus) => void>();
   private readonly messageListeners = new Set<(m: IncomingMessage) => void>();
   private readonly chatListeners = new Set<(m: SimMessage) => void>();
+  private readonly timings: SimulatorTimings;
+  /** The one pending step of a simulated link / reconnect: a new step or a forced state replaces it. */
+  private pending: TimerHandle | undefined;
+  private reconnects = 0;
+  private lastConnectedAt: number | undefined;
 
-  constructor(options: { databasePath: string; clock: Clock }) {
+  constructor(options: { databasePath: string; clock: Clock; timings?: Partial<SimulatorTimings> }) {
     this.clock = options.clock;
+    this.timings = { ...DEFAULT_SIMULATOR_TIMINGS, ...options.timings };
     this.db = new DatabaseSync(options.databasePath);
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = FULL');
@@ -69,6 +101,7 @@ export class SimulatorEngine implements WhatsAppEngine {
   }
 
   async stop(): Promise<void> {
+    this.cancelPending();
     this.statusListeners.clear();
     this.messageListeners.clear();
     this.chatListeners.clear();
@@ -97,8 +130,51 @@ export class SimulatorEngine implements WhatsAppEngine {
 
   /** Training: pretend the connection dropped, the phone was unlinked, and so on. */
   setState(state: WhatsAppState, error?: string): void {
-    this.status = this.makeStatus(state, error);
-    for (const listener of this.statusListeners) listener(this.status);
+    this.cancelPending();
+    this.emit(this.makeStatus(state, error));
+  }
+
+  health(): EngineHealth {
+    // No browser behind the simulator: only what it can honestly count.
+    const health: EngineHealth = { reconnects: this.reconnects, restarts: 0 };
+    if (this.lastConnectedAt !== undefined) health.lastHeartbeatAt = this.lastConnectedAt;
+    return health;
+  }
+
+  /** Shows a fresh fake QR or a pairing code; the "phone" links after scanMs, then chats load. */
+  async link(options: LinkOptions): Promise<void> {
+    this.cancelPending();
+    const status = this.makeStatus('needs-link');
+    if (options.method === 'code') status.pairingCode = fakePairingCode();
+    else status.qr = fakeQrPayload();
+    this.emit(status);
+    this.later(this.timings.scanMs, () => this.load(1));
+  }
+
+  /** The phone is unlinked: a QR waits for a phone (none comes) and expires after qrExpiryMs. */
+  async unlink(): Promise<void> {
+    this.cancelPending();
+    const status = this.makeStatus('needs-link');
+    status.qr = fakeQrPayload();
+    this.emit(status);
+    this.later(this.timings.qrExpiryMs, () => this.emit(this.makeStatus('needs-link', SIM_QR_EXPIRED)));
+  }
+
+  /** A linked session drops and comes back after reconnectMs; an unlinked one shows a new QR. */
+  async reconnect(): Promise<void> {
+    if (this.status.state === 'needs-link' || this.status.state === 'logged-out') {
+      await this.unlink();
+      return;
+    }
+    this.cancelPending();
+    const status = this.makeStatus('reconnecting');
+    status.attempt = 1;
+    status.nextTryAt = new Date(this.clock.now() + this.timings.reconnectMs).toISOString();
+    this.emit(status);
+    this.later(this.timings.reconnectMs, () => {
+      this.reconnects++;
+      this.emit(this.makeStatus('connected'));
+    });
   }
 
   /** A customer writes. Returns after the host has handled (and stored) the message. */
@@ -168,10 +244,53 @@ export class SimulatorEngine implements WhatsAppEngine {
     for (const listener of this.chatListeners) listener(message);
   }
 
+  /** Loading screen step `step` of loadingSteps, then connected. */
+  private load(step: number): void {
+    const { loadingSteps, loadingStepMs } = this.timings;
+    if (step > loadingSteps) {
+      this.emit(this.makeStatus('connected'));
+      return;
+    }
+    const status = this.makeStatus('loading');
+    status.percent = Math.round(((step - 1) / loadingSteps) * 100);
+    this.emit(status);
+    this.later(loadingStepMs, () => this.load(step + 1));
+  }
+
+  private later(ms: number, step: () => void): void {
+    this.pending = this.clock.setTimeout(() => {
+      this.pending = undefined;
+      step();
+    }, ms);
+  }
+
+  private cancelPending(): void {
+    if (this.pending) this.clock.clearTimeout(this.pending);
+    this.pending = undefined;
+  }
+
+  private emit(status: WhatsAppStatus): void {
+    this.status = status;
+    if (status.state === 'connected') this.lastConnectedAt = this.clock.now();
+    for (const listener of this.statusListeners) listener(status);
+  }
+
   private makeStatus(state: WhatsAppState, error?: string): WhatsAppStatus {
     const status: WhatsAppStatus = { state, since: new Date(this.clock.now()).toISOString(), engine: 'simulator' };
     if (state === 'connected') status.phone = 'simulator';
     if (error !== undefined) status.error = error;
     return status;
   }
+}
+
+/** Shaped like WhatsApp's own QR payload (ref,publicKey,identityKey,advSecret) so it draws the same size. */
+function fakeQrPayload(): string {
+  const part = (bytes: number) => randomBytes(bytes).toString('base64');
+  return `2@SIMULADOR${randomBytes(24).toString('base64')},${part(32)},${part(32)},${part(32)}`;
+}
+
+/** Eight letters and digits, as WhatsApp's pairing codes (no 0/O or 1/I to misread). */
+function fakePairingCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTVWXYZ23456789';
+  return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
 }
