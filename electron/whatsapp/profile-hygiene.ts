@@ -1,0 +1,417 @@
+// Before every browser launch: end the browser a previous run left behind, clear profile locks
+// whose owner is gone, and check that a linked profile still has its session files. A profile
+// that fails the check is moved aside (never deleted) so the engine restores a backup or links.
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname as osHostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Clock } from '../host/clock.ts';
+import type { Logger } from '../host/logger.ts';
+import type { ProcessInfo } from './process-info.ts';
+
+/** The LocalAuth profile directory for a data path (whatsapp-web.js LocalAuth.beforeBrowserInitialized). */
+export function localAuthProfileDir(dataPath: string, clientId?: string): string {
+  return join(resolve(dataPath), clientId ? `session-${clientId}` : 'session');
+}
+
+/** Written into the profile by the engine once WhatsApp reports `ready`: this profile is linked. */
+export const LINKED_MARKER_FILE = 'comanda-linked.json';
+
+/** Where WhatsApp Web keeps its keys (IndexedDB) and session hints (Local Storage) in a profile. */
+export const CRITICAL_DIRS = ['Default/IndexedDB', 'Default/Local Storage'] as const;
+export const WHATSAPP_INDEXEDDB = 'Default/IndexedDB/https_web.whatsapp.com_0.indexeddb.leveldb';
+const LOCAL_STORAGE_LEVELDB = 'Default/Local Storage/leveldb';
+
+/** Chromium's profile locks: symlinks on Linux/macOS, an exclusively opened file on Windows. */
+const POSIX_LOCK = 'SingletonLock';
+const POSIX_LOCK_COMPANIONS = ['SingletonCookie', 'SingletonSocket'];
+const WINDOWS_LOCK = 'lockfile';
+
+export interface PrepareProfileOptions {
+  profileDir: string;
+  pidFile: string;
+  processInfo: (pid: number) => ProcessInfo;
+  kill: (pid: number, signal: NodeJS.Signals) => void;
+  clock: Clock;
+  logger: Logger;
+  /** Defaults to process.platform. */
+  platform?: NodeJS.Platform;
+  /** This computer's name as Chromium writes it into SingletonLock; defaults to os.hostname(). */
+  hostname?: string;
+  /** How long a SIGTERM'd browser gets to close cleanly before SIGKILL (default 5 s). */
+  gracefulExitMs?: number;
+  /** How long to wait after SIGKILL before giving up (default 3 s). */
+  forcedExitMs?: number;
+  /** Removes a file; Windows refuses while the owner holds it open. Defaults to fs.rmSync. */
+  removeFile?: (path: string) => void;
+}
+
+export type PrepareProfileResult =
+  | { ok: true; actions: string[] }
+  | { ok: false; reason: string; quarantinedTo: string; actions: string[] };
+
+/** The previous browser would not exit: launching now would fight it for the profile. */
+export class ProfileInUseError extends Error {
+  readonly pid: number;
+  constructor(pid: number, profileDir: string) {
+    super(`The browser from the previous run (pid ${pid}) is still using ${profileDir} and did not exit`);
+    this.name = 'ProfileInUseError';
+    this.pid = pid;
+  }
+}
+
+const POLL_MS = 100;
+
+export async function prepareProfile(options: PrepareProfileOptions): Promise<PrepareProfileResult> {
+  const platform = options.platform ?? process.platform;
+  const profileDir = resolve(options.profileDir);
+  const actions: string[] = [];
+  const log = options.logger.child({ component: 'profile-hygiene' });
+  const act = (action: string, fields: Record<string, unknown> = {}) => {
+    actions.push(action);
+    log.info(action, fields);
+  };
+  const context = { ...options, platform, profileDir, act };
+
+  await endRecordedBrowser(context);
+  if (platform === 'win32') clearWindowsLock(context);
+  else await clearPosixLocks(context);
+
+  const problem = verifyProfile(profileDir);
+  if (problem === undefined) return { ok: true, actions };
+  const quarantinedTo = quarantine(profileDir, options.clock.now());
+  actions.push(`profile failed verification (${problem}); moved to ${quarantinedTo}`);
+  log.warn('profile quarantined', { reason: problem, quarantinedTo });
+  return { ok: false, reason: problem, quarantinedTo, actions };
+}
+
+type Context = PrepareProfileOptions & {
+  platform: NodeJS.Platform;
+  profileDir: string;
+  act: (action: string, fields?: Record<string, unknown>) => void;
+};
+
+/** Ends the browser whose pid the last run recorded, if it is still this profile's browser. */
+async function endRecordedBrowser(context: Context): Promise<void> {
+  const { pidFile, act } = context;
+  let raw: string;
+  try {
+    raw = readFileSync(pidFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    act('browser pid file unreadable; ignored', { pidFile, code: (error as NodeJS.ErrnoException).code });
+    return;
+  }
+  const pid = parsePid(raw);
+  if (pid === undefined) {
+    rmSync(pidFile, { force: true });
+    act('browser pid file held no pid; removed', { pidFile });
+    return;
+  }
+  const info = context.processInfo(pid);
+  if (!info.alive) {
+    act(`previous browser (pid ${pid}) already gone`, { pid });
+  } else if (isBrowserForProfile(info.cmdline, context.profileDir, context.platform)) {
+    await endBrowser(context, pid);
+  } else {
+    // A recycled pid (or one whose command line cannot be read) is never touched.
+    act(`pid ${pid} is alive but not this profile's browser; left alone`, { pid });
+  }
+  rmSync(pidFile, { force: true });
+}
+
+async function endBrowser(context: Context, pid: number): Promise<void> {
+  context.act(`ending previous browser (pid ${pid})`, { pid });
+  signalBrowser(context, pid, 'SIGTERM');
+  if (await waitForExit(context, pid, context.gracefulExitMs ?? 5_000)) {
+    context.act(`previous browser (pid ${pid}) exited`, { pid });
+    return;
+  }
+  signalBrowser(context, pid, 'SIGKILL');
+  if (await waitForExit(context, pid, context.forcedExitMs ?? 3_000)) {
+    context.act(`previous browser (pid ${pid}) killed`, { pid });
+    return;
+  }
+  throw new ProfileInUseError(pid, context.profileDir);
+}
+
+/** On POSIX puppeteer starts the browser as a process group leader: signal the whole group. */
+function signalBrowser(context: Context, pid: number, signal: NodeJS.Signals): void {
+  if (context.platform !== 'win32') {
+    try {
+      context.kill(-pid, signal);
+      return;
+    } catch {
+      // Not a group leader (started some other way): signal the process alone.
+    }
+  }
+  try {
+    context.kill(pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+async function waitForExit(context: Context, pid: number, withinMs: number): Promise<boolean> {
+  const deadline = context.clock.now() + withinMs;
+  for (;;) {
+    if (!context.processInfo(pid).alive) return true;
+    if (context.clock.now() >= deadline) return false;
+    await new Promise<void>((done) => context.clock.setTimeout(done, POLL_MS));
+  }
+}
+
+/**
+ * SingletonLock is a symlink to "<hostname>-<pid>" (SingletonCookie and SingletonSocket point into
+ * a temp dir). Chromium itself clears a lock whose pid is dead on this host, but refuses one from
+ * another hostname — which is what a profile restored from a backup, or a renamed PC, carries.
+ */
+async function clearPosixLocks(context: Context): Promise<void> {
+  const { profileDir, act } = context;
+  const lockPath = join(profileDir, POSIX_LOCK);
+  const remove = context.removeFile ?? ((path: string) => rmSync(path, { force: true }));
+  const removeCompanions = () => {
+    const socketDir = socketTempDir(join(profileDir, 'SingletonSocket'));
+    for (const name of POSIX_LOCK_COMPANIONS) {
+      const path = join(profileDir, name);
+      if (isPresent(path)) {
+        remove(path);
+        act(`removed stale ${name}`);
+      }
+    }
+    if (socketDir !== undefined) {
+      rmSync(socketDir, { recursive: true, force: true });
+      act('removed the dead browser\'s socket directory', { socketDir });
+    }
+  };
+  if (!isPresent(lockPath)) {
+    // Without a lock no browser owns the socket and cookie; they are leftovers.
+    removeCompanions();
+    return;
+  }
+  const owner = readLockOwner(lockPath);
+  if (owner === undefined) {
+    remove(lockPath);
+    act(`removed ${POSIX_LOCK} that names no owner`);
+    removeCompanions();
+    return;
+  }
+  const thisHost = context.hostname ?? osHostname();
+  if (owner.host !== thisHost) {
+    remove(lockPath);
+    act(`removed ${POSIX_LOCK} left by another computer (${owner.host}, pid ${owner.pid})`, owner);
+    removeCompanions();
+    return;
+  }
+  const info = context.processInfo(owner.pid);
+  if (info.alive && info.cmdline === undefined) {
+    act(`${POSIX_LOCK} kept: its owner (pid ${owner.pid}) is alive and cannot be identified`, owner);
+    return;
+  }
+  if (info.alive && isBrowserForProfile(info.cmdline, profileDir, context.platform)) {
+    // A browser of this profile that no pid file recorded (the last run died before writing it).
+    await endBrowser(context, owner.pid);
+  } else if (info.alive) {
+    act(`owner of ${POSIX_LOCK} (pid ${owner.pid}) is another program now (recycled pid)`, owner);
+  }
+  if (isPresent(lockPath)) {
+    remove(lockPath);
+    act(`removed stale ${POSIX_LOCK} (owner pid ${owner.pid} gone)`, owner);
+  }
+  removeCompanions();
+}
+
+/**
+ * SingletonSocket points into a temp dir Chromium made for it (e.g. /tmp/org.chromium.Chromium.AbC123)
+ * and removes on a clean exit only; after a kill it is left behind. Returned only when it is
+ * recognisably that dir and holds nothing but the singleton files, so nothing else is ever removed.
+ */
+function socketTempDir(socketLink: string): string | undefined {
+  let target: string;
+  try {
+    target = readlinkSync(socketLink);
+  } catch {
+    return undefined;
+  }
+  const dir = dirname(resolve(dirname(socketLink), target));
+  if (!/^(org\.chromium\.Chromium|com\.google\.Chrome[\w.]*|com\.microsoft\.Edge[\w.]*)\.\w+$/.test(basename(dir))) {
+    return undefined;
+  }
+  try {
+    const entries = readdirSync(dir);
+    return entries.every((entry) => entry === 'SingletonSocket' || entry === 'SingletonCookie') ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Windows: the running browser holds `lockfile` open, so deleting it succeeds only when it is gone. */
+function clearWindowsLock(context: Context): void {
+  const path = join(context.profileDir, WINDOWS_LOCK);
+  if (!isPresent(path)) return;
+  const remove = context.removeFile ?? ((target: string) => rmSync(target, { force: true }));
+  try {
+    remove(path);
+    context.act(`removed stale ${WINDOWS_LOCK}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EBUSY' && code !== 'EPERM' && code !== 'EACCES') throw error;
+    context.act(`${WINDOWS_LOCK} kept: a running browser holds it`, { code });
+  }
+}
+
+export function readLockOwner(lockPath: string): { host: string; pid: number } | undefined {
+  let target: string;
+  try {
+    target = readlinkSync(lockPath);
+  } catch {
+    return undefined; // not a symlink: Chromium never writes that, so it names nobody
+  }
+  const dash = target.lastIndexOf('-');
+  if (dash <= 0) return undefined;
+  const pid = parsePid(target.slice(dash + 1));
+  return pid === undefined ? undefined : { host: target.slice(0, dash), pid };
+}
+
+/** True when the command line is a browser started with --user-data-dir=<profileDir>. */
+export function isBrowserForProfile(
+  cmdline: string | undefined,
+  profileDir: string,
+  platform: NodeJS.Platform,
+): boolean {
+  if (cmdline === undefined) return false;
+  const fold = (text: string) => (platform === 'win32' ? text.toLowerCase() : text);
+  const haystack = fold(cmdline);
+  const dir = fold(profileDir).replace(/[\\/]+$/, '');
+  for (const needle of [`--user-data-dir=${dir}`, `--user-data-dir="${dir}"`]) {
+    let at = haystack.indexOf(needle);
+    while (at !== -1) {
+      const next = haystack.charAt(at + needle.length);
+      // The flag must end there: /a/session must not match /a/session-old.
+      if (next === '' || next === '\0' || next === ' ' || next === '"') return true;
+      at = haystack.indexOf(needle, at + 1);
+    }
+  }
+  return false;
+}
+
+/**
+ * Undefined when the profile is fine to launch. A profile "claims to be linked" when the engine
+ * wrote LINKED_MARKER_FILE into it, or WhatsApp Web's IndexedDB exists in it; only then must the
+ * session files be there and readable. A missing or empty profile is simply not linked yet.
+ */
+export function verifyProfile(profileDir: string): string | undefined {
+  let stats;
+  try {
+    stats = statSync(profileDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return `profile unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  if (!stats.isDirectory()) return 'profile path is not a directory';
+  let entries: string[];
+  try {
+    entries = readdirSync(profileDir);
+  } catch (error) {
+    return `profile unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  if (entries.length === 0) return undefined;
+  const claimsLinked = entries.includes(LINKED_MARKER_FILE) || existsSync(join(profileDir, WHATSAPP_INDEXEDDB));
+  if (!claimsLinked) return undefined;
+  for (const dir of [...CRITICAL_DIRS, WHATSAPP_INDEXEDDB, LOCAL_STORAGE_LEVELDB]) {
+    const problem = readableDirProblem(join(profileDir, dir));
+    if (problem) return `${dir} ${problem}`;
+  }
+  for (const dir of [WHATSAPP_INDEXEDDB, LOCAL_STORAGE_LEVELDB]) {
+    const problem = levelDbProblem(join(profileDir, dir));
+    if (problem) return `${dir} ${problem}`;
+  }
+  return undefined;
+}
+
+function readableDirProblem(path: string): string | undefined {
+  try {
+    if (!statSync(path).isDirectory()) return 'is not a directory';
+    readdirSync(path);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'is missing' : `is unreadable (${code ?? 'error'})`;
+  }
+}
+
+/** A LevelDB database opens from CURRENT, which names the live MANIFEST file. */
+function levelDbProblem(dir: string): string | undefined {
+  let current: string;
+  try {
+    current = readFileSync(join(dir, 'CURRENT'), 'utf8').trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'has no CURRENT file' : `CURRENT is unreadable (${code ?? 'error'})`;
+  }
+  if (!/^MANIFEST-\d+$/.test(current)) return 'CURRENT does not name a MANIFEST';
+  try {
+    closeSync(openSync(join(dir, current), 'r'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `names ${current}, which is missing` : `${current} is unreadable (${code ?? 'error'})`;
+  }
+  return undefined;
+}
+
+/** Renames the profile to `<dir>.quarantine-<UTC timestamp>`; a clash gets a counter. */
+function quarantine(profileDir: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  let target = `${profileDir}.quarantine-${stamp}`;
+  for (let n = 2; isPresent(target); n++) target = `${profileDir}.quarantine-${stamp}-${n}`;
+  renameSync(profileDir, target);
+  return target;
+}
+
+function isPresent(path: string): boolean {
+  try {
+    lstatSync(path); // lstat: a dangling symlink (a stale lock) is present
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parsePid(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return undefined;
+  const pid = Number(trimmed);
+  return pid > 0 && Number.isSafeInteger(pid) ? pid : undefined;
+}
+
+/** Records the browser's pid after launch so the next prepareProfile can end it if it is left over. */
+export function recordBrowserPid(pidFile: string, pid: number): void {
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`Not a process id: ${pid}`);
+  mkdirSync(dirname(pidFile), { recursive: true });
+  const temp = `${pidFile}.tmp`;
+  writeFileSync(temp, `${pid}\n`);
+  renameSync(temp, pidFile); // a crash mid-write never leaves half a pid
+}
+
+/** Forgets the recorded pid after the browser was closed cleanly. */
+export function clearBrowserPid(pidFile: string): void {
+  rmSync(pidFile, { force: true });
+}
+
+/** Marks the profile as linked (call when WhatsApp reports ready); verification then applies. */
+export function markProfileLinked(profileDir: string, at: number): void {
+  mkdirSync(profileDir, { recursive: true });
+  writeFileSync(join(profileDir, LINKED_MARKER_FILE), JSON.stringify({ linkedAt: new Date(at).toISOString() }) + '\n');
+}
