@@ -1,10 +1,93 @@
-// Chooses the engine the host talks to. The simulator is built in; the real whatsapp-web.js engine
-// arrives with its own worker module.
+// Builds the real WhatsApp engine for the host: whatsapp-web.js in a supervised worker process,
+// the system browser found on this PC, the profile tidied before every launch, and the protection
+// layers. Headless uses child_process.fork; the Electron shell passes its utilityProcess spawner.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { EngineContext } from '../host/create-host.ts';
+import { loadSettingsFile, type WhatsAppSettings } from '../host/settings.ts';
+import { describeMissingBrowser, discoverBrowser, executableExists } from './browser-discovery.ts';
+import { browserLaunchArgs } from './browser-flags.ts';
 import type { WhatsAppEngine } from './engine.ts';
+import { createForkWorker } from './fork-worker.ts';
+import { createSystemProcessInfo, type ProcessInfo } from './process-info.ts';
+import { isBrowserForProfile, localAuthProfileDir, markProfileLinked, prepareProfile } from './profile-hygiene.ts';
+import { createProtectionLayers } from './protection-layers.ts';
+import type { SpawnWorker } from './protocol.ts';
+import { WhatsAppWorkerEngine, type BackoffOptions } from './whatsapp-engine.ts';
+import { BROWSER_PID_FILE } from './worker-core.ts';
 
-export function createEngineFactory(kind: 'whatsapp'): (context: EngineContext) => WhatsAppEngine {
-  return () => {
-    throw new Error(`the ${kind} engine is not part of this build yet; run with --engine simulator`);
+export interface WhatsAppEngineFactoryOptions {
+  /** The host settings' `whatsapp` section; default: DATA_DIR/settings.json (headless). */
+  settings?: WhatsAppSettings;
+  /** How the worker process is started; default child_process.fork of engine-worker.ts. */
+  spawn?: SpawnWorker;
+  /** This PC holds the restaurant's session lease (the cloud); default: always. */
+  holdsLease?: () => boolean;
+  /** The restaurant's IANA zone for the planned restart; default the computer's. */
+  timezone?: string;
+  /** Called with the engine once built (e.g. to subscribe to its alerts). */
+  onEngine?: (engine: WhatsAppWorkerEngine) => void;
+  backoff?: Partial<BackoffOptions>;
+  /** Defaults to the real machine; tests replace them. */
+  platform?: NodeJS.Platform;
+  env?: Record<string, string | undefined>;
+  processInfo?: (pid: number) => ProcessInfo;
+}
+
+/** Ends a process group (puppeteer starts the browser as one), falling back to the pid alone. */
+function killTree(pid: number, signal: NodeJS.Signals): void {
+  if (process.platform !== 'win32') {
+    try {
+      process.kill(-pid, signal);
+      return;
+    } catch {
+      /* not a group leader: the pid alone */
+    }
+  }
+  process.kill(pid, signal);
+}
+
+export function createEngineFactory(
+  kind: 'whatsapp',
+  options: WhatsAppEngineFactoryOptions = {},
+): (context: EngineContext) => WhatsAppEngine {
+  return (context) => {
+    const settings = options.settings ?? loadSettingsFile(join(context.dataDir, 'settings.json'), context.logger).whatsapp;
+    const authDir = join(context.dataDir, 'whatsapp');
+    const profileDir = localAuthProfileDir(authDir);
+    const pidFile = join(authDir, BROWSER_PID_FILE);
+    const platform = options.platform ?? process.platform;
+    const processInfo = options.processInfo ?? createSystemProcessInfo({ platform });
+    const engine = new WhatsAppWorkerEngine({
+      clock: context.clock,
+      logger: context.logger.child({ engine: kind }),
+      spawn: options.spawn ?? createForkWorker(),
+      settings,
+      authDir,
+      discoverBrowser: () =>
+        discoverBrowser({
+          ...(settings.browserPath !== undefined ? { settingsPath: settings.browserPath } : {}),
+          platform,
+          env: options.env ?? process.env,
+          exists: executableExists,
+        }),
+      describeMissingBrowser: (searched) => describeMissingBrowser(searched),
+      browserArgs: ({ headless }) => browserLaunchArgs({ headless, platform }),
+      prepareProfile: () =>
+        prepareProfile({ profileDir, pidFile, processInfo, kill: killTree, clock: context.clock, logger: context.logger, platform }),
+      killBrowser: (pid) => {
+        // Only a pid that is still this profile's browser: a recycled pid is never touched.
+        const info = processInfo(pid);
+        if (info.alive && isBrowserForProfile(info.cmdline, profileDir, platform)) killTree(pid, 'SIGKILL');
+      },
+      onReady: () => markProfileLinked(profileDir, context.clock.now()),
+      removeSession: () => rm(profileDir, { recursive: true, force: true, maxRetries: 4 }),
+      createProtectionLayers,
+      ...(options.holdsLease ? { holdsLease: options.holdsLease } : {}),
+      ...(options.timezone !== undefined ? { timezone: options.timezone } : {}),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+    });
+    options.onEngine?.(engine);
+    return engine;
   };
 }

@@ -1,0 +1,81 @@
+// The WhatsApp engine worker process: one whatsapp-web.js Client driving the system browser, run
+// by worker-core.ts. Started by child_process.fork (headless) or Electron's utilityProcess (the
+// app); speaks protocol.ts over whichever channel it was given. Anything that escapes
+// whatsapp-web.js is reported to the parent before this process ends, never swallowed silently.
+import wwebjs from 'whatsapp-web.js';
+import type { WorkerConfig, WorkerPort, WorkerToParent, ParentToWorker } from './protocol.ts';
+import { processTreeRss } from './process-memory.ts';
+import { runWorker, type WwebjsClientLike } from './worker-core.ts';
+
+const { Client, LocalAuth } = wwebjs;
+
+function createClient(config: WorkerConfig): WwebjsClientLike {
+  const client = new Client({
+    authStrategy: new LocalAuth({ dataPath: config.authDir }),
+    puppeteer: {
+      executablePath: config.executablePath,
+      args: config.browserArgs,
+      headless: config.headless,
+      protocolTimeout: config.protocolTimeoutMs,
+    },
+    webVersionCache: { type: 'local', path: config.webCacheDir },
+    ...(config.webVersion !== undefined ? { webVersion: config.webVersion } : {}),
+    takeoverOnConflict: config.takeoverOnConflict,
+    takeoverTimeoutMs: 5_000,
+    // whatsapp-web.js asks for the code itself once WhatsApp Web wants a link, and rotates it.
+    ...(config.pairingPhone !== undefined
+      ? { pairWithPhoneNumber: { phoneNumber: config.pairingPhone, showNotification: true, intervalMs: 180_000 } }
+      : {}),
+  });
+  return client as unknown as WwebjsClientLike;
+}
+
+/** Electron's utilityProcess gives process.parentPort; child_process.fork gives process.send. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+function createPort(): WorkerPort {
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (parentPort) {
+    return {
+      post: (message: WorkerToParent) => parentPort.postMessage(message),
+      onMessage: (listener) => parentPort.on('message', (event) => listener(event.data as ParentToWorker)),
+      exit: (code) => process.exit(code),
+    };
+  }
+  if (!process.send) {
+    console.error('engine-worker.ts is started by the host (child_process.fork or utilityProcess), not by hand');
+    process.exit(2);
+  }
+  const send = process.send.bind(process);
+  return {
+    post: (message: WorkerToParent) => {
+      if (process.connected) send(message);
+    },
+    onMessage: (listener) => process.on('message', (message) => listener(message as ParentToWorker)),
+    // Let the last messages drain before the process ends.
+    exit: (code) => setImmediate(() => process.exit(code)),
+  };
+}
+
+const port = createPort();
+const worker = runWorker(port, {
+  createClient,
+  processRss: (pid) => processTreeRss(pid),
+  killProcess: (pid) => {
+    // puppeteer starts the browser as its own process group: end the whole tree.
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      process.kill(pid, 'SIGKILL');
+    }
+  },
+});
+
+process.on('unhandledRejection', (reason) => void worker.escapedError(reason, false));
+process.on('uncaughtException', (error) => void worker.escapedError(error, true));
+// The parent went away (the host crashed): close the browser instead of leaving it behind.
+process.on('disconnect', () => void worker.escapedError(new Error('the host went away'), true));
+port.post({ type: 'hello', pid: process.pid });

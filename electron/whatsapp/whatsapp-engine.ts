@@ -1,0 +1,766 @@
+// The real WhatsApp engine: whatsapp-web.js in a supervised worker process. It turns what the
+// worker reports into the one status the kitchen sees, decides each recovery (retry with backoff,
+// restart the worker, wait for a tap, take the session back), sends customer messages the way a
+// person would, and gives the protection layers their SessionControl.
+import { createHash } from 'node:crypto';
+import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
+import type { Clock, TimerHandle } from '../host/clock.ts';
+import type { Logger } from '../host/logger.ts';
+import type { WhatsAppSettings } from '../host/settings.ts';
+import { classifyDisconnect, classifyError, errorText } from './disconnect-reasons.ts';
+import {
+  NotConnectedError,
+  SendError,
+  type EngineHealth,
+  type IncomingMessage,
+  type LinkOptions,
+  type SendRequest,
+  type SendResult,
+  type Unsubscribe,
+  type WhatsAppEngine,
+} from './engine.ts';
+import { NumberCheckCache } from './number-check-cache.ts';
+import type { SpawnWorker, WaEvent, WorkerConfig, WorkerReplyValue, WorkerRequest } from './protocol.ts';
+import type { BrowserMemory, SessionAlert, SessionControl } from './session-control.ts';
+import { TEXT, nextStatus, type SessionInput } from './status-mapping.ts';
+import { WorkerGoneError, WorkerSupervisor, WorkerTimeoutError, type SupervisorEvent } from './worker-supervisor.ts';
+
+export interface ProtectionLayersDeps {
+  control: SessionControl;
+  clock: Clock;
+  logger: Logger;
+  settings: WhatsAppSettings;
+  random?: () => number;
+  timezone?: string;
+}
+
+export type CreateProtectionLayers = (deps: ProtectionLayersDeps) => { start(): void; stop(): void };
+
+export interface BackoffOptions {
+  /** First wait after a failed start without internet. */
+  offlineInitialMs: number;
+  /** First wait before restarting a worker whose browser or session broke. */
+  restartInitialMs: number;
+  /** Longest wait between tries. */
+  maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { offlineInitialMs: 5_000, restartInitialMs: 1_000, maxMs: 5 * 60_000 };
+
+export interface WhatsAppEngineOptions {
+  clock: Clock;
+  logger: Logger;
+  spawn: SpawnWorker;
+  settings: WhatsAppSettings;
+  /** DATA_DIR/whatsapp: LocalAuth's data, the web version cache, the browser pid file. */
+  authDir: string;
+  /** Runs before every launch, so a browser installed while the app runs is found. */
+  discoverBrowser: () => { path: string | undefined; searched: string[] };
+  /** The owner-facing message when no browser was found. */
+  describeMissingBrowser: (searched: string[]) => string;
+  browserArgs: (options: { headless: boolean }) => string[];
+  /** Before every launch: ends a browser left from before, clears stale locks, quarantines a broken profile. */
+  prepareProfile?: () => Promise<{ ok: true } | { ok: false; reason: string; quarantinedTo: string }>;
+  /** Ends a browser a dead worker left behind, by pid (only if that pid is still that browser). */
+  killBrowser: (pid: number) => void;
+  /** Called when the session becomes ready (e.g. to mark the profile as linked). */
+  onReady?: () => void;
+  /** Removes LocalAuth's session when unlinking without a live session to log out. */
+  removeSession: () => Promise<void>;
+  /** This PC holds the restaurant's session lease (the cloud wires it): only then take a session back. */
+  holdsLease?: () => boolean;
+  random?: () => number;
+  timezone?: string;
+  createProtectionLayers?: CreateProtectionLayers;
+  backoff?: Partial<BackoffOptions>;
+  /** Wait before looking again at a session that went TIMEOUT/OPENING. */
+  recheckDelayMs?: number;
+  protocolTimeoutMs?: number;
+  stopTimeoutMs?: number;
+}
+
+/** Humanised typing: a person needs longer for a longer message, never under 1 s nor over 6 s. */
+export function typingDelayMs(text: string, random: () => number): number {
+  const base = 900 + text.length * 35;
+  const jitter = (random() - 0.5) * 800;
+  return Math.round(Math.min(6_000, Math.max(1_000, base + jitter)));
+}
+
+export function bodyHash(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+const RATE_LIMITED = /rate.?limit|too many|429|overlimit/i;
+/** A send that may have gone out although the worker did not confirm it. */
+interface UncertainSend {
+  chatId: string;
+  bodyHash: string;
+  startedAt: number;
+}
+const UNCERTAIN_KEEP_MS = 24 * 3600_000;
+/** The phone's clock and ours differ a little: a matching message this much older still counts. */
+const DUPLICATE_CLOCK_SKEW_MS = 2 * 60_000;
+
+type Hold = 'qr-cap' | 'logged-out' | 'failed' | 'unlinked' | 'conflict';
+
+export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
+  readonly kind = 'whatsapp' as const;
+  private readonly options: WhatsAppEngineOptions;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly random: () => number;
+  private readonly backoff: BackoffOptions;
+  private readonly supervisor: WorkerSupervisor;
+  private readonly numbers: NumberCheckCache;
+  private readonly statusListeners = new Set<(status: WhatsAppStatus) => void>();
+  private readonly messageListeners = new Set<(message: IncomingMessage) => void>();
+  private readonly alertListeners = new Set<(alert: SessionAlert) => void>();
+  private readonly uncertain = new Map<string, UncertainSend>();
+  private current: WhatsAppStatus;
+  private readonly context = { ready: false };
+  private started = false;
+  private stopped = false;
+  /** Why the engine waits for a person instead of retrying. */
+  private hold: Hold | undefined;
+  /** Consecutive failed tries since the last ready session. */
+  private attempt = 0;
+  /** A retry is already under way: later failure reports of the same worker add nothing. */
+  private retrying = false;
+  private readySeen = false;
+  private reconnects = 0;
+  private pairingPhone: string | undefined;
+  private browserPath: string | undefined;
+  private browserSearched: string[] | undefined;
+  private browserRssBytes: number | undefined;
+  private webVersion: string | undefined;
+  private lastHeartbeatAt: number | undefined;
+  private lastActivity: number | undefined;
+  private recheckTimer: TimerHandle | undefined;
+  private layers: { start(): void; stop(): void } | undefined;
+  /** Serialises start/stop/restart so two recoveries never spawn two workers. */
+  private lifecycle: Promise<void> = Promise.resolve();
+
+  constructor(options: WhatsAppEngineOptions) {
+    this.options = options;
+    this.clock = options.clock;
+    this.logger = options.logger.child({ part: 'whatsapp' });
+    this.random = options.random ?? Math.random;
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.current = { state: 'starting', since: new Date(this.clock.now()).toISOString(), engine: 'whatsapp' };
+    this.numbers = new NumberCheckCache({ clock: this.clock });
+    this.supervisor = new WorkerSupervisor({
+      spawn: options.spawn,
+      clock: this.clock,
+      logger: this.logger,
+      killBrowser: options.killBrowser,
+      ...(options.stopTimeoutMs !== undefined ? { stopTimeoutMs: options.stopTimeoutMs } : {}),
+    });
+    this.supervisor.onEvent((event) => this.onSupervisorEvent(event));
+  }
+
+  // ---- WhatsAppEngine -------------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.stopped = false;
+    if (this.options.createProtectionLayers) {
+      this.layers = this.options.createProtectionLayers({
+        control: this,
+        clock: this.clock,
+        logger: this.logger,
+        settings: this.options.settings,
+        random: this.random,
+        ...(this.options.timezone !== undefined ? { timezone: this.options.timezone } : {}),
+      });
+      this.layers.start();
+    }
+    await this.serial(() => this.launch());
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.stopped = true;
+    this.layers?.stop();
+    this.layers = undefined;
+    this.cancelRecheck();
+    this.supervisor.cancelScheduledSpawn();
+    await this.serial(() => this.supervisor.stop());
+  }
+
+  getStatus(): WhatsAppStatus {
+    return this.current;
+  }
+
+  onStatus(listener: (status: WhatsAppStatus) => void): Unsubscribe {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  onMessage(listener: (message: IncomingMessage) => void): Unsubscribe {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  onAlert(listener: (alert: SessionAlert) => void): Unsubscribe {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
+  }
+
+  async send(request: SendRequest): Promise<SendResult> {
+    const to = request.to.replace(/\D/g, '');
+    if (to === '') throw new SendError('no phone number to send to', { permanent: true });
+    const chatId = await this.resolveChat(to);
+    const hash = bodyHash(request.body);
+    this.pruneUncertain();
+    const earlier = this.uncertain.get(request.idempotencyKey);
+    if (earlier) {
+      // The previous try may have gone out before its worker died: look before sending again.
+      const duplicate = await this.findSent(chatId, hash, earlier.startedAt);
+      if (duplicate) {
+        this.uncertain.delete(request.idempotencyKey);
+        this.logger.info('send already delivered before the worker restarted; not sending again', { key: request.idempotencyKey });
+        return { messageId: duplicate, duplicate: true };
+      }
+    }
+    this.uncertain.set(request.idempotencyKey, { chatId, bodyHash: hash, startedAt: this.clock.now() });
+    const messageId = await this.deliver(chatId, request.body);
+    this.uncertain.delete(request.idempotencyKey);
+    return { messageId, duplicate: false };
+  }
+
+  health(): EngineHealth {
+    return {
+      reconnects: this.reconnects,
+      restarts: this.supervisor.restarts,
+      ...(this.lastHeartbeatAt !== undefined ? { lastHeartbeatAt: this.lastHeartbeatAt } : {}),
+      ...(this.browserPath !== undefined ? { browserPath: this.browserPath } : {}),
+      ...(this.browserPath === undefined && this.browserSearched !== undefined ? { browserSearched: [...this.browserSearched] } : {}),
+      ...(this.browserRssBytes !== undefined ? { browserRssBytes: this.browserRssBytes } : {}),
+      ...(this.webVersion !== undefined ? { webVersion: this.webVersion } : {}),
+    };
+  }
+
+  async link(options: LinkOptions): Promise<void> {
+    if (this.current.state === 'connected') throw new Error('WhatsApp is already linked on this computer; unlink it first');
+    if (options.method === 'code') {
+      const phone = (options.phone ?? '').replace(/\D/g, '');
+      if (phone.length < 8 || phone.length > 15) throw new Error('a pairing code needs the phone number with its country code');
+      this.pairingPhone = phone;
+      // A worker showing a QR right now can switch to a code without a new browser.
+      if (this.supervisor.running && this.current.state === 'needs-link' && this.hold === undefined) {
+        try {
+          await this.request({ op: 'requestPairingCode', phone }, 60_000);
+          return;
+        } catch (error) {
+          this.logger.warn('pairing code request failed; restarting the session with the number', { error: errorText(error) });
+        }
+      }
+    } else {
+      this.pairingPhone = undefined;
+    }
+    await this.restartFresh('link');
+  }
+
+  async unlink(): Promise<void> {
+    this.cancelRecheck();
+    this.hold = 'unlinked';
+    if (this.supervisor.running && this.context.ready) {
+      try {
+        // whatsapp-web.js logs out, closes its browser and removes LocalAuth's data.
+        await this.request({ op: 'logout' }, 30_000);
+      } catch (error) {
+        this.logger.warn('logout in the page failed; removing the saved session here', { error: errorText(error) });
+        await this.serial(() => this.supervisor.stop());
+        await this.options.removeSession();
+      }
+    } else {
+      await this.serial(() => this.supervisor.stop());
+      await this.options.removeSession();
+    }
+    await this.serial(() => this.supervisor.stop());
+    this.numbers.clear();
+    this.setStatus({ state: 'needs-link', since: this.isoNow(), engine: 'whatsapp', error: TEXT.unlinked });
+  }
+
+  async reconnect(): Promise<void> {
+    await this.restartFresh('reconnect');
+  }
+
+  // ---- SessionControl -------------------------------------------------------------------------
+
+  status(): WhatsAppStatus {
+    return this.current;
+  }
+
+  async getState(timeoutMs: number): Promise<string | null> {
+    const reply = await this.request({ op: 'getState' }, timeoutMs);
+    return reply.op === 'getState' ? reply.state : null;
+  }
+
+  async ping(timeoutMs: number): Promise<void> {
+    await this.request({ op: 'ping' }, timeoutMs);
+  }
+
+  async resetState(): Promise<void> {
+    await this.request({ op: 'resetState' }, 15_000);
+  }
+
+  async restartWorker(reason: string): Promise<void> {
+    if (this.hold !== undefined || this.stopped) {
+      // Waiting for a person (link, browser install): a restart would only rotate QR codes.
+      this.logger.info('whatsapp worker restart skipped while waiting for the owner', { reason, hold: this.hold });
+      return;
+    }
+    this.logger.info('restarting the whatsapp worker', { reason });
+    this.cancelRecheck();
+    this.apply({ kind: 'recovering', error: `Restarting WhatsApp (${reason}).` });
+    await this.serial(async () => {
+      await this.supervisor.stop();
+      if (!this.stopped) await this.launch();
+    });
+  }
+
+  async sendPresenceAvailable(): Promise<void> {
+    await this.request({ op: 'sendPresenceAvailable' }, 15_000);
+  }
+
+  async activity(): Promise<void> {
+    await this.request({ op: 'activity' }, 15_000);
+  }
+
+  async memory(): Promise<BrowserMemory> {
+    const reply = await this.request({ op: 'memory' }, 15_000);
+    if (reply.op !== 'memory') return {};
+    if (reply.browserRssBytes !== undefined) this.browserRssBytes = reply.browserRssBytes;
+    return {
+      ...(reply.browserRssBytes !== undefined ? { browserRssBytes: reply.browserRssBytes } : {}),
+      ...(reply.jsHeapBytes !== undefined ? { jsHeapBytes: reply.jsHeapBytes } : {}),
+    };
+  }
+
+  async sendText(phone: string, body: string): Promise<void> {
+    const chatId = await this.resolveChat(phone.replace(/\D/g, ''));
+    await this.deliver(chatId, body);
+  }
+
+  lastActivityAt(): number | undefined {
+    return this.lastActivity;
+  }
+
+  markSuspect(reason: string): void {
+    this.logger.warn('session marked suspect', { reason });
+    this.apply({ kind: 'recovering', error: `WhatsApp looks connected but is not answering (${reason}).` });
+  }
+
+  recordHeartbeat(at: number): void {
+    this.lastHeartbeatAt = at;
+  }
+
+  alert(alert: SessionAlert): void {
+    this.logger.warn('whatsapp alert', { kind: alert.kind, message: alert.message });
+    for (const listener of [...this.alertListeners]) {
+      try {
+        listener(alert);
+      } catch (error) {
+        this.logger.error('alert listener failed', { error: errorText(error) });
+      }
+    }
+  }
+
+  // ---- Launching and recovering ---------------------------------------------------------------
+
+  /** Runs lifecycle steps one after another (a restart never overlaps a stop). */
+  private serial(step: () => Promise<void>): Promise<void> {
+    const run = this.lifecycle.then(step, step);
+    this.lifecycle = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Finds the browser, tidies the profile and spawns a worker; a missing browser is final. */
+  private async launch(): Promise<void> {
+    if (this.stopped || this.supervisor.running) return;
+    let config: WorkerConfig;
+    try {
+      config = await this.workerConfig();
+    } catch (error) {
+      this.fail(errorText(error));
+      return;
+    }
+    if (this.stopped || this.supervisor.running) return;
+    this.supervisor.spawn(config);
+  }
+
+  /** Everything a worker needs; throws (with the owner-facing text) when no browser exists. */
+  private async workerConfig(): Promise<WorkerConfig> {
+    const settings = this.options.settings;
+    const found = this.options.discoverBrowser();
+    this.browserPath = found.path;
+    this.browserSearched = found.searched;
+    if (found.path === undefined) {
+      this.hold = 'failed';
+      throw new BrowserMissingError(this.options.describeMissingBrowser(found.searched));
+    }
+    if (this.options.prepareProfile) {
+      const prepared = await this.options.prepareProfile();
+      if (!prepared.ok) {
+        this.logger.warn('the WhatsApp profile was damaged and set aside; linking again', {
+          reason: prepared.reason,
+          quarantinedTo: prepared.quarantinedTo,
+        });
+      }
+    }
+    return {
+      authDir: this.options.authDir,
+      executablePath: found.path,
+      browserArgs: this.options.browserArgs({ headless: settings.headless }),
+      headless: settings.headless,
+      ...(settings.webVersion !== undefined ? { webVersion: settings.webVersion } : {}),
+      webCacheDir: `${this.options.authDir}/web-cache`,
+      ...(this.pairingPhone !== undefined ? { pairingPhone: this.pairingPhone } : {}),
+      qrMaxRefreshes: settings.qrMaxRefreshes,
+      protocolTimeoutMs: this.options.protocolTimeoutMs ?? 120_000,
+      takeoverOnConflict: this.holdsLease(),
+    };
+  }
+
+  /** A person asked for a fresh start (link, reconnect): forget holds and backoff, start now. */
+  private async restartFresh(reason: string): Promise<void> {
+    this.logger.info('starting the whatsapp session again', { reason });
+    this.hold = undefined;
+    this.attempt = 0;
+    this.retrying = false;
+    this.cancelRecheck();
+    this.supervisor.cancelScheduledSpawn();
+    await this.serial(async () => {
+      await this.supervisor.stop();
+      if (this.stopped) return;
+      this.setStatus({ state: 'starting', since: this.isoNow(), engine: 'whatsapp' });
+      await this.launch();
+    });
+  }
+
+  /**
+   * Ends the current worker and starts another after a backoff. `state` is what the kitchen sees
+   * meanwhile: offline (no internet) or reconnecting (anything else).
+   */
+  private scheduleRetry(state: 'offline' | 'reconnecting', error: string): void {
+    if (this.stopped || this.hold !== undefined || this.retrying) return;
+    this.retrying = true;
+    this.cancelRecheck();
+    this.attempt++;
+    const initial = state === 'offline' ? this.backoff.offlineInitialMs : this.backoff.restartInitialMs;
+    const delay = Math.min(this.backoff.maxMs, initial * 2 ** (this.attempt - 1));
+    const nextTryAt = this.clock.now() + delay;
+    this.logger.info('whatsapp will try again', { state, attempt: this.attempt, delayMs: delay, reason: error });
+    this.apply({ kind: 'retry', state, attempt: this.attempt, nextTryAt, error });
+    void this.serial(async () => {
+      await this.supervisor.stop();
+      if (this.stopped || this.hold !== undefined) return;
+      this.supervisor.spawnAfter(
+        Math.max(0, nextTryAt - this.clock.now()),
+        () => this.workerConfig(),
+        (spawnError) => this.fail(errorText(spawnError)),
+      );
+    });
+  }
+
+  /** Stops trying until a person acts (no browser, conflict without the lease). */
+  private fail(error: string): void {
+    this.hold ??= 'failed';
+    this.retrying = false;
+    this.logger.error('whatsapp engine needs attention', { error });
+    this.apply({ kind: 'failed', error: error.replace(/^\w*Error: /, '') });
+    void this.serial(() => this.supervisor.stop());
+  }
+
+  private holdsLease(): boolean {
+    try {
+      return this.options.holdsLease?.() ?? true;
+    } catch {
+      return false;
+    }
+  }
+
+  // ---- What the worker reports ----------------------------------------------------------------
+
+  private onSupervisorEvent(event: SupervisorEvent): void {
+    switch (event.type) {
+      case 'spawned':
+        this.context.ready = false;
+        this.retrying = false;
+        this.apply({ kind: 'spawning' });
+        return;
+      case 'browser':
+        return;
+      case 'message':
+        this.lastActivity = this.clock.now();
+        for (const listener of [...this.messageListeners]) {
+          try {
+            listener(event.message);
+          } catch (error) {
+            this.logger.error('incoming message listener failed', { error: errorText(error), id: event.message.id });
+          }
+        }
+        return;
+      case 'error':
+        // A fatal one ends the worker: its exit drives the restart.
+        if (event.fatal) return;
+        if (classifyError(event.error) === 'restart-worker' && this.sessionIsLive()) {
+          this.scheduleRetry('reconnecting', TEXT.browserGone);
+        }
+        return;
+      case 'exit':
+        if (event.expected || this.stopped || this.hold !== undefined) return;
+        this.scheduleRetry('reconnecting', TEXT.workerGone);
+        return;
+      case 'wa':
+        this.onWaEvent(event.payload);
+        return;
+    }
+  }
+
+  private onWaEvent(event: WaEvent): void {
+    // Unlinking on purpose: the worker's own logout/disconnect chatter is not news.
+    if (this.hold === 'unlinked') return;
+    switch (event.event) {
+      case 'qr':
+      case 'code':
+      case 'authenticated':
+      case 'loading_screen':
+        this.apply({ kind: 'wa', payload: event });
+        return;
+      case 'qr_cap_reached':
+        this.hold = 'qr-cap';
+        this.apply({ kind: 'wa', payload: event });
+        void this.serial(() => this.supervisor.stop());
+        return;
+      case 'auth_failure':
+        this.hold = 'logged-out';
+        this.apply({ kind: 'wa', payload: event });
+        this.alert({ kind: 'logged-out', message: TEXT.authFailure });
+        void this.serial(() => this.supervisor.stop());
+        return;
+      case 'ready':
+        this.context.ready = true;
+        this.attempt = 0;
+        this.retrying = false;
+        this.pairingPhone = undefined;
+        if (this.readySeen) this.reconnects++;
+        this.readySeen = true;
+        if (event.webVersion !== undefined) this.webVersion = event.webVersion;
+        this.cancelRecheck();
+        this.apply({ kind: 'wa', payload: event });
+        try {
+          this.options.onReady?.();
+        } catch (error) {
+          this.logger.warn('onReady hook failed', { error: errorText(error) });
+        }
+        return;
+      case 'change_state':
+        this.onSocketState(event.state);
+        return;
+      case 'disconnected':
+        this.onDisconnected(event.reason);
+        return;
+      case 'init_failed': {
+        const kind = classifyError(event.error);
+        this.logger.warn('whatsapp-web.js could not start', { error: event.error, kind });
+        if (kind === 'offline') this.scheduleRetry('offline', TEXT.offline);
+        else if (kind === 'browser-missing') {
+          this.hold = 'failed';
+          this.fail(`The browser could not be started (${event.error}). Install Google Chrome or Microsoft Edge.`);
+        } else this.scheduleRetry('reconnecting', event.error);
+        return;
+      }
+      case 'browser_gone':
+        this.scheduleRetry('reconnecting', TEXT.browserGone);
+        return;
+    }
+  }
+
+  private onSocketState(state: string): void {
+    const kind = classifyDisconnect(state);
+    this.apply({ kind: 'wa', payload: { event: 'change_state', state } });
+    if (state === 'CONNECTED') {
+      this.cancelRecheck();
+      return;
+    }
+    if (!this.context.ready) return;
+    // TIMEOUT / OPENING: WhatsApp Web usually reconnects by itself; look again before acting. A
+    // CONFLICT we take over (the lease holder) settles the same way.
+    if (kind === 'recheck' || (kind === 'conflict' && this.holdsLease())) this.scheduleRecheck(1);
+  }
+
+  private onDisconnected(reason: string): void {
+    const kind = classifyDisconnect(reason);
+    this.context.ready = false;
+    this.logger.warn('whatsapp disconnected', { reason, kind });
+    switch (kind) {
+      case 'logged-out': {
+        this.hold = 'logged-out';
+        this.cancelRecheck();
+        this.numbers.clear();
+        this.apply({ kind: 'wa', payload: { event: 'disconnected', reason } });
+        this.alert({ kind: 'logged-out', message: this.current.error ?? TEXT.loggedOut });
+        void this.serial(() => this.supervisor.stop());
+        return;
+      }
+      case 'conflict':
+        if (this.holdsLease()) {
+          // This PC holds the lease: a new WhatsApp Web here takes the session back.
+          this.scheduleRetry('reconnecting', `${TEXT.conflict} Taking it back on this computer.`);
+        } else {
+          this.hold = 'conflict';
+          this.fail(`${TEXT.conflict} This computer does not hold the session; use Reconnect to take it back.`);
+        }
+        return;
+      case 'offline':
+        this.scheduleRetry('offline', TEXT.offline);
+        return;
+      case 'outdated':
+        this.scheduleRetry('reconnecting', TEXT.outdated);
+        return;
+      default:
+        this.scheduleRetry('reconnecting', `WhatsApp disconnected (${reason}).`);
+    }
+  }
+
+  /** Looks at the socket state again after a pause: step 1 tries resetState(), step 2 restarts. */
+  private scheduleRecheck(step: 1 | 2): void {
+    if (this.recheckTimer !== undefined && step === 1) return;
+    this.cancelRecheck();
+    this.recheckTimer = this.clock.setTimeout(() => {
+      this.recheckTimer = undefined;
+      void this.recheck(step);
+    }, this.options.recheckDelayMs ?? 15_000);
+  }
+
+  private async recheck(step: 1 | 2): Promise<void> {
+    if (this.stopped || this.retrying || this.hold !== undefined) return;
+    let state: string | null;
+    try {
+      state = await this.getState(10_000);
+    } catch (error) {
+      const kind = classifyError(error);
+      this.scheduleRetry(kind === 'offline' ? 'offline' : 'reconnecting', errorText(error));
+      return;
+    }
+    if (state === 'CONNECTED') {
+      this.apply({ kind: 'wa', payload: { event: 'change_state', state } });
+      return;
+    }
+    if (step === 1) {
+      this.logger.info('session still not connected; resetting its state', { state });
+      try {
+        await this.resetState();
+      } catch (error) {
+        this.scheduleRetry('reconnecting', errorText(error));
+        return;
+      }
+      this.scheduleRecheck(2);
+      return;
+    }
+    this.scheduleRetry('reconnecting', `WhatsApp did not reconnect by itself (${state ?? 'no state'}).`);
+  }
+
+  private cancelRecheck(): void {
+    if (this.recheckTimer !== undefined) this.clock.clearTimeout(this.recheckTimer);
+    this.recheckTimer = undefined;
+  }
+
+  private sessionIsLive(): boolean {
+    return this.context.ready || this.current.state === 'loading' || this.current.state === 'authenticating';
+  }
+
+  // ---- Sending --------------------------------------------------------------------------------
+
+  private async resolveChat(phone: string): Promise<string> {
+    if (this.current.state !== 'connected' || !this.supervisor.running) throw new NotConnectedError(this.current.state);
+    let chatId: string | null;
+    try {
+      chatId = await this.numbers.resolve(phone, async (p) => {
+        const reply = await this.request({ op: 'checkNumber', phone: p }, 30_000);
+        return reply.op === 'checkNumber' ? reply.chatId : null;
+      });
+    } catch (error) {
+      throw this.sendFailure(error);
+    }
+    if (chatId === null) throw new SendError('number not on WhatsApp', { permanent: true });
+    return chatId;
+  }
+
+  /** Seen, typing for a while, then the message. Resolves with WhatsApp's message id. */
+  private async deliver(chatId: string, body: string): Promise<string> {
+    if (this.current.state !== 'connected' || !this.supervisor.running) throw new NotConnectedError(this.current.state);
+    const typingMs = typingDelayMs(body, this.random);
+    try {
+      const reply = await this.request({ op: 'send', chatId, body, typingMs, markSeen: true }, typingMs + 60_000);
+      this.lastActivity = this.clock.now();
+      return reply.op === 'send' ? reply.messageId : '';
+    } catch (error) {
+      throw this.sendFailure(error);
+    }
+  }
+
+  /** Did a message with this body go to this chat since `since`? Its id, if so. */
+  private async findSent(chatId: string, hash: string, since: number): Promise<string | undefined> {
+    let reply: WorkerReplyValue;
+    try {
+      reply = await this.request({ op: 'recentFromMe', chatId, limit: 20 }, 30_000);
+    } catch (error) {
+      throw this.sendFailure(error);
+    }
+    if (reply.op !== 'recentFromMe') return undefined;
+    return reply.messages.find((m) => m.bodyHash === hash && m.at >= since - DUPLICATE_CLOCK_SKEW_MS)?.id;
+  }
+
+  private sendFailure(error: unknown): Error {
+    if (error instanceof SendError || error instanceof NotConnectedError) return error;
+    if (error instanceof WorkerGoneError) return new NotConnectedError('restarting');
+    const text = errorText(error);
+    if (error instanceof WorkerTimeoutError) return new SendError(text, { permanent: false, retryAfterMs: 30_000 });
+    if (RATE_LIMITED.test(text)) return new SendError(`WhatsApp is limiting messages: ${text}`, { permanent: false, retryAfterMs: 60_000 });
+    if (classifyError(error) === 'offline') return new NotConnectedError('offline');
+    return new SendError(text, { permanent: false });
+  }
+
+  private pruneUncertain(): void {
+    const cutoff = this.clock.now() - UNCERTAIN_KEEP_MS;
+    for (const [key, entry] of this.uncertain) if (entry.startedAt < cutoff) this.uncertain.delete(key);
+  }
+
+  // ---- Status ---------------------------------------------------------------------------------
+
+  private request(request: WorkerRequest, timeoutMs: number): Promise<WorkerReplyValue> {
+    return this.supervisor.request(request, timeoutMs);
+  }
+
+  private apply(input: SessionInput): void {
+    const next = nextStatus(this.current, input, this.context, this.clock.now());
+    if (next) this.setStatus(next);
+  }
+
+  private setStatus(status: WhatsAppStatus): void {
+    this.current = status;
+    for (const listener of [...this.statusListeners]) {
+      try {
+        listener(status);
+      } catch (error) {
+        this.logger.error('status listener failed', { error: errorText(error) });
+      }
+    }
+  }
+
+  private isoNow(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+}
+
+class BrowserMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BrowserMissingError';
+  }
+}
