@@ -123,8 +123,13 @@ export function createHost(options: HostOptions): Host {
     engine,
     clock,
     logger: logger.child({ part: 'outbox' }),
+    // The limits protect a real number from WhatsApp's spam checks; the simulator answers at once.
+    rateLimits:
+      engine.kind === 'whatsapp'
+        ? { perChatPerMinute: settings.whatsapp.perChatPerMinute, sessionPerMinute: settings.whatsapp.sessionPerMinute }
+        : null,
     onEntryChange: (entry) => {
-      if (entry.state === 'sent') stats.count('messagesOut');
+      if (entry.state === 'sent' && !entry.duplicateOf) stats.count('messagesOut');
       if (entry.state === 'failed') stats.count('sendFailures');
       if (entry.orderId) emitOrder(entry.orderId);
     },

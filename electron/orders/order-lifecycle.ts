@@ -100,7 +100,8 @@ export class OrderLifecycle {
           orderId,
           priority: NOTIFICATION_PRIORITY,
           createdAt: now,
-          dueAt: request.undoable ? now + this.options.undoMs : now,
+          // A scheduled send: the undo window holds the notice in the outbox, where undo() cancels it.
+          notBefore: request.undoable ? now + this.options.undoMs : now,
         });
         store.afterCommit(this.options.onOutboxChange);
       }

@@ -72,4 +72,19 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
   `,
+  // 2: safe sending. not_before is the scheduled time (due_at becomes the next attempt's time, which
+  // retries move); duplicate_of names the sent entry whose identical text made this one unnecessary;
+  // outbox_sends remembers the last minute of sends for the rate limits across a restart;
+  // outbox_pause holds every send while WhatsApp has asked us to slow down.
+  `
+  ALTER TABLE outbox ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0;
+  UPDATE outbox SET not_before = CASE WHEN attempts > 0 THEN created_at ELSE due_at END;
+  ALTER TABLE outbox ADD COLUMN duplicate_of TEXT;
+  CREATE INDEX outbox_phone_sent ON outbox (phone, sent_at);
+
+  CREATE TABLE outbox_sends (key TEXT NOT NULL, phone TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE INDEX outbox_sends_at ON outbox_sends (at);
+
+  CREATE TABLE outbox_pause (scope TEXT PRIMARY KEY, until INTEGER NOT NULL);
+  `,
 ];

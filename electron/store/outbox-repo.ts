@@ -13,9 +13,14 @@ export interface OutboxEntry {
   state: OutboxState;
   attempts: number;
   createdAt: number;
+  /** Scheduled time: not sent before it (undo window, scheduled sends). */
+  notBefore: number;
+  /** The next attempt's time: notBefore at first, later moved by retries and waits. */
   dueAt: number;
   sentAt: number | null;
   lastError: string | null;
+  /** Marked sent without sending: the same text went to the same number moments before (that entry's key). */
+  duplicateOf: string | null;
 }
 
 export interface NewOutboxEntry {
@@ -24,11 +29,20 @@ export interface NewOutboxEntry {
   body: string;
   kind: string;
   orderId?: string;
-  /** Higher goes first: bot replies to a waiting customer before status notices. */
+  /**
+   * Higher goes first: bot replies to a customer chatting now (10) before order notices (5) before
+   * low-priority messages such as bulk ones (0, the default).
+   */
   priority?: number;
   createdAt: number;
-  /** Not before this time (undo window, scheduled sends). */
-  dueAt?: number;
+  /** Scheduled send: not before this time (the undo window holds order notices this way). */
+  notBefore?: number;
+}
+
+/** One call to the engine's send(), kept a minute for the rate limits. */
+export interface RecentSend {
+  phone: string;
+  at: number;
 }
 
 interface Row {
@@ -41,9 +55,11 @@ interface Row {
   state: string;
   attempts: number;
   created_at: number;
+  not_before: number;
   due_at: number;
   sent_at: number | null;
   last_error: string | null;
+  duplicate_of: string | null;
 }
 
 const toEntry = (r: Row): OutboxEntry => ({
@@ -56,10 +72,14 @@ const toEntry = (r: Row): OutboxEntry => ({
   state: r.state as OutboxState,
   attempts: r.attempts,
   createdAt: r.created_at,
+  notBefore: r.not_before,
   dueAt: r.due_at,
   sentAt: r.sent_at,
   lastError: r.last_error,
+  duplicateOf: r.duplicate_of,
 });
+
+const SESSION_PAUSE = 'session';
 
 export class OutboxRepo {
   private readonly db: Database;
@@ -71,8 +91,8 @@ export class OutboxRepo {
   /** Inserting the same key twice is a no-op: the key is the idempotency key. */
   enqueue(entry: NewOutboxEntry): boolean {
     const result = statement(this.db, 
-        `INSERT INTO outbox (key, phone, body, kind, order_id, priority, state, attempts, created_at, due_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (key) DO NOTHING`,
+        `INSERT INTO outbox (key, phone, body, kind, order_id, priority, state, attempts, created_at, not_before, due_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
       )
       .run(
         entry.key,
@@ -82,7 +102,8 @@ export class OutboxRepo {
         entry.orderId ?? null,
         entry.priority ?? 0,
         entry.createdAt,
-        entry.dueAt ?? entry.createdAt,
+        entry.notBefore ?? entry.createdAt,
+        entry.notBefore ?? entry.createdAt,
       );
     return Number(result.changes) > 0;
   }
@@ -92,21 +113,17 @@ export class OutboxRepo {
     return row ? toEntry(row) : undefined;
   }
 
-  /** The next entry to try: in-doubt sends first, then by priority, then oldest. */
-  nextDue(now: number): OutboxEntry | undefined {
-    const row = statement(this.db, 
-        `SELECT * FROM outbox WHERE state IN ('pending', 'sending') AND due_at <= ?
-         ORDER BY state = 'sending' DESC, priority DESC, created_at ASC, rowid ASC LIMIT 1`,
+  /**
+   * Every entry still to go, in sending order: in-doubt sends first, then by priority, then oldest
+   * (insertion order breaks ties). Includes entries not due yet: they hold their chat's queue.
+   */
+  active(): OutboxEntry[] {
+    const rows = statement(this.db,
+        `SELECT * FROM outbox WHERE state IN ('pending', 'sending')
+         ORDER BY state = 'sending' DESC, priority DESC, created_at ASC, rowid ASC`,
       )
-      .get(now) as Row | undefined;
-    return row ? toEntry(row) : undefined;
-  }
-
-  /** When the earliest waiting entry becomes due, to sleep until then. */
-  earliestDue(): number | undefined {
-    const row = statement(this.db, `SELECT MIN(due_at) AS due FROM outbox WHERE state IN ('pending', 'sending')`)
-      .get() as { due: number | null };
-    return row.due ?? undefined;
+      .all() as unknown as Row[];
+    return rows.map(toEntry);
   }
 
   /** Recorded before the send: a crash after this leaves the entry "in doubt", resent under the same key. */
@@ -118,14 +135,77 @@ export class OutboxRepo {
     statement(this.db, `UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE key = ?`).run(at, key);
   }
 
+  /** Sent without sending: `originalKey` carried the same text to the same number moments ago. */
+  markDuplicate(key: string, originalKey: string, at: number): void {
+    statement(this.db,
+      `UPDATE outbox SET state = 'sent', sent_at = ?, duplicate_of = ?, last_error = NULL WHERE key = ?`,
+    ).run(at, originalKey, key);
+  }
+
   markRetry(key: string, dueAt: number, error: string): void {
     statement(this.db, `UPDATE outbox SET state = 'pending', due_at = ?, last_error = ? WHERE key = ?`).run(dueAt, error, key);
   }
 
-  /** Puts an attempt back without counting it (the engine was not connected). */
-  markDeferred(key: string, dueAt: number): void {
-    statement(this.db, `UPDATE outbox SET state = 'pending', due_at = ?, attempts = MAX(attempts - 1, 0) WHERE key = ?`)
-      .run(dueAt, key);
+  /**
+   * Puts an attempt back without counting it (not connected, or WhatsApp asked us to wait). The
+   * last error is kept unless a new one is given.
+   */
+  markDeferred(key: string, dueAt: number, error?: string): void {
+    statement(this.db,
+      `UPDATE outbox SET state = 'pending', due_at = ?, attempts = MAX(attempts - 1, 0),
+         last_error = COALESCE(?, last_error) WHERE key = ?`,
+    ).run(dueAt, error ?? null, key);
+  }
+
+  /**
+   * The latest real send (not itself a duplicate) of exactly this text to this number after `since`,
+   * other than `exceptKey`.
+   */
+  lastSentSameBody(phone: string, body: string, since: number, exceptKey: string): OutboxEntry | undefined {
+    const row = statement(this.db,
+        `SELECT * FROM outbox WHERE phone = ? AND sent_at > ? AND state = 'sent' AND duplicate_of IS NULL
+           AND body = ? AND key <> ?
+         ORDER BY sent_at DESC LIMIT 1`,
+      )
+      .get(phone, since, body, exceptKey) as Row | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  /** Notes a call to the engine's send() for the rate limits. */
+  recordSend(key: string, phone: string, at: number): void {
+    statement(this.db, 'INSERT INTO outbox_sends (key, phone, at) VALUES (?, ?, ?)').run(key, phone, at);
+  }
+
+  /** Takes back a send the engine refused before doing anything (not connected): it used no slot. */
+  forgetSend(key: string, at: number): void {
+    statement(this.db, 'DELETE FROM outbox_sends WHERE key = ? AND at = ?').run(key, at);
+  }
+
+  /** Sends after `since`, oldest first. */
+  sendsSince(since: number): RecentSend[] {
+    return statement(this.db, 'SELECT phone, at FROM outbox_sends WHERE at > ? ORDER BY at, rowid')
+      .all(since) as unknown as RecentSend[];
+  }
+
+  /** Forgets sends at or before `before`: the limits never look that far back. */
+  pruneSends(before: number): void {
+    statement(this.db, 'DELETE FROM outbox_sends WHERE at <= ?').run(before);
+  }
+
+  /** Holds every send until `until` (WhatsApp said to slow down); a later hold wins over an earlier one. */
+  pauseSessionUntil(until: number): void {
+    statement(this.db,
+      `INSERT INTO outbox_pause (scope, until) VALUES (?, ?)
+       ON CONFLICT (scope) DO UPDATE SET until = MAX(until, excluded.until)`,
+    ).run(SESSION_PAUSE, until);
+  }
+
+  /** Until when sends are held; 0 when they never were. */
+  sessionPausedUntil(): number {
+    const row = statement(this.db, 'SELECT until FROM outbox_pause WHERE scope = ?').get(SESSION_PAUSE) as
+      | { until: number }
+      | undefined;
+    return row?.until ?? 0;
   }
 
   markFailed(key: string, error: string): void {

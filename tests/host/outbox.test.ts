@@ -122,7 +122,7 @@ describe('outbox', () => {
 
   it('holds entries until they are due', async () => {
     const engine = new ScriptedEngine();
-    enqueue('later', { dueAt: clock.now() + 5000 });
+    enqueue('later', { notBefore: clock.now() + 5000 });
     const outbox = new Outbox({ store, engine, clock, logger: silentLogger });
     outbox.start();
     await clock.advance(4999);
