@@ -69,10 +69,6 @@ export const COMMON_FLAGS: readonly Flag[] = [
   { flag: '--metrics-recording-only', why: 'usage metrics are never uploaded' },
   { flag: '--disable-breakpad', why: 'no crash dumps piling up inside the profile over months' },
   {
-    flag: '--password-store=basic',
-    why: 'never waits on a desktop keyring unlock prompt (same store puppeteer uses, so nothing is re-encrypted)',
-  },
-  {
     flag: `--disable-features=${DISABLED_FEATURES.map((feature) => feature.flag).join(',')}`,
     why: 'see DISABLED_FEATURES',
   },
@@ -99,6 +95,10 @@ export function launchFlags(options: BrowserLaunchArgsOptions): Flag[] {
     flags.push({ flag: '--use-mock-keychain', why: 'never asks for Keychain access (same as puppeteer)' });
   }
   if (platform === 'linux') {
+    flags.push({
+      flag: '--password-store=basic',
+      why: 'never waits on a desktop keyring unlock prompt (the store puppeteer uses too, so nothing is re-encrypted)',
+    });
     flags.push({
       flag: '--disable-dev-shm-usage',
       why: 'small /dev/shm (containers, some distros) crashes renderers; /tmp is used instead',

@@ -98,7 +98,24 @@ export function parsePsLine(output: string): ProcessInfo {
   return cmdline ? { alive: true, cmdline } : { alive: true };
 }
 
-/** The real `kill` for prepareProfile. */
-export function systemKill(pid: number, signal: NodeJS.Signals): void {
-  process.kill(pid, signal);
+/**
+ * The real `kill` for prepareProfile: on Linux/macOS puppeteer starts the browser as a process
+ * group leader, so the whole group (browser, zygotes, renderers, GPU) gets the signal; a process
+ * that leads no group gets it alone. Windows has no groups; Chrome's helpers end with the browser.
+ */
+export function killProcessTree(
+  pid: number,
+  signal: NodeJS.Signals,
+  deps: { platform?: NodeJS.Platform; kill?: (pid: number, signal: NodeJS.Signals) => void } = {},
+): void {
+  const kill = deps.kill ?? ((target: number, sig: NodeJS.Signals) => void process.kill(target, sig));
+  if ((deps.platform ?? process.platform) !== 'win32') {
+    try {
+      kill(-pid, signal);
+      return;
+    } catch {
+      // No group led by this pid: signal the process alone.
+    }
+  }
+  kill(pid, signal);
 }

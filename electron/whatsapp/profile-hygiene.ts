@@ -43,6 +43,7 @@ export interface PrepareProfileOptions {
   profileDir: string;
   pidFile: string;
   processInfo: (pid: number) => ProcessInfo;
+  /** Signals the browser and its helper processes: `killProcessTree` from process-info.ts. */
   kill: (pid: number, signal: NodeJS.Signals) => void;
   clock: Clock;
   logger: Logger;
@@ -86,8 +87,12 @@ export async function prepareProfile(options: PrepareProfileOptions): Promise<Pr
   const context = { ...options, platform, profileDir, act };
 
   await endRecordedBrowser(context);
-  if (platform === 'win32') clearWindowsLock(context);
-  else await clearPosixLocks(context);
+  const lockHeld = platform === 'win32' ? clearWindowsLock(context) : await clearPosixLocks(context);
+  if (lockHeld) {
+    // Moving a profile another live process writes to would split it; the launch fails and is retried.
+    act('session check skipped while another process holds the profile');
+    return { ok: true, actions };
+  }
 
   const problem = verifyProfile(profileDir);
   if (problem === undefined) return { ok: true, actions };
@@ -147,19 +152,11 @@ async function endBrowser(context: Context, pid: number): Promise<void> {
   throw new ProfileInUseError(pid, context.profileDir);
 }
 
-/** On POSIX puppeteer starts the browser as a process group leader: signal the whole group. */
 function signalBrowser(context: Context, pid: number, signal: NodeJS.Signals): void {
-  if (context.platform !== 'win32') {
-    try {
-      context.kill(-pid, signal);
-      return;
-    } catch {
-      // Not a group leader (started some other way): signal the process alone.
-    }
-  }
   try {
     context.kill(pid, signal);
   } catch (error) {
+    // Gone between the check and the signal: that is what was wanted.
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
@@ -178,7 +175,7 @@ async function waitForExit(context: Context, pid: number, withinMs: number): Pro
  * a temp dir). Chromium itself clears a lock whose pid is dead on this host, but refuses one from
  * another hostname — which is what a profile restored from a backup, or a renamed PC, carries.
  */
-async function clearPosixLocks(context: Context): Promise<void> {
+async function clearPosixLocks(context: Context): Promise<boolean> {
   const { profileDir, act } = context;
   const lockPath = join(profileDir, POSIX_LOCK);
   const remove = context.removeFile ?? ((path: string) => rmSync(path, { force: true }));
@@ -199,26 +196,26 @@ async function clearPosixLocks(context: Context): Promise<void> {
   if (!isPresent(lockPath)) {
     // Without a lock no browser owns the socket and cookie; they are leftovers.
     removeCompanions();
-    return;
+    return false;
   }
   const owner = readLockOwner(lockPath);
   if (owner === undefined) {
     remove(lockPath);
     act(`removed ${POSIX_LOCK} that names no owner`);
     removeCompanions();
-    return;
+    return false;
   }
   const thisHost = context.hostname ?? osHostname();
   if (owner.host !== thisHost) {
     remove(lockPath);
     act(`removed ${POSIX_LOCK} left by another computer (${owner.host}, pid ${owner.pid})`, owner);
     removeCompanions();
-    return;
+    return false;
   }
   const info = context.processInfo(owner.pid);
   if (info.alive && info.cmdline === undefined) {
     act(`${POSIX_LOCK} kept: its owner (pid ${owner.pid}) is alive and cannot be identified`, owner);
-    return;
+    return true;
   }
   if (info.alive && isBrowserForProfile(info.cmdline, profileDir, context.platform)) {
     // A browser of this profile that no pid file recorded (the last run died before writing it).
@@ -231,6 +228,7 @@ async function clearPosixLocks(context: Context): Promise<void> {
     act(`removed stale ${POSIX_LOCK} (owner pid ${owner.pid} gone)`, owner);
   }
   removeCompanions();
+  return false;
 }
 
 /**
@@ -258,17 +256,19 @@ function socketTempDir(socketLink: string): string | undefined {
 }
 
 /** Windows: the running browser holds `lockfile` open, so deleting it succeeds only when it is gone. */
-function clearWindowsLock(context: Context): void {
+function clearWindowsLock(context: Context): boolean {
   const path = join(context.profileDir, WINDOWS_LOCK);
-  if (!isPresent(path)) return;
+  if (!isPresent(path)) return false;
   const remove = context.removeFile ?? ((target: string) => rmSync(target, { force: true }));
   try {
     remove(path);
     context.act(`removed stale ${WINDOWS_LOCK}`);
+    return false;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EBUSY' && code !== 'EPERM' && code !== 'EACCES') throw error;
     context.act(`${WINDOWS_LOCK} kept: a running browser holds it`, { code });
+    return true;
   }
 }
 
@@ -376,7 +376,11 @@ function quarantine(profileDir: string, now: number): string {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   let target = `${profileDir}.quarantine-${stamp}`;
   for (let n = 2; isPresent(target); n++) target = `${profileDir}.quarantine-${stamp}-${n}`;
-  renameSync(profileDir, target);
+  try {
+    renameSync(profileDir, target);
+  } catch (error) {
+    throw new Error(`Could not move the damaged WhatsApp profile ${profileDir} aside to ${target}`, { cause: error });
+  }
   return target;
 }
 

@@ -15,7 +15,6 @@ describe('browserLaunchArgs', () => {
         '--disable-sync',
         '--disable-extensions',
         '--disable-component-update',
-        '--password-store=basic',
       ]),
     );
   });
@@ -38,6 +37,8 @@ describe('browserLaunchArgs', () => {
 
   it('adds platform flags only where they apply', () => {
     expect(browserLaunchArgs({ headless: true, platform: 'linux', uid: 1000 })).toContain('--disable-dev-shm-usage');
+    expect(browserLaunchArgs({ headless: true, platform: 'linux', uid: 1000 })).toContain('--password-store=basic');
+    expect(browserLaunchArgs({ headless: true, platform: 'win32' })).not.toContain('--password-store=basic');
     expect(browserLaunchArgs({ headless: true, platform: 'win32' })).not.toContain('--disable-dev-shm-usage');
     expect(browserLaunchArgs({ headless: true, platform: 'darwin' })).toContain('--use-mock-keychain');
     expect(browserLaunchArgs({ headless: true, platform: 'linux', uid: 1000 })).not.toContain('--use-mock-keychain');

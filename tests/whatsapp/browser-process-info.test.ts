@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSystemProcessInfo, parsePsLine } from '../../electron/whatsapp/process-info.ts';
+import { createSystemProcessInfo, killProcessTree, parsePsLine } from '../../electron/whatsapp/process-info.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const hasProc = existsSync('/proc/self/cmdline');
@@ -128,5 +128,35 @@ describe('processInfo on Windows (CIM)', () => {
       run: () => ({ status: 1, stdout: '' }),
     });
     expect(info(321)).toEqual({ alive: true });
+  });
+});
+
+describe('killProcessTree', () => {
+  it.skipIf(!hasProc)('ends a whole process group, helpers included', async () => {
+    const info = createSystemProcessInfo();
+    const leader = spawn('sh', ['-c', 'sleep 31 & echo $!; wait'], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    const helperPid = await new Promise<number>((done) => leader.stdout.once('data', (data) => done(Number(String(data).trim()))));
+    const exited = new Promise((done) => leader.once('exit', done));
+    expect(info(helperPid).alive).toBe(true);
+    killProcessTree(leader.pid!, 'SIGKILL');
+    await exited;
+    for (let i = 0; i < 50 && info(helperPid).alive; i++) await new Promise((done) => setTimeout(done, 20));
+    expect(info(helperPid).alive).toBe(false);
+  });
+
+  it('signals the process alone when it leads no group, and never uses groups on Windows', () => {
+    const sent: Array<[number, string]> = [];
+    const kill = (pid: number, signal: NodeJS.Signals) => {
+      sent.push([pid, signal]);
+      if (pid < 0) throw Object.assign(new Error('kill ESRCH'), { code: 'ESRCH' });
+    };
+    killProcessTree(77, 'SIGTERM', { platform: 'linux', kill });
+    expect(sent).toEqual([
+      [-77, 'SIGTERM'],
+      [77, 'SIGTERM'],
+    ]);
+    sent.length = 0;
+    killProcessTree(77, 'SIGTERM', { platform: 'win32', kill });
+    expect(sent).toEqual([[77, 'SIGTERM']]);
   });
 });
