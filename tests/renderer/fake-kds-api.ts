@@ -2,7 +2,21 @@
 // the contract's rules (legal transitions, reasons, undo window, acknowledge) closely enough for
 // the UI; the real rules live in electron/orders and are tested there. Test support only: never
 // part of the app bundle.
-import { KdsError, type Handoff, type KdsApi, type KdsEvent, type KdsSettings, type KdsSnapshot, type ListOrdersQuery, type SimIncoming, type SimMessage, type TransitionRequest } from '../../shared/kds-api.ts';
+import {
+  KdsError,
+  type DiagnosticsExport,
+  type Handoff,
+  type KdsApi,
+  type KdsEvent,
+  type KdsSettings,
+  type KdsSnapshot,
+  type LinkRequest,
+  type ListOrdersQuery,
+  type SimIncoming,
+  type SimMessage,
+  type TransitionRequest,
+  type WhatsAppHealth,
+} from '../../shared/kds-api.ts';
 import { canTransition, requiresReason, type Order } from '../../shared/order.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { foldText } from '../../shared/text.ts';
@@ -14,7 +28,12 @@ export interface FakeSeed {
   handoffs?: Handoff[];
   settings?: Partial<KdsSettings>;
   sim?: SimMessage[];
+  /** Health figures besides the status (which is `whatsapp`). */
+  health?: Partial<Omit<WhatsAppHealth, 'status'>>;
 }
+
+/** The pairing code the fake host hands out for any number. */
+export const FAKE_PAIRING_CODE = 'K7Q2M9XA';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -25,6 +44,9 @@ export class FakeKdsApi implements KdsApi {
   settings: KdsSettings;
   restaurant: string;
   simMessages: SimMessage[];
+  health: Omit<WhatsAppHealth, 'status'>;
+  /** How many QR payloads were handed out: each new one differs. */
+  private qrCount = 0;
   /** Every call, for assertions: [method, ...args]. */
   readonly calls: unknown[][] = [];
   private readonly listeners = new Set<(e: KdsEvent) => void>();
@@ -38,6 +60,7 @@ export class FakeKdsApi implements KdsApi {
     this.settings = { locale: 'es', amberAfterMinutes: 5, redAfterMinutes: 10, etaChoices: [10, 20, 30], undoSeconds: 5, ...seed.settings };
     this.restaurant = seed.restaurant ?? 'Casa Pepe';
     this.simMessages = seed.sim ?? [];
+    this.health = { reconnects: 0, restarts: 0, messagesIn: 0, messagesOut: 0, sendFailures: 0, ...seed.health };
   }
 
   private iso(): string {
@@ -142,6 +165,41 @@ export class FakeKdsApi implements KdsApi {
     return clone(this.simMessages.filter((m) => m.phone === phone));
   }
 
+  async getHealth(): Promise<WhatsAppHealth> {
+    this.calls.push(['getHealth']);
+    return clone({ status: this.whatsapp, ...this.health });
+  }
+
+  async linkWhatsApp(request: LinkRequest): Promise<WhatsAppStatus> {
+    this.calls.push(['linkWhatsApp', request]);
+    if (request.method === 'code') this.setWhatsApp({ state: 'needs-link', since: this.iso(), engine: this.whatsapp.engine, pairingCode: FAKE_PAIRING_CODE });
+    else this.showQr();
+    return clone(this.whatsapp);
+  }
+
+  async unlinkWhatsApp(): Promise<WhatsAppStatus> {
+    this.calls.push(['unlinkWhatsApp']);
+    this.showQr();
+    return clone(this.whatsapp);
+  }
+
+  async reconnectWhatsApp(): Promise<WhatsAppStatus> {
+    this.calls.push(['reconnectWhatsApp']);
+    const engine = this.whatsapp.engine;
+    this.setWhatsApp({ state: 'reconnecting', since: this.iso(), engine, attempt: 1, nextTryAt: new Date(this.now() + 300).toISOString() });
+    setTimeout(() => {
+      this.health.reconnects++;
+      this.setWhatsApp({ state: 'connected', since: this.iso(), engine });
+    }, 300);
+    return clone(this.whatsapp);
+  }
+
+  async exportDiagnostics(): Promise<DiagnosticsExport> {
+    this.calls.push(['exportDiagnostics']);
+    const fileName = 'comanda-diagnostics-20261120-120000.zip';
+    return { path: `/var/lib/comanda/diagnostics/${fileName}`, fileName, bytes: 48_213 };
+  }
+
   subscribe(listener: (event: KdsEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -161,6 +219,13 @@ export class FakeKdsApi implements KdsApi {
   setHandoffs(handoffs: Handoff[]): void {
     this.handoffs = clone(handoffs);
     this.emit({ type: 'handoffs', handoffs: this.handoffs });
+  }
+
+  /** A new QR payload, shaped like WhatsApp's, different each time. */
+  showQr(): void {
+    this.qrCount++;
+    const qr = `2@fake${this.qrCount}${'Qm9va2luZ1Rlc3Q'.repeat(4)},${'a'.repeat(43)}=,${'b'.repeat(43)}=,${'c'.repeat(43)}=`;
+    this.setWhatsApp({ state: 'needs-link', since: this.iso(), engine: this.whatsapp.engine, qr });
   }
 
   pushSim(message: SimMessage): void {

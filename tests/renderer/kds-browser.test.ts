@@ -146,7 +146,7 @@ describe('kitchen screen in Chromium (fake host)', () => {
 
     await set({ state: 'needs-link', since: new Date().toISOString(), engine: 'whatsapp', qr: '█▀▀▀▀▀█ ▄▀ █▀▀▀▀▀█\n█ ███ █ ▀█ █ ███ █\n█▄▄▄▄▄█ █ █▄▄▄▄▄█' });
     await expect.poll(() => page.getByTestId('wa-banner').innerText()).toMatch(/Dispositivos vinculados/);
-    expect(await page.getByTestId('wa-qr').locator('pre').count()).toBe(1);
+    expect(await page.getByTestId('wa-qr').locator('svg').count()).toBe(1);
     await page.screenshot({ path: join(RESULTS, 'kds-needs-link.png') });
 
     await set({ state: 'reconnecting', since: new Date().toISOString(), engine: 'whatsapp', attempt: 3, nextTryAt: new Date(Date.now() + 30_000).toISOString() });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KdsError, type KdsEvent } from '../../shared/kds-api.ts';
+import { KDS_METHODS, KdsError, type KdsEvent } from '../../shared/kds-api.ts';
 import { backoffMs, httpRoute } from '../../renderer/src/api/http-routes.ts';
 import { createHttpTransport } from '../../renderer/src/api/http-transport.ts';
 import { createIpcTransport, toKdsError, type ComandaBridge } from '../../renderer/src/api/ipc-transport.ts';
@@ -24,6 +24,15 @@ describe('HTTP routes', () => {
     expect(httpRoute('releaseHandoff', ['34600'])).toEqual({ method: 'POST', path: 'api/handoffs/34600/release' });
     expect(httpRoute('simSend', [{ from: '34600', body: 'hola' }])).toEqual({ method: 'POST', path: 'api/sim/incoming', body: { from: '34600', body: 'hola' } });
     expect(httpRoute('simConversation', ['34600'])).toEqual({ method: 'GET', path: 'api/sim/conversation?phone=34600' });
+    expect(httpRoute('getHealth', [])).toEqual({ method: 'GET', path: 'api/whatsapp/health' });
+    expect(httpRoute('linkWhatsApp', [{ method: 'code', phone: '34600111222' }])).toEqual({ method: 'POST', path: 'api/whatsapp/link', body: { method: 'code', phone: '34600111222' } });
+    expect(httpRoute('unlinkWhatsApp', [])).toEqual({ method: 'POST', path: 'api/whatsapp/unlink' });
+    expect(httpRoute('reconnectWhatsApp', [])).toEqual({ method: 'POST', path: 'api/whatsapp/reconnect' });
+    expect(httpRoute('exportDiagnostics', [])).toEqual({ method: 'POST', path: 'api/diagnostics' });
+  });
+
+  it('covers every KdsApi method (a new one cannot be forgotten)', () => {
+    for (const method of KDS_METHODS) expect(httpRoute(method, [{ method: 'qr' }]), method).toMatchObject({ path: expect.stringMatching(/^api\//) });
   });
 
   it('backs off from half a second to ten seconds', () => {
@@ -112,6 +121,17 @@ describe('HTTP transport', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
+  it('downloads a diagnostics zip with the token, and reports a missing one as not_found', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    const { api, calls } = http((url) => (url.endsWith('.zip') && url.includes('20261120') ? new Response(zip, { status: 200, headers: { 'Content-Type': 'application/zip' } }) : json(404, { error: { code: 'not_found', message: 'no such diagnostics file' } })));
+    const blob = await api.downloadDiagnostics!('comanda-diagnostics-20261120-120000.zip');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(zip);
+    expect(calls[0]!.url).toBe('http://kitchen:4747/api/diagnostics/comanda-diagnostics-20261120-120000.zip');
+    expect((calls[0]!.init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    await expect(api.downloadDiagnostics!('../access-token')).rejects.toMatchObject({ code: 'not_found', message: 'no such diagnostics file' });
+    expect(calls[1]!.url).toBe('http://kitchen:4747/api/diagnostics/..%2Faccess-token');
+  });
+
   it('turns a network failure into a KdsError', async () => {
     const { api } = http(() => {
       throw new TypeError('fetch failed');
@@ -161,6 +181,10 @@ describe('Electron bridge transport', () => {
     };
     const api = createKdsClient(createIpcTransport(bridge));
     expect(await api.acknowledge('o7')).toEqual({ method: 'acknowledge', args: ['o7'] });
+    expect(await api.linkWhatsApp({ method: 'qr' })).toEqual({ method: 'linkWhatsApp', args: [{ method: 'qr' }] });
+    expect(await api.exportDiagnostics()).toEqual({ method: 'exportDiagnostics', args: [] });
+    // The desktop app writes the zip on this PC: nothing to download.
+    expect(api.downloadDiagnostics).toBeUndefined();
     const seen: KdsEvent[] = [];
     api.subscribe((e) => seen.push(e));
     listeners[0]!({ type: 'handoffs', handoffs: [] });

@@ -36,7 +36,22 @@ export function httpRoute(method: KdsMethod, args: readonly unknown[]): HttpRout
       return { method: 'POST', path: 'api/sim/incoming', body: args[0] };
     case 'simConversation':
       return { method: 'GET', path: `api/sim/conversation?phone=${seg(args[0])}` };
+    case 'getHealth':
+      return { method: 'GET', path: 'api/whatsapp/health' };
+    case 'linkWhatsApp':
+      return { method: 'POST', path: 'api/whatsapp/link', body: args[0] ?? {} };
+    case 'unlinkWhatsApp':
+      return { method: 'POST', path: 'api/whatsapp/unlink' };
+    case 'reconnectWhatsApp':
+      return { method: 'POST', path: 'api/whatsapp/reconnect' };
+    case 'exportDiagnostics':
+      return { method: 'POST', path: 'api/diagnostics' };
   }
+}
+
+/** Where a diagnostics zip the host wrote is downloaded from (HTTP screens on another PC). */
+export function diagnosticsDownloadPath(fileName: string): string {
+  return `api/diagnostics/${seg(fileName)}`;
 }
 
 /** Reconnect delays: 0.5 s doubling to 10 s, with a little jitter so screens do not stampede. */

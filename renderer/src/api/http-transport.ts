@@ -2,7 +2,7 @@
 // end-to-end tests). Same origin as the page; every call carries the access token.
 import { KdsError, type KdsErrorCode, type KdsEvent } from '../../../shared/kds-api.ts';
 import type { KdsTransport } from './kds-client.ts';
-import { backoffMs, httpRoute } from './http-routes.ts';
+import { backoffMs, diagnosticsDownloadPath, httpRoute } from './http-routes.ts';
 
 export interface HttpTransportOptions {
   /** The page's base URL, e.g. http://kitchen-pc:4747/ (a trailing slash matters). */
@@ -68,24 +68,34 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
     };
   };
 
+  const request = async (method: 'GET' | 'POST', path: string, body: unknown, accept: string): Promise<Response> => {
+    try {
+      return await doFetch(new URL(path, options.base).href, {
+        method,
+        headers: {
+          Authorization: `Bearer ${options.token}`,
+          Accept: accept,
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new KdsError('internal', 'no connection with the Comanda host');
+    }
+  };
+
+  /** A failed answer as a KdsError; a 401 also tells the screen the token is no good. */
+  const failure = (response: Response, body: unknown): KdsError => {
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const code = ERROR_CODES.find((c) => c === error?.code) ?? STATUS_CODES[response.status] ?? 'internal';
+    return new KdsError(code, typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`);
+  };
+
   return {
     async invoke(method, args) {
       const route = httpRoute(method, args);
-      let response: Response;
-      try {
-        response = await doFetch(new URL(route.path, options.base).href, {
-          method: route.method,
-          headers: {
-            Authorization: `Bearer ${options.token}`,
-            Accept: 'application/json',
-            ...(route.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          },
-          ...(route.body !== undefined ? { body: JSON.stringify(route.body) } : {}),
-          cache: 'no-store',
-        });
-      } catch {
-        throw new KdsError('internal', 'no connection with the Comanda host');
-      }
+      const response = await request(route.method, route.path, route.body, 'application/json');
       const text = await response.text().catch(() => '');
       let body: unknown = undefined;
       try {
@@ -94,12 +104,23 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
         body = undefined;
       }
       if (response.status === 401) options.onUnauthorized();
-      if (!response.ok) {
-        const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-        const code = ERROR_CODES.find((c) => c === error?.code) ?? STATUS_CODES[response.status] ?? 'internal';
-        throw new KdsError(code, typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`);
-      }
+      if (!response.ok) throw failure(response, body);
       return body;
+    },
+    async downloadDiagnostics(fileName) {
+      const response = await request('GET', diagnosticsDownloadPath(fileName), undefined, 'application/zip');
+      if (response.status === 401) options.onUnauthorized();
+      if (!response.ok) {
+        const text = await response.text().catch(() => '');
+        let body: unknown;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          body = undefined;
+        }
+        throw failure(response, body);
+      }
+      return response.blob();
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -7,11 +7,18 @@ export interface KdsTransport {
   subscribe(listener: (event: KdsEvent) => void): () => void;
   /** Link to the host (not to WhatsApp). Transports that cannot lose it leave this out. */
   onConnection?(listener: (connected: boolean) => void): () => void;
+  /** HTTP only: fetches a diagnostics zip the host wrote, for a screen on another PC. */
+  downloadDiagnostics?(fileName: string): Promise<Blob>;
 }
 
 export interface KdsClient extends KdsApi {
   /** Called with false when the link to the host drops and true each time it is (re)opened. */
   onConnection(listener: (connected: boolean) => void): () => void;
+  /**
+   * Set when the screen reaches the host over the network: the zip is on the host's disk, so the
+   * screen offers it as a download. Inside the desktop app the file is already on this PC.
+   */
+  downloadDiagnostics: ((fileName: string) => Promise<Blob>) | undefined;
 }
 
 export function createKdsClient(transport: KdsTransport): KdsClient {
@@ -31,7 +38,13 @@ export function createKdsClient(transport: KdsTransport): KdsClient {
       await transport.invoke('simSend', [message]);
     },
     simConversation: call('simConversation'),
+    getHealth: call('getHealth'),
+    linkWhatsApp: call('linkWhatsApp'),
+    unlinkWhatsApp: call('unlinkWhatsApp'),
+    reconnectWhatsApp: call('reconnectWhatsApp'),
+    exportDiagnostics: call('exportDiagnostics'),
     subscribe: (listener) => transport.subscribe(listener),
     onConnection: (listener) => transport.onConnection?.(listener) ?? (() => undefined),
+    downloadDiagnostics: transport.downloadDiagnostics ? (fileName) => transport.downloadDiagnostics!(fileName) : undefined,
   };
 }

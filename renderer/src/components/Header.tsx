@@ -41,6 +41,7 @@ export function Header({ restaurant, openCount, whatsapp, locale, t, simulator, 
         {tab('allday', t.allDay, 'tab-allday')}
         {tab('history', t.history, 'tab-history')}
         {simulator && tab('sim', t.simOpen, 'sim-toggle')}
+        {tab('health', t.healthTab, 'tab-health')}
         <button type="button" className="btn btn--tab" data-testid="locale-toggle" onClick={onToggleLocale} aria-label={locale === 'es' ? 'English' : 'Español'}>
           {t.language}
         </button>

@@ -3,12 +3,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UI_STRINGS, type Locale } from '../../../shared/i18n.ts';
 import { nextStatus, type Order, type OrderStatus } from '../../../shared/order.ts';
-import { KdsError } from '../../../shared/kds-api.ts';
+import { KdsError, type LinkRequest } from '../../../shared/kds-api.ts';
 import type { KdsClient } from '../api/kds-client.ts';
 import { useBoard } from '../state/use-board.ts';
 import { lastCompleted, openOrders, unacknowledged } from '../state/selectors.ts';
 import { keyAction, moveSelection } from '../state/keyboard.ts';
 import { storeLocale, storedLocale } from '../state/locale.ts';
+import { linkView } from '../state/linking.ts';
 import { audioReady, beep, unlockAudio } from '../audio/alarm.ts';
 import type { CardActions } from './OrderCard.tsx';
 import { Board } from './Board.tsx';
@@ -21,6 +22,7 @@ import { SidePanel, type PanelTab } from './SidePanel.tsx';
 import { UndoToast, type UndoOffer } from './UndoToast.tsx';
 import { SoundPrompt } from './SoundPrompt.tsx';
 import { HostStatus } from './HostStatus.tsx';
+import { LinkPanel } from './LinkPanel.tsx';
 
 /** How often an unacknowledged new order beeps again. */
 const ALARM_EVERY_MS = 4000;
@@ -225,6 +227,9 @@ export function Kitchen({ api }: { api: KdsClient }) {
     [api, dispatch, fail],
   );
 
+  const linkWhatsApp = useCallback((request: LinkRequest) => api.linkWhatsApp(request).catch(fail), [api, fail]);
+  const link = linkView(board.whatsapp);
+
   const simulator = board.whatsapp?.engine === 'simulator';
   const togglePanel = useCallback((tab: PanelTab) => setPanel((current) => (current === tab ? null : tab)), []);
 
@@ -251,6 +256,7 @@ export function Kitchen({ api }: { api: KdsClient }) {
         onTogglePanel={togglePanel}
       />
       <WhatsAppBanner status={board.whatsapp} t={t} locale={locale} />
+      {link && <LinkPanel view={link} t={t} onLink={linkWhatsApp} />}
       <HostStatus connected={hostConnected} loadError={loadError} t={t} />
       <HandoffBar handoffs={board.handoffs} t={t} onRelease={release} />
       {!soundOn && <SoundPrompt t={t} urgent={alarmIds !== ''} onEnable={() => void unlockAudio().then(setSoundOn)} />}
@@ -279,6 +285,9 @@ export function Kitchen({ api }: { api: KdsClient }) {
             onRecall={recall}
             onOpenChat={openChat}
             onSimSend={simSend}
+            api={api}
+            whatsapp={board.whatsapp}
+            onError={fail}
           />
         )}
       </main>

@@ -1,11 +1,14 @@
 import type { SimMessage } from '../../../shared/kds-api.ts';
 import type { UiStrings } from '../../../shared/i18n.ts';
 import type { Order } from '../../../shared/order.ts';
+import type { WhatsAppStatus } from '../../../shared/whatsapp-status.ts';
+import type { KdsClient } from '../api/kds-client.ts';
 import { AllDayPanel } from './AllDayPanel.tsx';
+import { HealthPanel } from './HealthPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { SimulatorPanel } from './SimulatorPanel.tsx';
 
-export type PanelTab = 'allday' | 'history' | 'sim';
+export type PanelTab = 'allday' | 'history' | 'sim' | 'health';
 
 interface Props {
   tab: PanelTab;
@@ -20,14 +23,18 @@ interface Props {
   onRecall(order: Order): void;
   onOpenChat(phone: string): void;
   onSimSend(phone: string, name: string, body: string): Promise<void>;
+  api: KdsClient;
+  whatsapp: WhatsAppStatus | null;
+  onError(error: unknown): void;
 }
 
-/** The right-hand panel with its tabs: all-day counts, today's history, the simulator. */
-export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend }: Props) {
+/** The right-hand panel with its tabs: all-day counts, today's history, the simulator, WhatsApp's health. */
+export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend, api, whatsapp, onError }: Props) {
   const tabs: [PanelTab, string][] = [
     ['allday', t.allDay],
     ['history', t.history],
     ...(simulator ? ([['sim', t.simOpen]] as [PanelTab, string][]) : []),
+    ['health', t.healthTab],
   ];
   return (
     <aside className="panel" data-testid="side-panel">
@@ -44,6 +51,7 @@ export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, l
       {tab === 'allday' && <AllDayPanel open={open} t={t} />}
       {tab === 'history' && <HistoryPanel orders={orders} t={t} locale={locale} onRecall={onRecall} />}
       {tab === 'sim' && simulator && <SimulatorPanel chat={sim} t={t} onOpenChat={onOpenChat} onSend={onSimSend} />}
+      {tab === 'health' && <HealthPanel api={api} status={whatsapp} locale={locale} t={t} onError={onError} />}
     </aside>
   );
 }

@@ -2,10 +2,12 @@ import type { UiStrings } from '../../../shared/i18n.ts';
 import type { WhatsAppStatus } from '../../../shared/whatsapp-status.ts';
 import { needsAttention } from '../../../shared/whatsapp-status.ts';
 import { formatClock } from '../state/timer.ts';
+import { LoadingBar } from './LoadingBar.tsx';
 
 /**
  * Full width whenever WhatsApp is not connected, with what to do about it: red when customers are
- * not being heard, amber while it is only starting or loading.
+ * not being heard, amber while it is only starting or loading. The QR and the pairing code live in
+ * the linking panel below it (LinkPanel).
  */
 export function WhatsAppBanner({ status, t, locale }: { status: WhatsAppStatus | null; t: UiStrings; locale: 'es' | 'en' }) {
   if (!status || status.state === 'connected') return null;
@@ -19,19 +21,14 @@ export function WhatsAppBanner({ status, t, locale }: { status: WhatsAppStatus |
         {status.state === 'reconnecting' && status.attempt !== undefined && (
           <span className="wa-banner__detail"> {t.retryInfo(status.attempt, Number.isFinite(nextTry) ? formatClock(nextTry, locale) : null)}</span>
         )}
-        {status.state === 'loading' && status.percent !== undefined && <span className="wa-banner__detail"> {status.percent}%</span>}
-        {status.error && (
+        {status.state === 'loading' && status.percent !== undefined && <LoadingBar percent={status.percent} label={t.loadingProgress(status.percent)} />}
+        {/* While linking, the linking panel says what happened to the code. */}
+        {status.error && status.state !== 'needs-link' && status.state !== 'logged-out' && (
           <div className="wa-banner__error" dir="auto">
             {t.failedDetail}: {status.error}
           </div>
         )}
       </div>
-      {status.state === 'needs-link' && status.pairingCode && <div className="wa-banner__code">{status.pairingCode}</div>}
-      {status.state === 'needs-link' && status.qr && (
-        <div className="wa-banner__qr" data-testid="wa-qr">
-          {/^data:image\//.test(status.qr) ? <img src={status.qr} alt="QR" /> : <pre>{status.qr}</pre>}
-        </div>
-      )}
     </section>
   );
 }
