@@ -33,6 +33,14 @@ export const LINKED_MARKER_FILE = 'comanda-linked.json';
 export const CRITICAL_DIRS = ['Default/IndexedDB', 'Default/Local Storage'] as const;
 export const WHATSAPP_INDEXEDDB = 'Default/IndexedDB/https_web.whatsapp.com_0.indexeddb.leveldb';
 const LOCAL_STORAGE_LEVELDB = 'Default/Local Storage/leveldb';
+/** WhatsApp's own IndexedDB entries start with its origin. */
+const WHATSAPP_ORIGIN_PREFIX = 'https_web.whatsapp.com_0.';
+
+interface LinkedMarker {
+  linkedAt: string;
+  /** The session folders that existed when WhatsApp reported ready: exactly what must still be there. */
+  expects: string[];
+}
 
 /** Chromium's profile locks: symlinks on Linux/macOS, an exclusively opened file on Windows. */
 const POSIX_LOCK = 'SingletonLock';
@@ -309,8 +317,12 @@ export function isBrowserForProfile(
 
 /**
  * Undefined when the profile is fine to launch. A profile "claims to be linked" when the engine
- * wrote LINKED_MARKER_FILE into it, or WhatsApp Web's IndexedDB exists in it; only then must the
- * session files be there and readable. A missing or empty profile is simply not linked yet.
+ * wrote LINKED_MARKER_FILE into it (WhatsApp reported ready with this profile). The marker lists
+ * the session folders that existed at that moment, so the check follows this browser's own layout:
+ * if a browser update moves its storage, one quarantine and relink record the new layout instead
+ * of failing every launch. Those folders must be readable directories, and the LevelDB ones must
+ * open (CURRENT names an existing MANIFEST). Without the marker only a WhatsApp database that is
+ * present is checked. A missing or empty profile is simply not linked yet.
  */
 export function verifyProfile(profileDir: string): string | undefined {
   let stats;
@@ -327,18 +339,64 @@ export function verifyProfile(profileDir: string): string | undefined {
   } catch (error) {
     return `profile unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
   }
-  if (entries.length === 0) return undefined;
-  const claimsLinked = entries.includes(LINKED_MARKER_FILE) || existsSync(join(profileDir, WHATSAPP_INDEXEDDB));
-  if (!claimsLinked) return undefined;
-  for (const dir of [...CRITICAL_DIRS, WHATSAPP_INDEXEDDB, LOCAL_STORAGE_LEVELDB]) {
+  const expected = entries.includes(LINKED_MARKER_FILE)
+    ? readMarker(profileDir).expects
+    : existsSync(join(profileDir, WHATSAPP_INDEXEDDB))
+      ? [WHATSAPP_INDEXEDDB]
+      : [];
+  for (const dir of expected) {
     const problem = readableDirProblem(join(profileDir, dir));
     if (problem) return `${dir} ${problem}`;
   }
-  for (const dir of [WHATSAPP_INDEXEDDB, LOCAL_STORAGE_LEVELDB]) {
+  for (const dir of expected.filter(isLevelDb)) {
     const problem = levelDbProblem(join(profileDir, dir));
     if (problem) return `${dir} ${problem}`;
   }
   return undefined;
+}
+
+function isLevelDb(dir: string): boolean {
+  return dir.endsWith('.leveldb') || dir === LOCAL_STORAGE_LEVELDB;
+}
+
+/** A marker that cannot be read still says "linked": then the two critical folders are required. */
+function readMarker(profileDir: string): LinkedMarker {
+  try {
+    const parsed = JSON.parse(readFileSync(join(profileDir, LINKED_MARKER_FILE), 'utf8')) as Partial<LinkedMarker>;
+    if (Array.isArray(parsed.expects) && parsed.expects.every((entry) => typeof entry === 'string')) {
+      // Only relative paths inside the profile; anything else in a hand-edited marker is ignored.
+      const expects = parsed.expects.filter((entry) => !entry.startsWith('/') && !entry.split(/[\\/]/).includes('..'));
+      return { linkedAt: String(parsed.linkedAt ?? ''), expects };
+    }
+  } catch {
+    // fall through
+  }
+  return { linkedAt: '', expects: [...CRITICAL_DIRS] };
+}
+
+/** The session folders present now: IndexedDB, Local Storage, and WhatsApp's databases in them. */
+export function sessionFoldersPresent(profileDir: string): string[] {
+  const present: string[] = [];
+  for (const dir of CRITICAL_DIRS) if (isDirectory(join(profileDir, dir))) present.push(dir);
+  if (present.includes('Default/IndexedDB')) {
+    for (const entry of readdirSync(join(profileDir, 'Default/IndexedDB')).sort()) {
+      const dir = `Default/IndexedDB/${entry}`;
+      // Only the databases: a blob folder may come and go with attachments.
+      if (entry.startsWith(WHATSAPP_ORIGIN_PREFIX) && entry.endsWith('.leveldb') && isDirectory(join(profileDir, dir))) {
+        present.push(dir);
+      }
+    }
+  }
+  if (isDirectory(join(profileDir, LOCAL_STORAGE_LEVELDB))) present.push(LOCAL_STORAGE_LEVELDB);
+  return present;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function readableDirProblem(path: string): string | undefined {
@@ -414,8 +472,15 @@ export function clearBrowserPid(pidFile: string): void {
   rmSync(pidFile, { force: true });
 }
 
-/** Marks the profile as linked (call when WhatsApp reports ready); verification then applies. */
+/**
+ * Marks the profile as linked; call when WhatsApp reports ready. It records which session folders
+ * exist now, and prepareProfile then requires exactly those. Calling it again (every ready) keeps
+ * the list current as WhatsApp creates more.
+ */
 export function markProfileLinked(profileDir: string, at: number): void {
   mkdirSync(profileDir, { recursive: true });
-  writeFileSync(join(profileDir, LINKED_MARKER_FILE), JSON.stringify({ linkedAt: new Date(at).toISOString() }) + '\n');
+  const marker: LinkedMarker = { linkedAt: new Date(at).toISOString(), expects: sessionFoldersPresent(profileDir) };
+  const path = join(profileDir, LINKED_MARKER_FILE);
+  writeFileSync(`${path}.tmp`, JSON.stringify(marker) + '\n');
+  renameSync(`${path}.tmp`, path);
 }

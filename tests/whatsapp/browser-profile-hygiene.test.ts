@@ -217,7 +217,10 @@ describe('profile locks on Linux and macOS', () => {
   it('does not quarantine a profile another live process holds, even if it fails the check', async () => {
     lockProfile(`${HOST}-31337`);
     processes.add(31337, undefined);
-    markProfileLinked(profileDir, clock.now()); // linked, but the session folders are missing
+    linkedProfile();
+    const { rmSync } = await import('node:fs');
+    rmSync(join(profileDir, 'Default', 'Local Storage'), { recursive: true });
+    expect(verifyProfile(profileDir)).toBe('Default/Local Storage is missing');
     const result = await prepare();
     expect(result.ok).toBe(true);
     expect(existsSync(join(profileDir, LINKED_MARKER_FILE))).toBe(true);
@@ -328,6 +331,12 @@ describe('session files of a linked profile', () => {
     expect(await prepare()).toEqual({ ok: true, actions: [] });
     expect(JSON.parse(readFileSync(join(profileDir, LINKED_MARKER_FILE), 'utf8'))).toEqual({
       linkedAt: '2026-11-20T12:00:00.000Z',
+      expects: [
+        'Default/IndexedDB',
+        'Default/Local Storage',
+        'Default/IndexedDB/https_web.whatsapp.com_0.indexeddb.leveldb',
+        'Default/Local Storage/leveldb',
+      ],
     });
   });
 
@@ -337,6 +346,37 @@ describe('session files of a linked profile', () => {
     mkdirSync(join(profileDir, 'Default', 'Cache'), { recursive: true });
     expect((await prepare()).ok).toBe(true);
     expect(existsSync(profileDir)).toBe(true);
+  });
+
+  it('does not ask an unlinked profile (no marker) for Local Storage, only for a sound WhatsApp database', async () => {
+    linkedProfile();
+    const { rmSync } = await import('node:fs');
+    rmSync(join(profileDir, LINKED_MARKER_FILE));
+    rmSync(join(profileDir, 'Default', 'Local Storage'), { recursive: true });
+    expect(verifyProfile(profileDir)).toBeUndefined();
+    rmSync(join(profileDir, 'Default', 'IndexedDB', 'https_web.whatsapp.com_0.indexeddb.leveldb', 'CURRENT'));
+    expect(verifyProfile(profileDir)).toBe(
+      'Default/IndexedDB/https_web.whatsapp.com_0.indexeddb.leveldb has no CURRENT file',
+    );
+  });
+
+  it("requires only the folders that existed when WhatsApp became ready (the browser's own layout)", async () => {
+    linkedProfile();
+    const { rmSync } = await import('node:fs');
+    rmSync(join(profileDir, 'Default', 'Local Storage', 'leveldb'), { recursive: true });
+    markProfileLinked(profileDir, clock.now()); // a browser that keeps Local Storage elsewhere
+    expect(await prepare()).toEqual({ ok: true, actions: [] });
+  });
+
+  it('ignores marker entries that point outside the profile', async () => {
+    mkdirSync(join(profileDir, 'Default', 'IndexedDB'), { recursive: true });
+    writeFileSync(
+      join(profileDir, LINKED_MARKER_FILE),
+      JSON.stringify({ linkedAt: 'x', expects: ['../../etc', '/etc', 'Default/IndexedDB'] }),
+    );
+    expect(verifyProfile(profileDir)).toBeUndefined();
+    writeFileSync(join(profileDir, LINKED_MARKER_FILE), JSON.stringify({ linkedAt: 'x', expects: ['Default/Gone'] }));
+    expect(verifyProfile(profileDir)).toBe('Default/Gone is missing');
   });
 
   it('quarantines a linked profile that lost Local Storage, keeping every file', async () => {
@@ -366,21 +406,25 @@ describe('session files of a linked profile', () => {
   });
 
   it('quarantines when IndexedDB is a file instead of a directory', async () => {
-    mkdirSync(join(profileDir, 'Default'), { recursive: true });
+    linkedProfile();
+    const { rmSync } = await import('node:fs');
+    rmSync(join(profileDir, 'Default', 'IndexedDB'), { recursive: true });
     writeFileSync(join(profileDir, 'Default', 'IndexedDB'), 'x');
-    markProfileLinked(profileDir, clock.now());
     const result = await prepare();
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toBe('Default/IndexedDB is not a directory');
   });
 
   it('gives a second quarantine in the same millisecond its own name', async () => {
-    mkdirSync(profileDir, { recursive: true });
-    markProfileLinked(profileDir, clock.now());
+    // An unreadable marker still means "linked", with IndexedDB and Local Storage required.
+    const brokenMarker = () => {
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(join(profileDir, LINKED_MARKER_FILE), '{"linkedAt": "2026-');
+    };
+    brokenMarker();
     // No waiting is involved, so both run at the same fake instant.
     const first = await prepareProfile(options());
-    mkdirSync(profileDir, { recursive: true });
-    markProfileLinked(profileDir, clock.now());
+    brokenMarker();
     const second = await prepareProfile(options());
     expect(first.ok || second.ok).toBe(false);
     if (first.ok || second.ok) return;

@@ -1,6 +1,8 @@
 // The browser pieces against Debian's real Chromium: discovery, launch with our flags, and a
 // profile left locked by a killed browser (or carried over from another computer) made usable again.
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -10,7 +12,14 @@ import { silentLogger } from '../../electron/host/logger.ts';
 import { discoverBrowser, executableExists } from '../../electron/whatsapp/browser-discovery.ts';
 import { browserLaunchArgs } from '../../electron/whatsapp/browser-flags.ts';
 import { createSystemProcessInfo, killProcessTree } from '../../electron/whatsapp/process-info.ts';
-import { isBrowserForProfile, prepareProfile, recordBrowserPid } from '../../electron/whatsapp/profile-hygiene.ts';
+import {
+  isBrowserForProfile,
+  markProfileLinked,
+  prepareProfile,
+  recordBrowserPid,
+  sessionFoldersPresent,
+  WHATSAPP_INDEXEDDB,
+} from '../../electron/whatsapp/profile-hygiene.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -97,14 +106,24 @@ describe.skipIf(!available)(title, () => {
     const found = discoverBrowser({ platform: process.platform, env: process.env, exists: executableExists });
     expect(found.path, `searched: ${found.searched.join(', ')}`).toBeDefined();
     const browser = await launch(found.path);
-    expect(await loadsAPage(browser)).toBe('comanda');
+    const page = await browser.newPage();
+    await page.goto('data:text/html,<title>comanda</title><p>ok</p>');
+    expect(await page.title()).toBe('comanda');
 
     const pid = browser.process()!.pid!;
     const cmdline = processInfo(pid).cmdline!;
     expect(isBrowserForProfile(cmdline, profileDir, process.platform)).toBe(true);
-    expect(cmdline.split('\0')).toEqual(
+    const args = cmdline.split('\0');
+    expect(args).toEqual(
       expect.arrayContaining(['--disable-background-timer-throttling', '--disable-renderer-backgrounding']),
     );
+    // puppeteer merges our disabled features into its own single flag; none may be lost.
+    const disabled = args.filter((arg) => arg.startsWith('--disable-features='));
+    expect(disabled).toHaveLength(1);
+    expect(disabled[0]!.split('=')[1]!.split(',')).toEqual(
+      expect.arrayContaining(['CalculateNativeWinOcclusion', 'IntensiveWakeUpThrottling']),
+    );
+    expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
     expect(readlinkSync(join(profileDir, 'SingletonLock'))).toBe(`${hostname()}-${pid}`);
 
     await browser.close();
@@ -164,5 +183,54 @@ describe.skipIf(!available)(title, () => {
     expect(result.actions).toContain('removed SingletonLock left by another computer (old-laptop, pid 4321)');
     const next = await launch();
     expect(await loadsAPage(next)).toBe('comanda');
+  });
+
+  it("checks session files the way real Chromium stores them (IndexedDB and Local Storage as LevelDB)", async () => {
+    const server = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html');
+      response.end('<title>store</title>');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const browser = await launch();
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.evaluate(async () => {
+        localStorage.setItem('session', 'kept');
+        await new Promise<void>((done, fail) => {
+          const open = indexedDB.open('wawc', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('keys');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('keys', 'readwrite');
+            tx.objectStore('keys').put('secret', 'k');
+            tx.oncomplete = () => done();
+            tx.onerror = () => fail(tx.error);
+          };
+        });
+      });
+      await browser.close();
+    } finally {
+      server.close();
+    }
+    // Give this origin's database WhatsApp's name, as web.whatsapp.com would have made it.
+    renameSync(join(profileDir, 'Default', 'IndexedDB', `http_127.0.0.1_${port}.indexeddb.leveldb`), join(profileDir, WHATSAPP_INDEXEDDB));
+    markProfileLinked(profileDir, Date.now());
+    expect(sessionFoldersPresent(profileDir)).toEqual([
+      'Default/IndexedDB',
+      'Default/Local Storage',
+      WHATSAPP_INDEXEDDB,
+      'Default/Local Storage/leveldb',
+    ]);
+    expect(await prepare()).toEqual({ ok: true, actions: [] });
+
+    const manifest = readFileSync(join(profileDir, WHATSAPP_INDEXEDDB, 'CURRENT'), 'utf8').trim();
+    rmSync(join(profileDir, WHATSAPP_INDEXEDDB, manifest));
+    const damaged = await prepare();
+    expect(damaged.ok).toBe(false);
+    if (damaged.ok) return;
+    expect(damaged.reason).toBe(`${WHATSAPP_INDEXEDDB} names ${manifest}, which is missing`);
+    expect(existsSync(join(damaged.quarantinedTo, 'Default', 'Local Storage', 'leveldb', 'CURRENT'))).toBe(true);
   });
 });
