@@ -62,6 +62,13 @@ export interface BotTexts {
   placed(n: number): string;
   thanksReply: string;
   closedCannotConfirm: string;
+  skippedQuestion(labels: string[]): string;
+  stuckHelp: string;
+  hoursToday(ranges: [string, string][] | null, openNow: boolean, next: NextOpening | null): string;
+  deliveryInfo: string;
+  etaBeforeOrder: string;
+  available(items: string[]): string;
+  notAvailable(words: string[]): string;
 }
 
 const DAYS_ES: Record<Weekday, string> = { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' };
@@ -150,6 +157,22 @@ const ES: BotTexts = {
     `¡Pedido #${n} recibido! ✅ Te avisamos en cuanto la cocina lo acepte. Escribe «mi pedido» para ver cómo va.`,
   thanksReply: '¡A ti! 😊 Te avisamos cuando tu pedido avance. Escribe «mi pedido» para ver cómo va.',
   closedCannotConfirm: 'Tu pedido sigue guardado; podrás confirmarlo cuando abramos.',
+  skippedQuestion: (l) => `Vale, dejo ${l.map((x) => `«${x}»`).join(', ')} fuera del pedido.`,
+  stuckHelp:
+    'Parece que no te estoy entendiendo 🙏 Aquí tienes la carta; pide con el nombre o el número del plato. Si lo prefieres, escribe «hablar con una persona» y te atiende alguien del restaurante.',
+  hoursToday: (ranges, openNow, next) => {
+    if (ranges === null) return 'Tomamos pedidos a cualquier hora 🙂';
+    const today = ranges.length
+      ? `Hoy abrimos ${ranges.map(([a, b]) => `de ${a} a ${b}`).join(' y ')}.`
+      : 'Hoy no abrimos.';
+    if (openNow) return `${today} Ahora mismo estamos abiertos 🙂`;
+    return next ? `${today} Abrimos ${whenEs(next)}.` : today;
+  },
+  deliveryInfo: 'Sí, llevamos a domicilio 🛵 y también puedes recoger el pedido en el local.',
+  etaBeforeOrder:
+    'En cuanto confirmes el pedido, la cocina lo acepta y te dice cuánto tardará; te avisamos cuando esté listo.',
+  available: (items) => `Sí, tenemos:\n${items.map((i) => `• ${i}`).join('\n')}\nSi lo quieres, dime cuántos.`,
+  notAvailable: (w) => `Lo siento, no tenemos ${w.map((x) => `«${x}»`).join(', ')} en la carta. Escribe «menú» para verla.`,
 };
 
 const EN: BotTexts = {
@@ -226,6 +249,19 @@ const EN: BotTexts = {
   placed: (n) => `Order #${n} received! ✅ We will let you know as soon as the kitchen accepts it. Write "my order" to check on it.`,
   thanksReply: 'You are welcome! 😊 We will keep you posted. Write "my order" to check on it.',
   closedCannotConfirm: 'Your order is saved; you can confirm it when we open.',
+  skippedQuestion: (l) => `OK, I will leave ${l.map((x) => `"${x}"`).join(', ')} out of the order.`,
+  stuckHelp:
+    'It seems I am not understanding you 🙏 Here is the menu; order by dish name or number. If you prefer, write "talk to a person" and someone from the restaurant will help you.',
+  hoursToday: (ranges, openNow, next) => {
+    if (ranges === null) return 'We take orders at any time 🙂';
+    const today = ranges.length ? `Today we are open ${ranges.map(([a, b]) => `from ${a} to ${b}`).join(' and ')}.` : 'We are closed today.';
+    if (openNow) return `${today} We are open right now 🙂`;
+    return next ? `${today} We open ${whenEn(next)}.` : today;
+  },
+  deliveryInfo: 'Yes, we deliver 🛵 and you can also pick up your order at the restaurant.',
+  etaBeforeOrder: 'Once you confirm the order, the kitchen accepts it and tells you how long it will take; we will let you know when it is ready.',
+  available: (items) => `Yes, we have:\n${items.map((i) => `• ${i}`).join('\n')}\nIf you want it, tell me how many.`,
+  notAvailable: (w) => `Sorry, we do not have ${w.map((x) => `"${x}"`).join(', ')} on the menu. Write "menu" to see it.`,
 };
 
 function whenEs(next: NextOpening): string {

@@ -36,6 +36,8 @@ export interface BotState extends ConversationState {
   /** With a large menu, a bare number right after the section list picks a section. */
   numbersMean: 'items' | 'categories';
   lastPlaced: { number: number; at: number } | null;
+  /** Replies in a row the bot did not understand; at two it offers the menu and a person. */
+  misses: number;
 }
 
 export function freshState(now: number): BotState {
@@ -55,6 +57,7 @@ export function freshState(now: number): BotState {
     profileDeclined: false,
     numbersMean: 'items',
     lastPlaced: null,
+    misses: 0,
   };
 }
 
@@ -117,6 +120,7 @@ export function loadState(raw: ConversationState | null, now: number): BotState 
   state.mediaWarned = o.mediaWarned === true;
   state.profileDeclined = o.profileDeclined === true;
   state.numbersMean = o.numbersMean === 'categories' ? 'categories' : 'items';
+  state.misses = int(o.misses, 0, 100) ?? 0;
   const placed = o.lastPlaced as Record<string, unknown> | null | undefined;
   state.lastPlaced =
     placed && typeof placed === 'object' && typeof placed.number === 'number' && typeof placed.at === 'number'

@@ -25,6 +25,14 @@ export interface Intents {
   payment: PaymentMethod | null;
   name: string | null;
   change: SlotName | null;
+  /** "¿a qué hora cerráis?", "¿abrís hoy?": a question about opening hours. */
+  asksHours: boolean;
+  /** "¿cuánto tarda?": how long an order takes (before ordering: how it works). */
+  asksHowLong: boolean;
+  /** "¿hacéis envíos?": a question about delivery, not a choice of it. */
+  asksDelivery: boolean;
+  /** "¿tenéis …?", "¿hay …?": a question about a dish, not an order for it. */
+  asksAvailability: boolean;
   /** Folded text with every recognised phrase replaced by a separator (same length). */
   rest: string;
   /** The original text without the recognised phrases, trimmed. */
@@ -81,8 +89,27 @@ const CLEAR = words(
   '(?:borra\\w*|vacia\\w*|vaciar|quita\\w*|elimina\\w*|limpia\\w*)\\s+(?:el\\s+|la\\s+|mi\\s+)?(?:todo|carrito|cesta|carro|lista)|empezar de (?:nuevo|cero)|empezamos de nuevo|volver a empezar|desde cero|start over|clear (?:the |my )?(?:cart|order|basket)|empty (?:the |my )?(?:cart|basket)',
 );
 const DONE = words(
-  'nada mas|no quiero nada mas|eso es todo|es todo|eso seria todo|seria todo|ya esta(?! listo)|solo eso|con eso (?:es suficiente|basta|esta)|that\'?s all|that is all|nothing else|that\'?s it',
+  [
+    'na(?:da)? mas+',
+    'no (?:quiero|queremos|necesito) (?:nada )?mas',
+    'ya no mas',
+    'eso es todo',
+    'es todo',
+    'eso seria todo',
+    'seria todo',
+    'ya (?:esta|estaria|seria|es todo)(?! listo)',
+    'solo eso',
+    'eso (?:no ?mas|nada mas)',
+    'no ?mas eso',
+    'asi (?:esta )?(?:bien|perfecto)',
+    'con eso (?:es suficiente|basta|esta|vale|me vale|es todo)?',
+    'nada mas gracias',
+    'that\'?s all|that is all|nothing else|that\'?s it|nothing more|i\'?m done',
+  ].join('|'),
 );
+/** Done-words that only mean "nothing else" when they are the whole message. */
+const DONE_ALONE =
+  /^(?:ya|eso|eso eso|listo|listo ya|ya listo|nada|ok ya|ya ok|vale ya|ok listo|no gracias|no nada|nada gracias|no mas|nomas|todo|eso todo|eso seria|seria eso|suficiente|ya ta|done|no thanks|nothing|thats all|that s all|all good|ok thats all)$/u;
 const CHANGE = words(
   '(?:cambi\\w*|modific\\w*|corrig\\w*|otra|change|edit|update|wrong)\\s+(?:(?:el|la|de|mi|the|my|a|en)\\s+)*(direccion|address|nombre|name|forma de pago|metodo de pago|pago|payment|entrega|recogida|delivery)',
 );
@@ -93,7 +120,13 @@ const PICKUP = words(
     'recogida',
     'recogemos',
     '(?:lo |la )?(?:paso|pasare|pasamos|voy|vamos|vengo|vendre) (?:yo )?(?:a )?(?:buscar|recoger|retirar|por)(?:lo|la|los|las)?(?: (?:el|al|la) (?:local|restaurante))?',
-    '(?:lo |la )?(?:busco|retiro|recojo)',
+    '(?:lo |la )?(?:busco|retiro|recojo|recogo|recoj[oe]r?)',
+    '(?:voy|paso|vamos|vengo|pasamos) yo',
+    '(?:me lo|nos lo|lo) (?:llevo|llevamos) (?:yo|nosotros)',
+    'recojer(?:lo|la)?',
+    'en (?:la )?tienda',
+    'en el (?:restaurante|bar)',
+    'take ?out',
     'para llevar',
     'en el local',
     'en local',
@@ -107,7 +140,8 @@ const PICKUP = words(
 );
 const DELIVERY = words(
   [
-    '(?:a |para |con |por )?domicilio',
+    // domicilio and its usual typos: domisilio, domicilo, domiclio.
+    '(?:a |para |con |por )?domi[csz]i?li?o',
     'a (?:mi )?casa',
     'envio',
     'enviar(?:lo|melo)?',
@@ -117,7 +151,7 @@ const DELIVERY = words(
     'me lo (?:traen|traeis|traes|traigan|llevan|lleven|mandan|envian)',
     'traigan(?:lo|melo)',
     'lleven(?:lo|melo)',
-    'delivery',
+    'deliver[iy]|delibery',
     'deliver(?:ed)?(?: it)?',
     'reparto',
     'home delivery',
@@ -133,10 +167,10 @@ const ADDRESS_HINT =
 
 const PAY_PREFIX = '(?:(?:pago|pagare|pagamos|pagaria|pagar|pagaremos|pay|paying|i\'?ll pay)\\s+(?:(?:con|en|por|by|with|in|via)\\s+)?)?(?:(?:con|en|por|by|with|via)\\s+)?';
 const PAYMENTS: { method: PaymentMethod; re: RegExp }[] = [
-  { method: 'cash', re: words(`${PAY_PREFIX}(?:efectivo|metalico|cash|al contado|contado|en mano|billetes?)`) },
-  { method: 'card', re: words(`${PAY_PREFIX}(?:tarjeta(?: de credito| de debito)?|datafono|tpv|card|credit card|debit card|visa|mastercard|amex)`) },
-  { method: 'bizum', re: words(`${PAY_PREFIX}bizum`) },
-  { method: 'transfer', re: words(`${PAY_PREFIX}(?:transferencia(?: bancaria)?|bank transfer|transfer|wire)`) },
+  { method: 'cash', re: words(`${PAY_PREFIX}(?:efe[ck]?ti[vb]o|metalico|cash|al contado|contado|en mano|billetes?|contra ?entrega)`) },
+  { method: 'card', re: words(`${PAY_PREFIX}(?:tar[jg]e?ta(?: de credito| de debito)?|tarj|datafono|tpv|card|credit card|debit card|visa|mastercard|amex)`) },
+  { method: 'bizum', re: words(`${PAY_PREFIX}bi[sz]um`) },
+  { method: 'transfer', re: words(`${PAY_PREFIX}(?:tra[n]?s?ferencia(?: bancaria)?|bank transfer|transfer|wire)`) },
 ];
 
 const NAME_INTRO = words(
@@ -154,6 +188,33 @@ const NO_START = new RegExp(
   `^\\s*(?:no+|nop|nope|nel|negativo|incorrecto|nah|esta mal|not really|not yet)${E}(?!\\s+(?:quiero|me|le|lleva|lleve|pongas|pongais|pon|pongan|la|el|los|las)${E})`,
   'u',
 );
+const HOURS_QUESTION = words(
+  [
+    'a que hora (?:\\p{L}+ ){0,2}(?:abr|cerr|cierr|empez|termin|abiert)\\p{L}*',
+    'hasta (?:que hora|cuando)',
+    'horarios?',
+    '(?:que|cuales) (?:dias|horas)',
+    '(?:estais|estan|estas|sigues|siguen|seguis) abiert[oa]s?',
+    'abr(?:is|en|es)',
+    '(?:cerrais|cierran|cierras|cierra)',
+    'what time',
+    'opening (?:hours|times)',
+    'when do you (?:open|close)',
+    'are you open',
+  ].join('|'),
+);
+const DELIVERY_QUESTION = words(
+  [
+    '(?:haceis|hacen|haces|hay|teneis|tienen|tienes|ofreceis|ofrecen)\\s+(?:servicio\\s+(?:de\\s+|a\\s+)?)?(?:envios?|domi[csz]i?li?os?|delivery|reparto)',
+    '(?:llevais|llevan|reparten|repartis|envian|enviais|mandan|mandais|entregan|entregais)\\s+(?:a\\s+)?(?:domi[csz]i?li?o|casa)',
+    '(?:reparten|repartis|llevais a|llevan a)(?=\\s*\\?|\\s+(?:a|por|hasta)\\s)',
+    'do you deliver',
+    'is there delivery',
+    'do you do delivery',
+  ].join('|'),
+);
+const HOW_LONG = words('cuanto (?:tarda\\p{L}*|demora\\p{L}*|tiempo)|(?:tarda\\p{L}*|demora\\p{L}*) mucho|falta mucho|how long');
+const AVAILABILITY_QUESTION = /^[\s¿¡]*(?:y\s+)?(?:teneis|tienen|tienes|tiene|hay|venden|vendeis|haceis|hacen|queda|quedan|do you have|have you got|is there|are there)(?![\p{L}\p{N}])/u;
 const NONE = words('ninguna|ninguno|ningun|none|neither|ni una|ni uno');
 const THANKS = words('gracias|muchas gracias|mil gracias|thanks|thank you|thx|grax|ty');
 
@@ -183,7 +244,23 @@ export function tidyValue(value: string): string {
 
 export function detectIntents(original: string): Intents {
   const folded = foldWithMap(original);
-  const f = folded.text;
+  // Questions are answered, not taken as choices: blank them before looking for slots.
+  const hoursQuestion = firstMatch(HOURS_QUESTION, folded.text);
+  const deliveryQuestion = firstMatch(DELIVERY_QUESTION, folded.text);
+  const asksHours = hoursQuestion !== null;
+  const asksDelivery = deliveryQuestion !== null;
+  // Only a message that is the question ("¿tenéis gaseosa?"), not "hay croquetas? ponme 2".
+  const asksAvailability = AVAILABILITY_QUESTION.test(folded.text) && /\?[^\p{L}\p{N}]*$/u.test(folded.text);
+  let f = folded.text;
+  for (const q of [hoursQuestion, deliveryQuestion]) {
+    if (!q) continue;
+    // The whole clause the question is in ("¿hasta qué hora abrís hoy?"), up to punctuation.
+    const before = f.slice(0, q.index).search(/[^\n.!?¿¡,;]*$/u);
+    const afterStop = f.slice(q.index).search(/[\n.!?,;]/u);
+    const a = Math.max(0, before);
+    const b = afterStop >= 0 ? q.index + afterStop : f.length;
+    f = `${f.slice(0, a)},${' '.repeat(Math.max(0, b - a - 1))}${f.slice(b)}`;
+  }
   const squashed = f.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const blank: Span[] = [];
 
@@ -214,13 +291,15 @@ export function detectIntents(original: string): Intents {
   let fulfilment: Fulfilment | null = null;
   if (pickup && (!delivery || pickup.index > delivery.index)) fulfilment = 'pickup';
   else if (delivery) fulfilment = 'delivery';
-  for (const m of [pickup, delivery]) {
-    if (m) {
+  // Every pickup/delivery phrase is blanked ("para recoger en el local" holds two).
+  for (const re of [PICKUP, DELIVERY]) {
+    for (const m of f.matchAll(re)) {
       blank.push({ start: m.index, end: m.index + m[0].length });
       phraseStarts.push(m.index);
     }
   }
   const done = firstMatch(DONE, f);
+  const doneAlone = DONE_ALONE.test(squashed);
   if (done) {
     blank.push({ start: done.index, end: done.index + done[0].length });
     phraseStarts.push(done.index);
@@ -240,6 +319,9 @@ export function detectIntents(original: string): Intents {
     phraseStarts.push(change.index);
   }
 
+  // A name phrase ends an address before it ("Calle Pez 3, a nombre de Bea").
+  const nameAhead = firstMatch(NAME_INTRO, f);
+  if (nameAhead) phraseStarts.push(nameAhead.index);
   const cutAt = (from: number): number => {
     const after = phraseStarts.filter((p) => p > from);
     const hard = f.slice(from).search(/\n/);
@@ -314,7 +396,7 @@ export function detectIntents(original: string): Intents {
     status: statusMatch !== null,
     menu: menuMatch !== null,
     clear: clearMatch !== null,
-    done: done !== null,
+    done: done !== null || doneAlone,
     yes,
     no: startsNo !== null,
     thanks,
@@ -324,6 +406,10 @@ export function detectIntents(original: string): Intents {
     payment,
     name,
     change: changeSlot,
+    asksHours,
+    asksHowLong: firstMatch(HOW_LONG, folded.text) !== null,
+    asksDelivery,
+    asksAvailability,
     rest,
     restOriginal,
   };
@@ -341,6 +427,16 @@ function keepUnblanked(original: string, folded: FoldedText, rest: string): stri
     }
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+// Street words that, with a number, make a message an address rather than a dish.
+const STREET =
+  /(?<![\p{L}\p{N}])(?:calle|c\/|cl|cll|avenida|avda|av|plaza|pza|pl|paseo|pso|camino|carrera|cra|kra|calzada|colonia|col|barrio|urbanizacion|urb|ronda|travesia|pasaje|psje|piso|portal|bloque|puerta|pta|escalera|esc|n[º°o]|carretera|ctra|glorieta|rambla|alameda|bulevar|boulevard|blvd|fraccionamiento|fracc|residencial|edificio|edif|depto|dpto|departamento|apartamento|manzana|mz|lote|jiron|jr|diagonal|transversal|street|st|road|rd|avenue|ave|lane|apt|apartment|flat|floor)(?![\p{L}\p{N}])/u;
+
+/** "Calle Mayor 5", "av. de la constitución 5, 2º B", "c/ Sol 3": a street word and a number. */
+export function looksLikeAddress(text: string): boolean {
+  const f = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return STREET.test(f) && /\d/.test(f);
 }
 
 /** A customer's name as given: trimmed, at most 60 characters, at most six words, with a letter. */

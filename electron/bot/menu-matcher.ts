@@ -16,6 +16,8 @@ export interface MenuIndex {
   variants: { itemId: string; tokens: string[] }[];
   /** Longest variant (in tokens) per item, to notice "fanta de limón" against "Fanta de naranja". */
   longest: Map<string, number>;
+  /** Section names ("Tacos", "Bebidas") with their dishes: "3 tacos" asks which ones. */
+  categories: { tokens: string[]; itemIds: string[] }[];
 }
 
 export interface Mention {
@@ -35,6 +37,8 @@ export interface Mention {
   byNumber: boolean;
   /** "las bravas": with a definite article, so it may mean the line already in the cart. */
   definite: boolean;
+  /** "cambia X por Y", "en vez de X, Y": X is the old dish, Y the new one (as many as X, unless said). */
+  replacement?: 'old' | 'new';
 }
 
 export interface OrphanNote {
@@ -53,6 +57,10 @@ export interface ScanResult {
   unknownNumbers: number[];
   /** Quantities over MAX_QUANTITY that were refused. */
   tooMany: boolean;
+  /** "mejor 2", "que sean dos": a new quantity for the cart line touched last (no dish named). */
+  lastQuantity: number | null;
+  /** "otra más" (quantity 1), "lo mismo otra vez" (null: as many as that line has): repeat the last line. */
+  repeatLast: { quantity: number | null } | null;
 }
 
 // Words that never name a dish: greetings, politeness, verbs of ordering, articles.
@@ -67,7 +75,10 @@ const FILLERS = new Set(
     'plato platos numero num nº n i want would like id d get have can could we us some of the to for order an ' +
     'yo nosotros alli ahi aqui ya mas si seria favor o oye mira hoy ahora luego entonces igual ' +
     'regala regalas regalame regalan mandas traes das pasas pasame vendes venden puedes podes podrias pueden ' +
-    'perdon perdona equivoque error sorry oops cambiar cambio'
+    'perdon perdona equivoque error sorry oops cambiar cambio espera esperate espere corrijo rectifico realidad ' +
+    'final vez lugar mismo misma repite repiteme repetir igual instead same again actually wait ' +
+    'teneis tienen tienes tiene hay venden vendeis queda quedan onda quiubo saludos amigo amiga compa jefe bro ' +
+    'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just'
   ).split(/\s+/),
 );
 const STOP_IN_NAMES = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'e', 'con', 'a', 'al', 'en', 'the', 'of', 'and', 'with', 'uds', 'ud', 'u', 'or']);
@@ -109,7 +120,10 @@ export function menuIndex(menu: Menu): MenuIndex {
       longest.set(item.id, Math.max(longest.get(item.id) ?? 0, tokens.length));
     }
   }
-  const index = { items, byId, variants, longest };
+  const categories = menu.categories
+    .map((c) => ({ tokens: nameTokens(c.name), itemIds: c.items.filter((i) => i.available !== false).map((i) => i.id) }))
+    .filter((c) => c.tokens.length > 0 && c.itemIds.length > 0);
+  const index = { items, byId, variants, longest, categories };
   indexCache.set(menu, index);
   return index;
 }
@@ -135,6 +149,27 @@ function matchVariant(tokens: readonly Token[], i: number, variant: readonly str
       continue;
     }
     if (t.kind === 'soft') break;
+    // "cocacola" against "Coca-Cola", and "coca cola" against an alias "cocacola".
+    const joined = variant.findIndex((w, k) => !used[k] && !used[k + 1] && k + 1 < variant.length && sameWord(t.text, w + (variant[k + 1] ?? '')));
+    if (joined >= 0) {
+      used[joined] = true;
+      used[joined + 1] = true;
+      consumed += 2;
+      exact += 2;
+      j++;
+      end = j;
+      continue;
+    }
+    const next = tokens[j + 1];
+    const split = next && next.kind === 'word' ? variant.findIndex((w, k) => !used[k] && w.length > t.text.length && w === t.text + next.text) : -1;
+    if (split >= 0) {
+      used[split] = true;
+      consumed++;
+      exact++;
+      j += 2;
+      end = j;
+      continue;
+    }
     let hit = variant.findIndex((w, k) => !used[k] && sameWord(t.text, w));
     let isExact = true;
     if (hit < 0) {
@@ -199,7 +234,7 @@ export interface ScanOptions {
 
 export function scanOrder(original: string, folded: FoldedText, rest: string, index: MenuIndex, options: ScanOptions): ScanResult {
   const tokens = tokenize(rest);
-  const result: ScanResult = { mentions: [], orphanNotes: [], unknown: [], unknownNumbers: [], tooMany: false };
+  const result: ScanResult = { mentions: [], orphanNotes: [], unknown: [], unknownNumbers: [], tooMany: false, lastQuantity: null, repeatLast: null };
   const slice = (a: number, b: number) => originalSlice(original, folded, a, b);
 
   let mode: Mode = 'add';
@@ -209,6 +244,15 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   const unknownRuns: { segment: number; start: number; end: number }[] = [];
   let pending: { value: number; oneMore: boolean } | null = null;
   let note: { start: number; end: number; owner: Mention | null; split: number | null; trigger: string } | null = null;
+  /** "en vez de la margarita": the next dish named is the one to take out. */
+  let replaceNext = false;
+  /** After "cambia X por", the next dish named is the new one. */
+  let replacementNew = false;
+  /** A quantity with no dish after it ("mejor 2", "otra más"): kept to read at the end. */
+  let looseQuantity: { value: number; oneMore: boolean; mode: Mode } | null = null;
+  /** Mentions that may be a heading for the dishes after them ("dos pizzas: una margarita y ..."). */
+  const headings = new Set<Mention>();
+  const words = new Set(tokens.filter((t) => t.kind === 'word').map((t) => t.text));
 
   const isFiller = (t: Token | undefined) => !!t && t.kind === 'word' && FILLERS.has(t.text);
   const nextContent = (j: number) => {
@@ -257,12 +301,28 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
 
   const endSegment = () => {
     closeNote();
+    keepLoose();
     pending = null;
     segmentMentions = [];
     segment++;
   };
 
+  const keepLoose = () => {
+    const q = pending as { value: number; oneMore: boolean } | null;
+    if (q) looseQuantity = { value: q.value, oneMore: q.oneMore, mode };
+  };
+
   const push = (mention: Mention) => {
+    if (replaceNext) {
+      mention.mode = 'remove';
+      mention.replacement = 'old';
+      replaceNext = false;
+      replacementNew = true;
+      mode = 'add';
+    } else if (replacementNew && mention.mode === 'add') {
+      mention.replacement = 'new';
+      replacementNew = false;
+    }
     if (mention.quantity > MAX_QUANTITY) {
       result.tooMany = true;
       return;
@@ -307,6 +367,29 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       mode = 'remove';
       i += 2;
       continue;
+    }
+    // "en vez de X", "en lugar de X", "instead of X": X is taken out.
+    if (
+      t.kind === 'word' &&
+      ((t.text === 'en' && (tokens[i + 1]?.text === 'vez' || tokens[i + 1]?.text === 'lugar') && tokens[i + 2]?.text === 'de') ||
+        (t.text === 'instead' && tokens[i + 1]?.text === 'of'))
+    ) {
+      replaceNext = true;
+      i += t.text === 'en' ? 3 : 2;
+      continue;
+    }
+    // "cambia la margarita por una barbacoa": the first is taken out, the second added.
+    if (t.kind === 'word' && (t.text === 'por' || t.text === 'for') && tokens[i + 1]?.text !== 'favor' && mode === 'set') {
+      const last = segmentMentions.at(-1) ?? result.mentions.at(-1);
+      if (last && last.mode === 'set' && !(last.explicitQuantity && last.itemId === null && last.candidates.length === 0)) {
+        last.mode = 'remove';
+        last.replacement = 'old';
+        if (!last.explicitQuantity) last.quantity = 1;
+        replacementNew = true;
+        mode = 'add';
+        i++;
+        continue;
+      }
     }
     if (t.kind === 'word' && REMOVE_WORDS.has(t.text)) {
       mode = 'remove';
@@ -353,6 +436,12 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         last.quantity = t.value;
         last.explicitQuantity = true;
         if (t.value > MAX_QUANTITY) result.tooMany = true;
+        i++;
+        continue;
+      }
+      if (mode === 'set' && !last && result.mentions.length === 0 && !articleBefore && !pending) {
+        // "mejor 2", "que sean 3": the quantity, not dish number 2.
+        pending = { value: t.value, oneMore: false };
         i++;
         continue;
       }
@@ -427,12 +516,48 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
+    const section = t.kind === 'word' ? categoryAt(i) : null;
+    if (section) {
+      const q = takeQuantity();
+      const last = tokens[section.end - 1];
+      const label = last ? tidyValue(slice(t.start, last.end)) : '';
+      const mention: Mention = {
+        mode,
+        quantity: q.quantity,
+        explicitQuantity: q.explicit,
+        oneMore: q.oneMore,
+        itemId: null,
+        candidates: section.itemIds.slice(0, 9),
+        note: null,
+        label: label.length > 40 ? `${label.slice(0, 40)}…` : label,
+        byNumber: false,
+        definite: false,
+      };
+      push(mention);
+      headings.add(mention);
+      i = section.end;
+      continue;
+    }
+
     const run = unknownRuns.at(-1);
     if (run && run.segment === segment && run.end === tokens[i - 1]?.end) run.end = t.end;
     else unknownRuns.push({ segment, start: t.start, end: t.end });
     i++;
   }
   closeNote();
+  keepLoose();
+  resolveHeadings();
+  if (result.mentions.length === 0 && result.orphanNotes.length === 0) {
+    const loose = looseQuantity as { value: number; oneMore: boolean; mode: Mode } | null;
+    const again = (words.has('mismo') || words.has('misma') || words.has('repite') || words.has('repiteme') || (words.has('otra') && words.has('vez')) || words.has('again'));
+    if (again) result.repeatLast = { quantity: null };
+    else if (loose && loose.mode === 'set') result.lastQuantity = loose.value;
+    else if (loose && loose.mode === 'add' && (loose.oneMore || words.has('mas') || words.has('more'))) result.repeatLast = { quantity: loose.value };
+    if (result.lastQuantity !== null && result.lastQuantity > MAX_QUANTITY) {
+      result.lastQuantity = null;
+      result.tooMany = true;
+    }
+  }
 
   for (const run of unknownRuns) {
     if (segmentsWithDish.has(run.segment)) continue;
@@ -445,6 +570,63 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     result.unknownNumbers = [];
   }
   return result;
+
+  /** A section name ("pizzas", "tacos", "bebidas") starting at token i. */
+  function categoryAt(i: number): { itemIds: string[]; end: number } | null {
+    for (const c of index.categories) {
+      let j = i;
+      let k = 0;
+      while (k < c.tokens.length && j < tokens.length) {
+        const tok = tokens[j];
+        if (!tok || tok.kind !== 'word') break;
+        if (k > 0 && STOP_IN_NAMES.has(tok.text)) {
+          j++;
+          continue;
+        }
+        const w = c.tokens[k] ?? '';
+        if (!sameWord(tok.text, w) && !nearWord(tok.text, w)) break;
+        k++;
+        j++;
+      }
+      if (k === c.tokens.length) return { itemIds: c.itemIds, end: j };
+    }
+    return null;
+  }
+
+  /**
+   * "dos pizzas: una margarita y una barbacoa", "2 hamburguesas, una clásica y una doble": a plural
+   * or colon-led heading followed by dishes it could mean is not a dish of its own. What the dishes
+   * after it do not cover ("tres pizzas: una margarita") is still asked about.
+   */
+  function resolveHeadings(): void {
+    const list = result.mentions;
+    for (let k = 0; k < list.length; k++) {
+      const h = list[k];
+      if (!h || h.itemId !== null || h.mode !== 'add' || !headings.has(h)) continue;
+      let covered = 0;
+      let n = k + 1;
+      while (n < list.length) {
+        const m = list[n];
+        if (!m || m.mode !== 'add') break;
+        const ids = m.itemId ? [m.itemId] : m.candidates;
+        if (ids.length === 0 || !ids.every((id) => h.candidates.includes(id))) break;
+        covered += m.quantity;
+        n++;
+      }
+      if (covered === 0) continue;
+      // Under a heading, "una sencilla" can only be the one quesadilla it partly names.
+      for (const m of list.slice(k + 1, n)) {
+        if (m.itemId === null && m.candidates.length === 1) {
+          m.itemId = m.candidates[0] ?? null;
+          m.candidates = [];
+        }
+      }
+      if (covered >= h.quantity || !h.explicitQuantity) {
+        list.splice(k, 1);
+        k--;
+      } else h.quantity -= covered;
+    }
+  }
 
   function skipLinks(j: number): number {
     while (j < tokens.length && tokens[j]?.kind === 'word' && NUMBER_LINKS.has(tokens[j]?.text ?? '')) j++;
@@ -495,6 +677,11 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       mention.quantity = tokens[end]?.value ?? 1;
       mention.explicitQuantity = true;
       end++;
+    }
+    if (mention.itemId === null) {
+      const plural = !!lastTok && lastTok.kind === 'word' && lastTok.text.length > 3 && lastTok.text.endsWith('s');
+      const colon = tokens[end]?.kind === 'sep' && tokens[end]?.text === ':';
+      if (plural || colon || mention.quantity >= 2) headings.add(mention);
     }
     push(mention);
     return end;

@@ -78,6 +78,12 @@ export function isOpen(hours: OpeningHours | undefined, now: number, timeZone: s
   return isOpenAtLocal(hours, localTime(now, timeZone));
 }
 
+/** Today's ranges in the restaurant's zone, as written in the menu ([] = closed today; null = always open). */
+export function rangesToday(hours: OpeningHours | undefined, now: number, timeZone: string): [string, string][] | null {
+  if (!hours) return null;
+  return rangesOf(hours, localTime(now, timeZone).weekday).filter(([open, close]) => open !== close);
+}
+
 /** The next time a range starts after `now` (within a week), or null if the hours never open. */
 export function nextOpening(hours: OpeningHours | undefined, now: number, timeZone: string): NextOpening | null {
   if (!hours) return null;

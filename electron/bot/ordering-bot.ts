@@ -24,9 +24,10 @@ import {
   type BotState,
   type PendingQuestion,
 } from './conversation-state.ts';
-import { cleanName, detectIntents, tidyValue, type Intents } from './intents.ts';
+import { cleanName, detectIntents, looksLikeAddress, tidyValue, type Intents } from './intents.ts';
 import { categoryNamed, menuIndex, scanOrder, visibleCategories, type MenuIndex, type Mention, type ScanResult } from './menu-matcher.ts';
-import { isOpen, nextOpening } from './opening-hours.ts';
+import { isOpen, nextOpening, rangesToday } from './opening-hours.ts';
+import { MAX_QUANTITY } from './quantity-words.ts';
 
 /** Above this many dishes the greeting lists sections instead of every dish. */
 export const LARGE_MENU_ITEMS = 25;
@@ -44,6 +45,8 @@ interface Turn {
   index: MenuIndex;
   state: BotState;
   notices: string[];
+  /** A question of the customer's was answered this turn (hours, delivery, how long). */
+  answered: boolean;
 }
 
 export const handleMessage: BotHandler = (input, effects) => {
@@ -82,7 +85,7 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): BotOu
   const body = typeof input.message.body === 'string' ? input.message.body : '';
   const text = cutText(body, MAX_MESSAGE_CHARS).text;
   const it = detectIntents(text);
-  const turn: Turn = { input, effects, t, index: menuIndex(menu), state, notices };
+  const turn: Turn = { input, effects, t, index: menuIndex(menu), state, notices, answered: false };
 
   if (it.handoff) {
     effects.requestHandoff(text);
@@ -94,6 +97,12 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): BotOu
   const hasDish = scan.mentions.some((m) => m.itemId !== null);
 
   if (it.cancel && !hasDish) return cancel(turn);
+
+  const active = input.recentOrders[0] && ['new', 'accepted', 'preparing', 'ready'].includes(input.recentOrders[0].status);
+  if ((it.status || it.asksHowLong) && it.asksHowLong && !hasDish && !active && state.cart.length > 0) {
+    // "¿cuánto tarda?" before ordering: how it works, then carry on.
+    return done(state, [...notices, `${t.etaBeforeOrder}\n\n${nextQuestion(turn)}`]);
+  }
 
   if (it.status && !hasDish) {
     const replies = [...notices, statusText(turn, input.recentOrders)];
@@ -136,7 +145,18 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): BotOu
     return done(state, replies);
   }
 
-  if (!open) return done(state, [...notices, closedText()]);
+  // Questions asked along the way are answered, and the order goes on.
+  if (it.asksHours) {
+    const zone = menu.timezone ?? input.timezone;
+    notices.push(t.hoursToday(rangesToday(menu.hours, input.now, zone), open, nextOpening(menu.hours, input.now, zone)));
+    turn.answered = true;
+  }
+  if (it.asksDelivery) {
+    notices.push(t.deliveryInfo);
+    turn.answered = true;
+  }
+
+  if (!open) return done(state, [...notices, ...(turn.answered && !state.cart.length ? [] : [closedText()])]);
 
   if (it.clear && !hasDish) {
     const kept = { mediaWarned: state.mediaWarned };
@@ -249,6 +269,11 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
         yesUsed = true;
       }
     }
+    // The customer moved on (a slot, "nada más", another dish, an address): the question never traps.
+    const movedOn =
+      !chosen && !dropped &&
+      (it.done || !!it.fulfilment || !!it.payment || !!it.address || !!it.name || !!it.change || mentions.length > 0 ||
+        scan.lastQuantity !== null || scan.repeatLast !== null || looksLikeAddress(it.restOriginal));
     if (chosen) {
       state.pending.shift();
       applyMention(turn, { mode: pending.mode, quantity, explicitQuantity: explicit, oneMore: pending.oneMore, itemId: chosen, candidates: [], note, label: pending.label, byNumber: false, definite: false });
@@ -256,6 +281,10 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     } else if (dropped) {
       state.pending.shift();
       notices.push(t.droppedItem);
+      understood = true;
+    } else if (movedOn) {
+      notices.push(t.skippedQuestion(state.pending.map((p) => p.label).filter((l) => l.length > 0).slice(0, 3)));
+      state.pending = [];
       understood = true;
     }
   }
@@ -293,6 +322,18 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   if (it.name) {
     setName(turn, it.name);
     slotChanged = true;
+  }
+  // "Calle Mayor 5" when asked pickup-or-delivery (or anywhere): delivery to that address.
+  if (!it.address && !namedDish && asked !== 'address' && asked !== 'name' && state.fulfilment !== 'pickup' && looksLikeAddress(it.restOriginal)) {
+    const value = tidyValue(it.restOriginal.replace(/^\s*(?:en|a|al|es|para|to|at)\s+/iu, '')).slice(0, 200);
+    if (value) {
+      state.address = value;
+      state.fulfilment = 'delivery';
+      slotChanged = true;
+      mentions.length = 0;
+      scan.unknown.length = 0;
+      scan.unknownNumbers.length = 0;
+    }
   }
   const otherSlot = !!(it.fulfilment || it.payment || it.address || it.done || (it.yes && !yesUsed));
 
@@ -333,8 +374,31 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     }
   }
 
-  // 4. Dishes.
-  for (const m of mentions) applyMention(turn, m);
+  // 4. Dishes. "¿Tenéis …?" is answered with what the menu has, and nothing is added.
+  if (it.asksAvailability && mentions.every((m) => m.mode === 'add') && (mentions.length > 0 || scan.unknown.length > 0)) {
+    const ids = [...new Set(mentions.flatMap((m) => (m.itemId ? [m.itemId] : m.candidates)))];
+    const describe = (id: string) => {
+      const item = turn.index.byId.get(id);
+      return item ? `${item.name} — ${money(item.price, menu)}` : id;
+    };
+    if (ids.length) notices.push(t.available(ids.slice(0, 9).map(describe)));
+    else notices.push(t.notAvailable(scan.unknown));
+    mentions.length = 0;
+    scan.unknown.length = 0;
+    turn.answered = true;
+  }
+  let replaced = 0;
+  for (const m of mentions) {
+    if (m.replacement === 'new' && !m.explicitQuantity && replaced > 0) m.quantity = replaced;
+    const before = m.replacement === 'old' ? countInCart(state, m) : 0;
+    applyMention(turn, m);
+    if (m.replacement === 'old') replaced = before - countInCart(state, m);
+  }
+  if (mentions.length === 0) {
+    const line = state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1);
+    if (line && scan.lastQuantity !== null && scan.lastQuantity >= 1) line.quantity = scan.lastQuantity;
+    if (line && scan.repeatLast) line.quantity = Math.min(MAX_QUANTITY, line.quantity + (scan.repeatLast.quantity ?? line.quantity));
+  }
   for (const orphan of scan.orphanNotes) {
     const line = state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1);
     if (!line) continue;
@@ -350,7 +414,7 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   if (scan.tooMany) notices.push(t.tooMany);
   cartChanged = JSON.stringify(state.cart) !== cartBefore;
   const askedAboutDish = state.pending.length > 0 && state.pending[0] !== pending;
-  understood ||= cartChanged || slotChanged || askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany;
+  understood ||= cartChanged || slotChanged || askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany || turn.answered;
 
   // 5. The confirmation.
   if (asked === 'confirm' && !cartChanged && !slotChanged && !askedAboutDish && state.pending.length === 0) {
@@ -364,6 +428,8 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   // 6. What to say.
   if (!state.greeted && state.cart.length === 0 && state.pending.length === 0) {
     state.greeted = true;
+    // Words the menu does not know in a first message count towards offering help.
+    state.misses = scan.unknown.length > 0 && !understood ? 1 : 0;
     const question = nextQuestion(turn);
     const greeting = `${t.greeting(menu.restaurant)}\n\n${menuBlock(turn)}`;
     return done(state, [...notices.filter((n) => !scan.unknown.length || n !== ''), greeting, ...(slotChanged ? [question] : [])]);
@@ -374,6 +440,14 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   parts.push(...notices);
   if (scan.unknown.length) parts.push(t.unknownItems(scan.unknown));
   if (!understood && scan.unknown.length === 0) parts.push(t.notUnderstood);
+  // Two replies in a row not understood: the menu and a person, and no open question left to trap.
+  if (understood || it.thanks) state.misses = 0;
+  else state.misses++;
+  if (state.misses >= 2) {
+    state.misses = 0;
+    state.pending = [];
+    parts.push(`${t.stuckHelp}\n\n${menuBlock(turn)}`);
+  }
   const question = nextQuestion(turn);
   if (cartChanged && state.cart.length > 0 && state.asked !== 'confirm') parts.push(cartText(state.cart, menu));
   parts.push(question);
@@ -441,6 +515,12 @@ function applyMention(turn: Turn, m: Mention): void {
     mode: m.mode,
     label: m.label,
   });
+}
+
+/** How many of the mention's dish (or its candidates) the cart holds. */
+function countInCart(state: BotState, m: Mention): number {
+  const ids = m.itemId ? [m.itemId] : m.candidates;
+  return state.cart.filter((l) => ids.includes(l.itemId)).reduce((sum, l) => sum + l.quantity, 0);
 }
 
 function isComplete(state: BotState): boolean {

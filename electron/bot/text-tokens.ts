@@ -71,6 +71,9 @@ export function tokenize(folded: string): Token[] {
       const a = parts[1] ?? '';
       tokens.push(num(a, start, start + a.length));
       tokens.push({ kind: 'xnum', text: raw.slice(a.length), value: toNumber(parts[2] ?? ''), start: start + a.length, end });
+    } else if ((parts = /^(\d+)x$/.exec(raw))) {
+      // "2x pizza": a quantity written as a multiplier before the dish.
+      tokens.push(num(parts[1] ?? '', start, end));
     } else if ((parts = /^x(\d+)$/.exec(raw))) {
       tokens.push({ kind: 'xnum', text: raw, value: toNumber(parts[1] ?? ''), start, end });
     } else if ((parts = /^(\d+)(\p{L}+)$/u.exec(raw))) {
@@ -115,13 +118,63 @@ function forms(word: string): string[] {
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const fa = forms(a);
-  return forms(b).some((f) => fa.includes(f));
+  if (forms(b).some((f) => fa.includes(f))) return true;
+  const na = NUMBER_NAMES[a];
+  const nb = NUMBER_NAMES[b];
+  if (na !== undefined && (na === nb || na === b)) return true;
+  if (nb !== undefined && nb === a) return true;
+  // Diminutives: cañitas = caña, croquetitas = croquetas, cervecita = cerveza, taquitos = tacos.
+  const da = undiminish(a);
+  const db = undiminish(b);
+  if (da.length === 0 && db.length === 0) return false;
+  const ga = [...fa, ...da.flatMap(forms)];
+  return [...forms(b), ...db.flatMap(forms)].some((f) => ga.includes(f));
 }
 
-/** One typo (insert, delete, substitute or swap) on words of five letters or more. */
+/** Number names in dish names ("Pizza cuatro quesos" vs "pizza 4 quesos"), as digits. */
+const NUMBER_NAMES: Record<string, string> = {
+  dos: '2', tres: '3', cuatro: '4', cinco: '5', seis: '6', siete: '7', ocho: '8', nueve: '9', diez: '10',
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+};
+
+/** The plain word behind a Spanish diminutive, as possible spellings ([] if none). */
+export function undiminish(word: string): string[] {
+  const m = /^(.{2,}?)(c?)it([ao])s?$/.exec(word);
+  if (!m) return [];
+  const stem = m[1] ?? '';
+  const hadC = m[2] === 'c';
+  const out: string[] = [];
+  const ends = ['a', 'o', 'e', ''];
+  const stems = [stem];
+  if (stem.endsWith('qu')) stems.push(`${stem.slice(0, -2)}c`);
+  if (stem.endsWith('gu')) stems.push(`${stem.slice(0, -2)}g`);
+  if (stem.endsWith('c') && !hadC) stems.push(`${stem.slice(0, -1)}z`);
+  if (hadC) stems.push(`${stem}c`, stem);
+  for (const s of stems) for (const e of ends) out.push(s + e);
+  // cervecita: cerve+c+ita → cerveza.
+  if (hadC) for (const e of ends) out.push(`${stem}z${e}`);
+  return out.filter((w) => w.length >= 3 && w !== word);
+}
+
+/** A rough Spanish sound-alike key: pizza = pisa, hamburgueza = hamburguesa, vaso = baso. */
+export function soundKey(word: string): string {
+  return singular(word)
+    .replace(/h/g, '')
+    .replace(/qu/g, 'k')
+    .replace(/c(?=[ei])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/ll/g, 'y')
+    .replace(/gu(?=[ei])/g, 'g')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** One typo (insert, delete, substitute or swap) on words of five letters or more, or a sound-alike. */
 export function nearWord(a: string, b: string): boolean {
   const x = singular(a);
   const y = singular(b);
+  if (x.length >= 4 && y.length >= 4 && !/\d/.test(x + y) && soundKey(x) === soundKey(y)) return true;
   if (x.length < 5 || y.length < 5 || Math.abs(x.length - y.length) > 1) return false;
   if (/\d/.test(x) || /\d/.test(y)) return false;
   return editDistance(x, y, 1) <= 1;
