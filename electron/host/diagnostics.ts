@@ -212,9 +212,20 @@ export class Diagnostics {
 
   private async pruneOld(): Promise<void> {
     const keep = this.o.keepExports ?? 10;
-    const names = (await readdir(this.o.outDir)).filter((n) => EXPORT_NAME.test(n)).sort();
+    const names = (await readdir(this.o.outDir)).filter((n) => EXPORT_NAME.test(n)).sort(byExportOrder);
     for (const name of names.slice(0, Math.max(0, names.length - keep))) await rm(join(this.o.outDir, name), { force: true });
   }
+}
+
+/** Oldest first: by the time in the name, then by the -N suffix of exports made in the same second. */
+function byExportOrder(a: string, b: string): number {
+  const key = (name: string) => {
+    const m = /^comanda-diagnostics-(\d{8}-\d{6})(?:-(\d+))?\.zip$/.exec(name)!;
+    return { time: m[1]!, n: Number(m[2] ?? 1) };
+  };
+  const ka = key(a);
+  const kb = key(b);
+  return ka.time.localeCompare(kb.time) || ka.n - kb.n;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -160,6 +160,8 @@ export class KdsService implements KdsApi {
       engine: engine.kind,
       whatsapp: await this.getHealth(),
       orders: { total: store.orders.count(), today: this.ordersTodayCount() },
+      // The restaurant's settings (intervals, limits); anything secret-looking is blanked on the way.
+      settings: this.o.settings(),
     });
   }
 

@@ -125,6 +125,10 @@ describe('diagnostics export', () => {
     // Two exports in the same second get distinct names.
     const fourth = await diagnostics.export({});
     expect(fourth.fileName).toBe(third.fileName.replace('.zip', '-2.zip'));
+    // …and the older of the two is the one that goes when the next is written.
+    const fifth = await diagnostics.export({});
+    expect(fifth.fileName).toBe(third.fileName.replace('.zip', '-3.zip'));
+    expect(readdirSync(join(tmp.dir, 'diagnostics')).sort()).toEqual([fourth.fileName, fifth.fileName]);
   });
 
   it('reads back only its own zips by name', async () => {
