@@ -46,7 +46,7 @@ export function nextStatus(
   switch (input.kind) {
     case 'spawning':
       // A restart keeps showing why it restarts (offline / reconnecting) until the session speaks.
-      return current.state === 'offline' || current.state === 'reconnecting' || current.state === 'logged-out'
+      return current.state === 'starting' || current.state === 'offline' || current.state === 'reconnecting' || current.state === 'logged-out'
         ? null
         : make('starting', now);
     case 'worker-exit':

@@ -13,7 +13,9 @@ import type { ParentToWorker, WorkerConfig, WorkerPort, WorkerReplyValue, Worker
 
 /** The part of whatsapp-web.js's Client the worker uses (the fake implements the same). */
 export interface WwebjsClientLike {
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  // EventEmitter's own listener type: each event has its own arguments.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: string, listener: (...args: any[]) => void): unknown;
   initialize(): Promise<void>;
   destroy(): Promise<void>;
   logout(): Promise<void>;

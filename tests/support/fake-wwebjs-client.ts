@@ -1,0 +1,305 @@
+// A faithful fake of whatsapp-web.js's Client (1.34): the same event names and payloads, the same
+// methods and WAState values, and the same side effects where the engine depends on them —
+// initialize() leaves its browser open when it fails, a non-accepted socket state emits
+// change_state, then disconnected, then destroy(), logout() closes the browser, and
+// requestPairingCode() emits 'code'. Tests script it: emitQr(), becomeReady(), changeState(),
+// failInitialize(), hangGetState(), killBrowser(), receive()… (read node_modules/whatsapp-web.js/src/Client.js).
+import { EventEmitter } from 'node:events';
+import type { WwebjsBrowserLike, WwebjsChatLike, WwebjsClientLike, WwebjsPageLike } from '../../electron/whatsapp/worker-core.ts';
+
+/** whatsapp-web.js's WAState (src/util/Constants.js). */
+export const WAState = {
+  CONFLICT: 'CONFLICT',
+  CONNECTED: 'CONNECTED',
+  DEPRECATED_VERSION: 'DEPRECATED_VERSION',
+  OPENING: 'OPENING',
+  PAIRING: 'PAIRING',
+  PROXYBLOCK: 'PROXYBLOCK',
+  SMB_TOS_BLOCK: 'SMB_TOS_BLOCK',
+  TIMEOUT: 'TIMEOUT',
+  TOS_BLOCK: 'TOS_BLOCK',
+  UNLAUNCHED: 'UNLAUNCHED',
+  UNPAIRED: 'UNPAIRED',
+  UNPAIRED_IDLE: 'UNPAIRED_IDLE',
+} as const;
+
+export interface FakeClientOptions {
+  takeoverOnConflict?: boolean;
+  pairWithPhoneNumber?: { phoneNumber: string; showNotification?: boolean; intervalMs?: number };
+}
+
+let nextPid = 50_000;
+
+export class FakeBrowser extends EventEmitter implements WwebjsBrowserLike {
+  readonly pid = nextPid++;
+  connected = true;
+  closed = false;
+  process() {
+    return { pid: this.pid };
+  }
+  isConnected(): boolean {
+    return this.connected;
+  }
+  async close(): Promise<void> {
+    if (!this.connected) return;
+    this.connected = false;
+    this.closed = true;
+    this.emit('disconnected');
+  }
+  /** The browser process died (SIGKILL, crash): puppeteer emits 'disconnected'. */
+  crash(): void {
+    if (!this.connected) return;
+    this.connected = false;
+    this.emit('disconnected');
+  }
+}
+
+export interface FakeSentMessage {
+  chatId: string;
+  body: string;
+  options: Record<string, unknown> | undefined;
+  id: string;
+  timestamp: number;
+}
+
+export class FakeChat implements WwebjsChatLike {
+  readonly calls: string[];
+  private readonly client: FakeWwebjsClient;
+  readonly chatId: string;
+  constructor(client: FakeWwebjsClient, chatId: string) {
+    this.client = client;
+    this.chatId = chatId;
+    this.calls = client.calls;
+  }
+  async sendSeen() {
+    this.calls.push(`sendSeen:${this.chatId}`);
+    return true;
+  }
+  async sendStateTyping() {
+    this.calls.push(`sendStateTyping:${this.chatId}`);
+  }
+  async clearState() {
+    this.calls.push(`clearState:${this.chatId}`);
+    return true;
+  }
+  async fetchMessages(options: { limit: number; fromMe?: boolean }) {
+    this.calls.push(`fetchMessages:${this.chatId}:${options.limit}:${options.fromMe}`);
+    this.client.assertPage();
+    const mine = this.client.sent
+      .filter((m) => m.chatId === this.chatId)
+      .map((m) => ({ id: { _serialized: m.id }, body: m.body, timestamp: m.timestamp, fromMe: true }));
+    return (options.fromMe === false ? [] : mine).slice(-options.limit);
+  }
+}
+
+export class FakePage implements WwebjsPageLike {
+  hang = false;
+  closed = false;
+  readonly evaluated: string[] = [];
+  async evaluate<T>(fn: (() => T | Promise<T>) | string): Promise<T> {
+    if (this.closed) throw new Error('Protocol error (Runtime.callFunctionOn): Target closed');
+    if (this.hang) return new Promise<T>(() => undefined);
+    const text = typeof fn === 'string' ? fn : fn.name || 'function';
+    this.evaluated.push(text);
+    if (text === '1 + 1') return 2 as T;
+    return { dispatched: ['mousemove'], wakeLock: 'unsupported' } as T;
+  }
+  async metrics() {
+    return { JSHeapUsedSize: 42_000_000 };
+  }
+}
+
+export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
+  /** Every client constructed (one per worker life), newest last. */
+  static readonly instances: FakeWwebjsClient[] = [];
+  /** The phone's clock (message timestamps); tests point it at their FakeClock. */
+  static now: () => number = () => Date.now();
+  static reset(): void {
+    FakeWwebjsClient.instances.length = 0;
+    FakeWwebjsClient.now = () => Date.now();
+  }
+
+  readonly options: FakeClientOptions;
+  pupBrowser: FakeBrowser | null = null;
+  pupPage: FakePage | null = null;
+  info: { wid: { user: string; _serialized: string } } | undefined;
+  /** The socket state getState() reports. */
+  state: string | null = WAState.UNLAUNCHED;
+  readonly calls: string[] = [];
+  readonly sent: FakeSentMessage[] = [];
+  /** Numbers on WhatsApp (digits); a number not here is "not on WhatsApp". */
+  readonly registered = new Set<string>();
+  private initError: Error | undefined;
+  private getStateHangs = false;
+  /** Runs inside sendMessage after the message is recorded (e.g. to kill the worker mid-send). */
+  afterSend: ((message: FakeSentMessage) => void) | undefined;
+  sendError: Error | undefined;
+  destroyHangs = false;
+  private sentCount = 0;
+
+  constructor(options: FakeClientOptions = {}) {
+    super();
+    this.options = options;
+    FakeWwebjsClient.instances.push(this);
+  }
+
+  // ---- scripting --------------------------------------------------------------------------------
+
+  /** The next initialize() rejects with this error after launching the browser, as page.goto does offline. */
+  failInitialize(error: Error): this {
+    this.initError = error;
+    return this;
+  }
+
+  emitQr(qr = `2@fake-ref-${Math.random().toString(36).slice(2)},key,identity,secret,1`): void {
+    this.state = WAState.UNPAIRED;
+    this.emit('qr', qr);
+  }
+
+  authenticate(): void {
+    this.emit('authenticated', undefined);
+  }
+
+  loading(percent: number): void {
+    this.emit('loading_screen', percent, 'WhatsApp');
+  }
+
+  becomeReady(phone = '34600000001'): void {
+    this.state = WAState.CONNECTED;
+    this.info = { wid: { user: phone, _serialized: `${phone}@c.us` } };
+    this.emit('ready');
+  }
+
+  /** What onAppStateChangedEvent does: change_state, then for a non-accepted state disconnected + destroy(). */
+  changeState(state: string): void {
+    this.state = state;
+    this.emit('change_state', state);
+    const accepted: string[] = [WAState.CONNECTED, WAState.OPENING, WAState.PAIRING, WAState.TIMEOUT];
+    if (this.options.takeoverOnConflict) accepted.push(WAState.CONFLICT);
+    if (!accepted.includes(state)) {
+      this.emit('disconnected', state);
+      void this.destroy();
+    }
+  }
+
+  /** The phone unlinked this computer: the page navigates to post_logout and the client emits LOGOUT. */
+  logoutFromPhone(): void {
+    this.state = WAState.UNPAIRED;
+    this.emit('disconnected', 'LOGOUT');
+  }
+
+  hangGetState(hang = true): void {
+    this.getStateHangs = hang;
+  }
+
+  killBrowser(): void {
+    this.pupBrowser?.crash();
+    if (this.pupPage) this.pupPage.closed = true;
+  }
+
+  /** A customer message as whatsapp-web.js's Message carries it. */
+  receive(message: { from: string; body: string; id?: string; notifyName?: string; type?: string; author?: string; timestamp?: number }): void {
+    this.emit('message', {
+      id: { _serialized: message.id ?? `false_${message.from}_${Math.random().toString(36).slice(2, 10)}`, fromMe: false, remote: message.from },
+      from: message.from,
+      to: this.info?.wid._serialized ?? '34600000001@c.us',
+      ...(message.author !== undefined ? { author: message.author } : {}),
+      body: message.body,
+      type: message.type ?? 'chat',
+      fromMe: false,
+      timestamp: message.timestamp ?? Math.floor(FakeWwebjsClient.now() / 1000),
+      isStatus: message.from === 'status@broadcast',
+      broadcast: message.from.endsWith('@broadcast'),
+      _data: { notifyName: message.notifyName },
+    });
+  }
+
+  // ---- the Client's API -------------------------------------------------------------------------
+
+  assertPage(): FakePage {
+    if (!this.pupPage || this.pupPage.closed) throw new Error('Protocol error (Runtime.callFunctionOn): Session closed. Most likely the page has been closed.');
+    return this.pupPage;
+  }
+
+  async initialize(): Promise<void> {
+    this.calls.push('initialize');
+    this.pupBrowser = new FakeBrowser();
+    this.pupPage = new FakePage();
+    await Promise.resolve();
+    if (this.initError) throw this.initError;
+    this.state = WAState.OPENING;
+  }
+
+  async destroy(): Promise<void> {
+    this.calls.push('destroy');
+    if (this.destroyHangs) return new Promise<void>(() => undefined);
+    if (this.pupBrowser?.isConnected()) await this.pupBrowser.close();
+    if (this.pupPage) this.pupPage.closed = true;
+  }
+
+  async logout(): Promise<void> {
+    this.calls.push('logout');
+    this.assertPage();
+    this.state = WAState.UNPAIRED;
+    await this.pupBrowser?.close();
+    if (this.pupPage) this.pupPage.closed = true;
+  }
+
+  async getState(): Promise<string | null> {
+    this.calls.push('getState');
+    this.assertPage();
+    if (this.getStateHangs) return new Promise<string | null>(() => undefined);
+    return this.state;
+  }
+
+  async resetState(): Promise<void> {
+    this.calls.push('resetState');
+    this.assertPage();
+  }
+
+  async sendPresenceAvailable(): Promise<void> {
+    this.calls.push('sendPresenceAvailable');
+    this.assertPage();
+  }
+
+  async getNumberId(number: string): Promise<{ server: string; user: string; _serialized: string } | null> {
+    this.calls.push(`getNumberId:${number}`);
+    this.assertPage();
+    const user = number.replace(/@c\.us$/, '');
+    return this.registered.has(user) ? { server: 'c.us', user, _serialized: `${user}@c.us` } : null;
+  }
+
+  async getChatById(chatId: string): Promise<FakeChat> {
+    this.assertPage();
+    return new FakeChat(this, chatId);
+  }
+
+  async sendMessage(chatId: string, content: string, options?: Record<string, unknown>): Promise<{ id: { _serialized: string }; body: string }> {
+    this.calls.push(`sendMessage:${chatId}`);
+    this.assertPage();
+    if (this.sendError) throw this.sendError;
+    const message: FakeSentMessage = {
+      chatId,
+      body: content,
+      options,
+      id: `true_${chatId}_MSG${++this.sentCount}`,
+      timestamp: Math.floor(FakeWwebjsClient.now() / 1000),
+    };
+    this.sent.push(message);
+    this.afterSend?.(message);
+    return { id: { _serialized: message.id }, body: content };
+  }
+
+  async requestPairingCode(phoneNumber: string, showNotification = true, intervalMs = 180_000): Promise<string> {
+    this.calls.push(`requestPairingCode:${phoneNumber}:${showNotification}:${intervalMs}`);
+    this.assertPage();
+    const code = 'ABCD1234';
+    this.emit('code', code);
+    return code;
+  }
+
+  async getWWebVersion(): Promise<string> {
+    this.assertPage();
+    return '2.3000.1017054665';
+  }
+}
