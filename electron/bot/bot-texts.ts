@@ -69,6 +69,9 @@ export interface BotTexts {
   etaBeforeOrder: string;
   available(items: string[]): string;
   notAvailable(words: string[]): string;
+  dishInfo(items: string[]): string;
+  cartSoFar: string;
+  timeRequested(time: string): string;
 }
 
 const DAYS_ES: Record<Weekday, string> = { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' };
@@ -172,6 +175,10 @@ const ES: BotTexts = {
   etaBeforeOrder:
     'En cuanto confirmes el pedido, la cocina lo acepta y te dice cuánto tardará; te avisamos cuando esté listo.',
   available: (items) => `Sí, tenemos:\n${items.map((i) => `• ${i}`).join('\n')}\nSi lo quieres, dime cuántos.`,
+  dishInfo: (items) => `${items.join('\n')}\nSi lo quieres, dime cuántos.`,
+  cartSoFar: 'Esto es lo que llevas:',
+  timeRequested: (time) =>
+    `Los pedidos se preparan en cuanto la cocina los acepta. Si lo necesitas para las ${time}, escribe «hablar con una persona» y lo acordáis.`,
   notAvailable: (w) => `Lo siento, no tenemos ${w.map((x) => `«${x}»`).join(', ')} en la carta. Escribe «menú» para verla.`,
 };
 
@@ -261,6 +268,10 @@ const EN: BotTexts = {
   deliveryInfo: 'Yes, we deliver 🛵 and you can also pick up your order at the restaurant.',
   etaBeforeOrder: 'Once you confirm the order, the kitchen accepts it and tells you how long it will take; we will let you know when it is ready.',
   available: (items) => `Yes, we have:\n${items.map((i) => `• ${i}`).join('\n')}\nIf you want it, tell me how many.`,
+  dishInfo: (items) => `${items.join('\n')}\nIf you want it, tell me how many.`,
+  cartSoFar: 'This is what you have so far:',
+  timeRequested: (time) =>
+    `Orders are prepared as soon as the kitchen accepts them. If you need it for ${time}, write "talk to a person" to arrange it.`,
   notAvailable: (w) => `Sorry, we do not have ${w.map((x) => `"${x}"`).join(', ')} on the menu. Write "menu" to see it.`,
 };
 

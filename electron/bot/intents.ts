@@ -2,6 +2,7 @@
 // yes/no, pickup or delivery (with an address), payment method and name. Works on folded text and
 // hands back the text with every recognised phrase blanked out, for the dish matcher. Pure.
 import type { Fulfilment, PaymentMethod } from '../../shared/order.ts';
+import { foldText } from '../../shared/text.ts';
 import { foldWithMap, originalSlice, type FoldedText } from './text-tokens.ts';
 
 export type SlotName = 'address' | 'name' | 'payment' | 'fulfilment';
@@ -33,6 +34,12 @@ export interface Intents {
   asksDelivery: boolean;
   /** "¿tenéis …?", "¿hay …?": a question about a dish, not an order for it. */
   asksAvailability: boolean;
+  /** "¿cuánto cuesta la doble?", "¿cuánto es?": prices, not an order. */
+  asksPrice: boolean;
+  /** "¿qué lleva la clásica?": what a dish is. */
+  asksContents: boolean;
+  /** "a las 21:00", "para las 9": a time the customer wants the order for, as written. */
+  time: string | null;
   /** Folded text with every recognised phrase replaced by a separator (same length). */
   rest: string;
   /** The original text without the recognised phrases, trimmed. */
@@ -127,7 +134,11 @@ const PICKUP = words(
     'en (?:la )?tienda',
     'en el (?:restaurante|bar)',
     'take ?out',
-    'para llevar',
+    'pa(?:ra)? llevar',
+    'pa recoger',
+    'para (?:comer|tomar) (?:aqui|alli|ahi|en el local)',
+    'to go',
+    'pick (?:it |them )?up',
     'en el local',
     'en local',
     'retirar(?:lo)?(?: en (?:el )?local)?',
@@ -146,6 +157,7 @@ const DELIVERY = words(
     'envio',
     'enviar(?:lo|melo)?',
     'envia(?:lo|melo)',
+    '(?:manda|mandad|mande|llevad|lleva|trae|traed|traiga)(?:melo|mela|noslo|lo)',
     'envien(?:lo|melo)?',
     'que me lo (?:traigan|traigais|traes|traen|lleven|llevan|envien|manden|mandeis)',
     'me lo (?:traen|traeis|traes|traigan|llevan|lleven|mandan|envian)',
@@ -161,7 +173,7 @@ const DELIVERY = words(
 const ADDRESS_INTRO = words(
   '(?:mi|la) direccion es|direccion(?= ?:)|mi direccion|vivo en|my address is|address(?= ?:)|the address is',
 );
-const ADDRESS_AFTER_DELIVERY = /^\s*[,:]?\s*(?:en|a|al|a la|to|at|:)\s+(?=\S)/u;
+const ADDRESS_AFTER_DELIVERY = /^\s*[,:]?\s*(?:a la|a el|al|a|en la|en el|en|to|at|:)\s+(?=\S)/u;
 const ADDRESS_HINT =
   /\d|(?<![\p{L}\p{N}])(?:calle|c|avenida|av|avda|plaza|pza|paseo|camino|carrera|cra|colonia|col|barrio|urbanizacion|urb|ronda|travesia|pasaje|piso|portal|bloque|street|st|road|rd|avenue|ave|lane|apartment|apt)(?![\p{L}\p{N}])/u;
 
@@ -182,7 +194,7 @@ const YES_START = new RegExp(
   `^\\s*(?:si+|sip|vale|ok+|okay|okey|oki|dale|confirm\\w*|correct[oa]|perfect[oa]?|de acuerdo|claro(?: que si)?|yes|yep|yeah|yup|sure|listo|adelante|exact[oa]|exactamente|venga|afirmativo|por supuesto|eso es|asi es|todo (?:bien|correcto|perfecto)|esta bien|go ahead|sounds good|correct|right)${E}`,
   'u',
 );
-const YES_ALONE = /^(?:s|va|bien|genial|obvio|buenisimo|fine|great|ok ok|si si)$/u;
+const YES_ALONE = /^(?:s|va|bien|genial|obvio|buenisimo|fine|great|ok ok|si si|orale|sale|simon|de una|hagale|listo pues|ok dale|okis|okk|dale dale|va que va|yes please|please do)$/u;
 const YES_EMOJI = /👍|👌|✅|✔|🙆|🆗/u;
 const NO_START = new RegExp(
   `^\\s*(?:no+|nop|nope|nel|negativo|incorrecto|nah|esta mal|not really|not yet)${E}(?!\\s+(?:quiero|me|le|lleva|lleve|pongas|pongais|pon|pongan|la|el|los|las)${E})`,
@@ -206,14 +218,23 @@ const HOURS_QUESTION = words(
 const DELIVERY_QUESTION = words(
   [
     '(?:haceis|hacen|haces|hay|teneis|tienen|tienes|ofreceis|ofrecen)\\s+(?:servicio\\s+(?:de\\s+|a\\s+)?)?(?:envios?|domi[csz]i?li?os?|delivery|reparto)',
-    '(?:llevais|llevan|reparten|repartis|envian|enviais|mandan|mandais|entregan|entregais)\\s+(?:a\\s+)?(?:domi[csz]i?li?o|casa)',
+    '(?<!(?:me|nos) (?:lo|la|los|las) )(?:llevais|llevan|reparten|repartis|envian|enviais|mandan|mandais|entregan|entregais)\\s+(?:a\\s+)?(?:domi[csz]i?li?o|casa)',
     '(?:reparten|repartis|llevais a|llevan a)(?=\\s*\\?|\\s+(?:a|por|hasta)\\s)',
+    '(?:llegais|llegan|llegas)(?=\\s+(?:a|hasta)\\s+\\p{L})',
     'do you deliver',
     'is there delivery',
     'do you do delivery',
   ].join('|'),
 );
 const HOW_LONG = words('cuanto (?:tarda\\p{L}*|demora\\p{L}*|tiempo)|(?:tarda\\p{L}*|demora\\p{L}*) mucho|falta mucho|how long');
+const PRICE_QUESTION = words(
+  'cuanto (?:es|son|sale|salen|cuesta|cuestan|vale|valen|seria|serian|me sale|te debo|le debo|debo|cobras|cobrais|cobran)|(?:que|cual es el) precio|precios?|how much|what does (?:it|that|the \\p{L}+) cost|price',
+);
+const CONTENTS_QUESTION = words(
+  'que (?:lleva|llevan|tiene|tienen|trae|traen|es|son) (?:la|el|las|los)|ingredientes|de que (?:es|son|esta|estan)|what\'?s in|what is in|ingredients',
+);
+// "a las 21:00", "para las 9", "sobre las 21.30", "at 8pm": a time, never a dish number.
+const TIME = /(?<![\p{L}\p{N}])(?:(?:a|para|sobre|hacia|at|for|by) (?:las |la )?)?(?:\d{1,2}[:.h]\d{2}|\d{1,2} ?(?:am|pm|h)|(?<=(?:a|para|sobre|hacia) (?:las|la) )\d{1,2})(?![\p{L}\p{N}])(?: (?:de la (?:noche|tarde|manana)|en punto|y media|y cuarto))?/u;
 const AVAILABILITY_QUESTION = /^[\s¿¡]*(?:y\s+)?(?:teneis|tienen|tienes|tiene|hay|venden|vendeis|haceis|hacen|queda|quedan|do you have|have you got|is there|are there)(?![\p{L}\p{N}])/u;
 const NONE = words('ninguna|ninguno|ningun|none|neither|ni una|ni uno');
 const THANKS = words('gracias|muchas gracias|mil gracias|thanks|thank you|thx|grax|ty');
@@ -251,7 +272,18 @@ export function detectIntents(original: string): Intents {
   const asksDelivery = deliveryQuestion !== null;
   // Only a message that is the question ("¿tenéis gaseosa?"), not "hay croquetas? ponme 2".
   const asksAvailability = AVAILABILITY_QUESTION.test(folded.text) && /\?[^\p{L}\p{N}]*$/u.test(folded.text);
+  const asksPrice = firstMatch(PRICE_QUESTION, folded.text) !== null;
+  const asksContents = firstMatch(CONTENTS_QUESTION, folded.text) !== null;
   let f = folded.text;
+  const timeMatch = TIME.exec(f);
+  let time: string | null = null;
+  if (timeMatch) {
+    const said = originalSlice(original, folded, timeMatch.index, timeMatch.index + timeMatch[0].length);
+    time = /\d{1,2}(?:[:.h]\d{2})?(?: ?(?:am|pm|h))?/iu.exec(said)?.[0] ?? tidyValue(said);
+    const a = timeMatch.index;
+    const b = a + timeMatch[0].length;
+    f = `${f.slice(0, a)},${' '.repeat(b - a - 1)}${f.slice(b)}`;
+  }
   for (const q of [hoursQuestion, deliveryQuestion]) {
     if (!q) continue;
     // The whole clause the question is in ("¿hasta qué hora abrís hoy?"), up to punctuation.
@@ -334,6 +366,7 @@ export function detectIntents(original: string): Intents {
   let address: string | null = null;
   let addressFrom = -1;
   const intro = firstMatch(ADDRESS_INTRO, f);
+  if (intro) phraseStarts.push(intro.index);
   if (intro) {
     const from = intro.index + intro[0].length;
     const lead = /^\s*:?\s*/.exec(f.slice(from))?.[0].length ?? 0;
@@ -368,6 +401,23 @@ export function detectIntents(original: string): Intents {
     if (value) {
       name = value;
       blank.push({ start: nameIntro ? nameIntro.index : 0, end });
+    }
+  }
+
+  // "es para Laura", "para Pedro": a capitalised word after "para" that is not a phrase already read.
+  if (!name && !nameIntro) {
+    const para = /(?:^|[\s,.;:!¡¿])(?:es |va )?para (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)?)(?=$|[\s,.;:!?])/u.exec(original);
+    const who = para?.[1];
+    if (para && who) {
+      const from = folded.map.findIndex((o) => o >= para.index);
+      const start = folded.map.findIndex((o) => o === para.index + para[0].length - who.length);
+      const end = start + foldText(who).length;
+      const overlaps = blank.some((b) => b.start < end && start < b.end);
+      const value = cleanName(who);
+      if (from >= 0 && start >= 0 && !overlaps && value) {
+        name = value;
+        blank.push({ start: from, end });
+      }
     }
   }
 
@@ -410,6 +460,9 @@ export function detectIntents(original: string): Intents {
     asksHowLong: firstMatch(HOW_LONG, folded.text) !== null,
     asksDelivery,
     asksAvailability,
+    asksPrice,
+    asksContents,
+    time,
     rest,
     restOriginal,
   };

@@ -78,13 +78,18 @@ const FILLERS = new Set(
     'perdon perdona equivoque error sorry oops cambiar cambio espera esperate espere corrijo rectifico realidad ' +
     'final vez lugar mismo misma repite repiteme repetir igual instead same again actually wait ' +
     'teneis tienen tienes tiene hay venden vendeis queda quedan onda quiubo saludos amigo amiga compa jefe bro ' +
-    'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just'
+    'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just ' +
+    'cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
   ).split(/\s+/),
 );
 const STOP_IN_NAMES = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'e', 'con', 'a', 'al', 'en', 'the', 'of', 'and', 'with', 'uds', 'ud', 'u', 'or']);
 const NUMBER_LINKS = new Set(['de', 'del', 'el', 'la', 'x', 'numero', 'num', 'nº', 'n', 'las', 'los']);
 const ARTICLES_BEFORE_NUMBER = new Set(['el', 'la', 'del', 'numero', 'num', 'nº', 'n', 'los', 'las']);
 const DEFINITE = new Set(['el', 'la', 'los', 'las', 'the']);
+/** Size and temperature words after a dish: a note for the kitchen ("una coca grande"). */
+const SIZE_WORDS = new Set(
+  'grande grandes pequena pequeno pequenas pequenos chica chico chicas chicos mediana mediano medianas medianos fria frio frias frios caliente calientes natural large small medium cold hot'.split(' '),
+);
 const NOTE_TRIGGERS = new Set(['sin', 'con', 'extra', 'bien', 'poco', 'muy', 'punto', 'without', 'with', 'well', 'medium', 'rare', 'no']);
 const REMOVE_WORDS = new Set(
   'quita quitame quitar quitalo quitala quitalos quitalas elimina eliminame eliminar eliminalo eliminala borra borrame borrar borralo borrala saca sacame sacar cancela cancelame cancelar remove delete drop'.split(' '),
@@ -506,6 +511,13 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
+    const sized = segmentMentions.at(-1);
+    if (SIZE_WORDS.has(t.text) && sized && (sized.itemId !== null || sized.candidates.length > 0)) {
+      sized.note = joinNote(sized.note, tidyValue(slice(t.start, t.end)));
+      i++;
+      continue;
+    }
+
     if (isFiller(t)) {
       i++;
       continue;
@@ -650,6 +662,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         next?.kind === 'word' &&
         !FILLERS.has(next.text) &&
         !NOTE_TRIGGERS.has(next.text) &&
+        !SIZE_WORDS.has(next.text) &&
         !isQuantityWord(next.text) &&
         !isModeWord(next) &&
         !matchAt(tokens, j, index)

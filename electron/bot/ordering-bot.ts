@@ -45,8 +45,8 @@ interface Turn {
   index: MenuIndex;
   state: BotState;
   notices: string[];
-  /** A question of the customer's was answered this turn (hours, delivery, how long). */
-  answered: boolean;
+  /** Answers to the customer's own questions this turn (hours, delivery, prices), said after any greeting. */
+  answers: string[];
 }
 
 export const handleMessage: BotHandler = (input, effects) => {
@@ -85,7 +85,7 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): BotOu
   const body = typeof input.message.body === 'string' ? input.message.body : '';
   const text = cutText(body, MAX_MESSAGE_CHARS).text;
   const it = detectIntents(text);
-  const turn: Turn = { input, effects, t, index: menuIndex(menu), state, notices, answered: false };
+  const turn: Turn = { input, effects, t, index: menuIndex(menu), state, notices, answers: [] };
 
   if (it.handoff) {
     effects.requestHandoff(text);
@@ -148,15 +148,14 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): BotOu
   // Questions asked along the way are answered, and the order goes on.
   if (it.asksHours) {
     const zone = menu.timezone ?? input.timezone;
-    notices.push(t.hoursToday(rangesToday(menu.hours, input.now, zone), open, nextOpening(menu.hours, input.now, zone)));
-    turn.answered = true;
+    turn.answers.push(t.hoursToday(rangesToday(menu.hours, input.now, zone), open, nextOpening(menu.hours, input.now, zone)));
   }
-  if (it.asksDelivery) {
-    notices.push(t.deliveryInfo);
-    turn.answered = true;
-  }
+  if (it.asksDelivery) turn.answers.push(t.deliveryInfo);
 
-  if (!open) return done(state, [...notices, ...(turn.answered && !state.cart.length ? [] : [closedText()])]);
+  if (!open) {
+    const answered = turn.answers.length > 0 && !state.cart.length;
+    return done(state, [...notices, ...turn.answers, ...(answered ? [] : [closedText()])]);
+  }
 
   if (it.clear && !hasDish) {
     const kept = { mediaWarned: state.mediaWarned };
@@ -374,19 +373,27 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     }
   }
 
-  // 4. Dishes. "¿Tenéis …?" is answered with what the menu has, and nothing is added.
-  if (it.asksAvailability && mentions.every((m) => m.mode === 'add') && (mentions.length > 0 || scan.unknown.length > 0)) {
+  // 4. Dishes. "¿Tenéis …?", "¿cuánto cuesta …?", "¿qué lleva …?" are answered with what the menu
+  // has, and nothing is added.
+  const asksAbout = it.asksAvailability || it.asksPrice || it.asksContents;
+  if (asksAbout && mentions.every((m) => m.mode === 'add') && (mentions.length > 0 || scan.unknown.length > 0)) {
     const ids = [...new Set(mentions.flatMap((m) => (m.itemId ? [m.itemId] : m.candidates)))];
     const describe = (id: string) => {
       const item = turn.index.byId.get(id);
-      return item ? `${item.name} — ${money(item.price, menu)}` : id;
+      if (!item) return id;
+      const info = it.asksContents && item.description ? `: ${item.description}` : '';
+      return `• ${item.name} — ${money(item.price, menu)}${info}`;
     };
-    if (ids.length) notices.push(t.available(ids.slice(0, 9).map(describe)));
-    else notices.push(t.notAvailable(scan.unknown));
+    if (ids.length) turn.answers.push(it.asksAvailability ? t.available(ids.slice(0, 9).map((id) => describe(id).slice(2))) : t.dishInfo(ids.slice(0, 9).map(describe)));
+    else turn.answers.push(t.notAvailable(scan.unknown));
     mentions.length = 0;
     scan.unknown.length = 0;
-    turn.answered = true;
+    scan.unknownNumbers.length = 0;
+  } else if (it.asksPrice && mentions.length === 0 && scan.unknown.length === 0) {
+    // "¿cuánto es?": the cart so far (the summary at the end shows the total as well).
+    if (state.cart.length) turn.answers.push(`${t.cartSoFar}\n${cartText(state.cart, menu)}`);
   }
+  if (it.time) turn.answers.push(t.timeRequested(it.time));
   let replaced = 0;
   for (const m of mentions) {
     if (m.replacement === 'new' && !m.explicitQuantity && replaced > 0) m.quantity = replaced;
@@ -414,7 +421,7 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   if (scan.tooMany) notices.push(t.tooMany);
   cartChanged = JSON.stringify(state.cart) !== cartBefore;
   const askedAboutDish = state.pending.length > 0 && state.pending[0] !== pending;
-  understood ||= cartChanged || slotChanged || askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany || turn.answered;
+  understood ||= cartChanged || slotChanged || askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany || turn.answers.length > 0;
 
   // 5. The confirmation.
   if (asked === 'confirm' && !cartChanged && !slotChanged && !askedAboutDish && state.pending.length === 0) {
@@ -431,13 +438,13 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     // Words the menu does not know in a first message count towards offering help.
     state.misses = scan.unknown.length > 0 && !understood ? 1 : 0;
     const question = nextQuestion(turn);
-    const greeting = `${t.greeting(menu.restaurant)}\n\n${menuBlock(turn)}`;
+    const greeting = [t.greeting(menu.restaurant), ...turn.answers, menuBlock(turn)].join('\n\n');
     return done(state, [...notices.filter((n) => !scan.unknown.length || n !== ''), greeting, ...(slotChanged ? [question] : [])]);
   }
   const parts: string[] = [];
   if (!state.greeted) parts.push(t.greeting(menu.restaurant));
   state.greeted = true;
-  parts.push(...notices);
+  parts.push(...notices, ...turn.answers);
   if (scan.unknown.length) parts.push(t.unknownItems(scan.unknown));
   if (!understood && scan.unknown.length === 0) parts.push(t.notUnderstood);
   // Two replies in a row not understood: the menu and a person, and no open question left to trap.
@@ -474,6 +481,15 @@ function resolvesTo(m: Mention, p: PendingQuestion): string | null {
 function applyMention(turn: Turn, m: Mention): void {
   const { state, index, t } = turn;
   let candidates = m.itemId ? [m.itemId] : m.candidates;
+  let sure = !!m.itemId || m.mode !== 'add';
+  if (!sure && m.definite && m.note && !m.explicitQuantity) {
+    // "la hamburguesa sin cebolla" with one burger in the cart: a note for that one.
+    const inCart = candidates.filter((id) => cartHas(state, id));
+    if (inCart.length === 1) {
+      candidates = inCart;
+      sure = true;
+    }
+  }
   if (m.mode !== 'add') {
     // Taking out or changing: only dishes in the cart count.
     const inCart = candidates.filter((id) => cartHas(state, id));
@@ -483,7 +499,7 @@ function applyMention(turn: Turn, m: Mention): void {
     }
     if (inCart.length > 0) candidates = inCart;
   }
-  if (candidates.length === 1 && (m.itemId || m.mode !== 'add')) {
+  if (candidates.length === 1 && sure) {
     const item = index.byId.get(candidates[0] ?? '');
     if (!item) return;
     if (m.mode === 'remove') {
