@@ -52,7 +52,8 @@ export interface BotTexts {
   askFulfilment: string;
   askAddress: string;
   askName(profileName: string | null): string;
-  askPayment: string;
+  /** Bizum is Spanish: offered only when the menu's currency is the euro. */
+  askPayment(currency: string): string;
   summaryTitle: string;
   deliveryLine(fulfilment: Fulfilment, address: string | null): string;
   nameLine(name: string): string;
@@ -148,7 +149,7 @@ const ES: BotTexts = {
     p
       ? `¿A nombre de quién hacemos el pedido? Si es a nombre de ${p}, responde «sí»; si no, escribe el nombre.`
       : '¿A nombre de quién hacemos el pedido?',
-  askPayment: '¿Cómo vas a pagar? Efectivo, tarjeta, Bizum o transferencia.',
+  askPayment: (c) => `¿Cómo vas a pagar? ${c === 'EUR' ? 'Efectivo, tarjeta, Bizum o transferencia' : 'Efectivo, tarjeta o transferencia'}.`,
   summaryTitle: '*Resumen de tu pedido:*',
   deliveryLine: (f, a) => (f === 'pickup' ? 'Entrega: recoger en el local' : `Entrega: a domicilio — ${a ?? ''}`),
   nameLine: (n) => `Nombre: ${n}`,
@@ -246,7 +247,7 @@ const EN: BotTexts = {
   askAddress: 'What address should we deliver to? (street, number, flat…)',
   askName: (p) =>
     p ? `What name is the order under? If it is ${p}, reply "yes"; otherwise write the name.` : 'What name is the order under?',
-  askPayment: 'How will you pay? Cash, card, Bizum or bank transfer.',
+  askPayment: (c) => `How will you pay? ${c === 'EUR' ? 'Cash, card, Bizum or bank transfer' : 'Cash, card or bank transfer'}.`,
   summaryTitle: '*Your order summary:*',
   deliveryLine: (f, a) => (f === 'pickup' ? 'Fulfilment: pickup at the restaurant' : `Fulfilment: delivery — ${a ?? ''}`),
   nameLine: (n) => `Name: ${n}`,

@@ -186,9 +186,10 @@ const PAYMENTS: { method: PaymentMethod; re: RegExp }[] = [
 ];
 
 const NAME_INTRO = words(
-  'mi nombre es|me llamo|a nombre de|al nombre de|nombre|my name is|name is|under the name(?: of)?|in the name of|name',
+  "mi nombre es|me llamo|a nombre de|al nombre de|nombre|my name is|my name'?s|my names|name is|under the name(?: of)?|in the name of|name",
 );
-const NAME_AT_START = /^\s*(?:(?:hola|buenas)[\s,!.]*)?soy\s+(?!de\s|del\s|el\s|la\s|un\s|una\s|yo\s)/u;
+const NAME_AT_START =
+  /^\s*(?:(?:hola|buenas|hi|hello|hey)[\s,!.]*)?(?:soy|i'?m|i am|this is)\s+(?!de\s|del\s|el\s|la\s|un\s|una\s|yo\s|a\s|an\s|the\s|not\s|at\s|in\s|on\s|hungry|fine|good|ok|done|here|ready|looking|going|gonna|trying|ordering)/u;
 
 const YES_START = new RegExp(
   `^\\s*(?:si+|sip|vale|ok+|okay|okey|oki|dale|confirm\\w*|correct[oa]|perfect[oa]?|de acuerdo|claro(?: que si)?|yes|yep|yeah|yup|sure|listo|adelante|exact[oa]|exactamente|venga|afirmativo|por supuesto|eso es|asi es|todo (?:bien|correcto|perfecto)|esta bien|go ahead|sounds good|correct|right)${E}`,

@@ -79,7 +79,7 @@ const FILLERS = new Set(
     'final vez lugar mismo misma repite repiteme repetir igual instead same again actually wait ' +
     'teneis tienen tienes tiene hay venden vendeis queda quedan onda quiubo saludos amigo amiga compa jefe bro ' +
     'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just ' +
-    'cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
+    'otras otros cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
   ).split(/\s+/),
 );
 const STOP_IN_NAMES = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'e', 'con', 'a', 'al', 'en', 'the', 'of', 'and', 'with', 'uds', 'ud', 'u', 'or']);
@@ -251,6 +251,8 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   let note: { start: number; end: number; owner: Mention | null; split: number | null; trigger: string } | null = null;
   /** "en vez de la margarita": the next dish named is the one to take out. */
   let replaceNext = false;
+  /** A size word said before its dish ("a large cola"). */
+  let preNote: string | null = null;
   /** After "cambia X por", the next dish named is the new one. */
   let replacementNew = false;
   /** A quantity with no dish after it ("mejor 2", "otra más"): kept to read at the end. */
@@ -275,6 +277,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     if (k > j) return dishStartsAt(k, allowBareDish);
     const t = tokens[j];
     if (!t) return false;
+    if (t.kind === 'word' && SIZE_WORDS.has(t.text)) return certainAt(nextContent(j + 1));
     if (t.kind === 'num') return certainAt(nextContent(j + 1));
     const q = quantityWordAt(tokens, j);
     if (q) return certainAt(nextContent(j + q.length)) || tokens[nextContent(j + q.length)]?.kind === 'num';
@@ -327,6 +330,10 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     } else if (replacementNew && mention.mode === 'add') {
       mention.replacement = 'new';
       replacementNew = false;
+    }
+    if (preNote) {
+      mention.note = joinNote(mention.note, preNote);
+      preNote = null;
     }
     if (mention.quantity > MAX_QUANTITY) {
       result.tooMany = true;
@@ -481,7 +488,9 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
 
     const q = quantityWordAt(tokens, i);
     if (q) {
-      pending = { value: q.value, oneMore: ONE_MORE_WORDS.has(t.text) };
+      // "another one", "otra una más": still one more.
+      const already = pending as { value: number; oneMore: boolean } | null;
+      pending = { value: q.value, oneMore: ONE_MORE_WORDS.has(t.text) || !!already?.oneMore };
       i += q.length;
       continue;
     }
@@ -511,6 +520,12 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
+    // "a large cola": the size word before the dish is a note for it.
+    if (SIZE_WORDS.has(t.text) && certainAt(nextContent(i + 1))) {
+      preNote = joinNote(preNote, tidyValue(slice(t.start, t.end)));
+      i++;
+      continue;
+    }
     const sized = segmentMentions.at(-1);
     if (SIZE_WORDS.has(t.text) && sized && (sized.itemId !== null || sized.candidates.length > 0)) {
       sized.note = joinNote(sized.note, tidyValue(slice(t.start, t.end)));

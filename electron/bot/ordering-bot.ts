@@ -420,6 +420,11 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   for (const n of scan.unknownNumbers) notices.push(t.unknownNumber(n, turn.index.items.length));
   if (scan.tooMany) notices.push(t.tooMany);
   cartChanged = JSON.stringify(state.cart) !== cartBefore;
+  // A message that answered a slot and named no dish: its other words ("pago cuando llegue en
+  // efectivo") are not missing dishes.
+  if ((slotChanged || it.payment || it.fulfilment || it.done || it.name) && mentions.length === 0 && !cartChanged) scan.unknown.length = 0;
+  // "no" to "pickup or delivery? (anything else, write it)": nothing else; ask again plainly.
+  if (it.no && !yesUsed && asked === 'fulfilment' && state.pending.length === 0) understood = true;
   const askedAboutDish = state.pending.length > 0 && state.pending[0] !== pending;
   understood ||= cartChanged || slotChanged || askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany || turn.answers.length > 0;
 
@@ -589,7 +594,7 @@ function nextQuestion(turn: Turn): string {
   }
   if (!state.payment) {
     state.asked = 'payment';
-    return t.askPayment;
+    return t.askPayment(menu.currency);
   }
   state.asked = 'confirm';
   return summaryText(

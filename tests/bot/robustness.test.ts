@@ -1,0 +1,388 @@
+// The rules behind the real-customer corpus, one by one: headings, questions that never trap,
+// slot words with typos, answers given early, corrections, questions mid-order, quantities and
+// spellings. Each test names the rule it pins down.
+import { describe, expect, it } from 'vitest';
+import { Chat, menuFrom, plain } from './bot-harness.ts';
+import { nearWord, sameWord, soundKey, undiminish } from '../../electron/bot/text-tokens.ts';
+import { detectIntents, looksLikeAddress } from '../../electron/bot/intents.ts';
+
+const FULFILMENT_QUESTION = /¿Es para recoger en el local o a domicilio\?/;
+
+function withCart(first = 'una clásica'): Chat {
+  const chat = new Chat();
+  chat.say(first);
+  return chat;
+}
+
+describe('headings: a category word followed by the dishes it introduces', () => {
+  it('"dos pizzas: una margarita y una barbacoa" is two pizzas, not a third question', () => {
+    const chat = new Chat();
+    const reply = chat.say('hola, dos pizzas: una margarita y una barbacoa');
+    expect(chat.cartSummary()).toEqual(['1 margarita', '1 barbacoa']);
+    expect(reply).not.toContain('¿Cuál quieres');
+    expect(reply).toMatch(FULFILMENT_QUESTION);
+  });
+
+  it('"2 hamburguesas, una clásica y una doble" with a comma', () => {
+    const chat = new Chat();
+    chat.say('2 hamburguesas, una clásica y una doble');
+    expect(chat.cartSummary()).toEqual(['1 clasica', '1 doble']);
+  });
+
+  it('what the dishes after a heading do not cover is still asked about, with the rest of the quantity', () => {
+    const chat = new Chat();
+    const reply = chat.say('tres pizzas: una margarita');
+    expect(chat.cartSummary()).toEqual(['1 margarita']);
+    expect(reply).toContain('¿Cuál quieres de «pizzas»?');
+    chat.say('la barbacoa');
+    expect(chat.cartSummary()).toEqual(['1 margarita', '2 barbacoa']);
+  });
+
+  it('a singular generic word next to a specific dish is not a heading: it is asked about', () => {
+    const chat = new Chat();
+    const reply = chat.say('una hamburguesa y una doble');
+    expect(chat.cartSummary()).toEqual(['1 doble']);
+    expect(reply).toContain('¿Cuál quieres de «hamburguesa»?');
+  });
+
+  it('"2x pizza 4 quesos": 2x is a quantity and the digit matches the number word in the name', () => {
+    const chat = new Chat();
+    const reply = chat.say('quiero 2x pizza 4 quesos');
+    expect(chat.cartSummary()).toEqual(['2 cuatro-quesos']);
+    expect(reply).not.toContain('¿Cuál quieres');
+  });
+
+  it('a section name that no dish name contains ("tacos" on a menu of "Al pastor"…) works as a heading and as a question', () => {
+    const menu = menuFrom({
+      restaurant: 'Arepera Caracas',
+      currency: 'USD',
+      categories: [
+        { id: 'arepas', name: 'Arepas', items: [
+          { id: 'reina', name: 'Reina pepiada', price: 6 },
+          { id: 'domino', name: 'Dominó', price: 5, aliases: ['domino'] },
+          { id: 'pabellon', name: 'Pabellón', price: 7, aliases: ['pabellon'] },
+        ] },
+        { id: 'jugos', name: 'Jugos', items: [{ id: 'papelon', name: 'Papelón con limón', price: 2.5, aliases: ['papelon'] }] },
+      ],
+    });
+    const chat = new Chat({ menu });
+    chat.say('buenas, 3 arepas: 2 reina pepiada y una dominó');
+    expect(chat.cartSummary()).toEqual(['2 reina', '1 domino']);
+    const reply = chat.say('y otra arepa');
+    expect(reply).toContain('¿Cuál quieres de «arepa»?');
+    chat.say('pabellón');
+    expect(chat.cartSummary()).toEqual(['2 reina', '1 domino', '1 pabellon']);
+  });
+});
+
+describe('a pending question never traps', () => {
+  const pending = () => {
+    const chat = new Chat();
+    chat.say('una clásica y una pizza');
+    expect(chat.transcript.at(-1)).toContain('¿Cuál quieres de «pizza»?');
+    return chat;
+  };
+
+  it.each([
+    ['nada más', /recoger.*domicilio/],
+    ['recojo yo', /nombre/],
+    ['a domicilio', /dirección/],
+    ['efectivo', FULFILMENT_QUESTION],
+    ['calle Mayor 5', /nombre/],
+    ['y una coca', FULFILMENT_QUESTION],
+  ])('«%s» drops the question and goes on', (answer, next) => {
+    const chat = pending();
+    const reply = plain(chat.say(answer));
+    expect(reply).toContain('dejo «pizza» fuera del pedido');
+    expect(reply).not.toContain('¿Cuál quieres');
+    expect(reply).toMatch(next);
+    expect(chat.cartSummary()[0]).toBe('1 clasica');
+  });
+
+  it('the answer to the question still works, by name or number', () => {
+    const chat = pending();
+    chat.say('2');
+    expect(chat.cartSummary()).toEqual(['1 clasica', '1 barbacoa']);
+  });
+
+  it('two replies in a row not understood: the menu and a person are offered, and the question is gone', () => {
+    const chat = pending();
+    expect(chat.say('si')).toContain('no te he entendido');
+    const help = chat.say('si');
+    expect(help).toContain('«hablar con una persona»');
+    expect(help).toContain('*Carta de Casa Pepe*');
+    expect(help).not.toContain('¿Cuál quieres');
+    expect(help).toMatch(FULFILMENT_QUESTION);
+  });
+
+  it('the miss count survives the JSON round trip and resets on an understood reply', () => {
+    const chat = withCart();
+    chat.say('blablabla');
+    chat.say('recoger');
+    expect(chat.say('xyzzy')).not.toContain('hablar con una persona');
+  });
+});
+
+describe('slot words as customers write them', () => {
+  it.each(['a domicilio', 'a domisilio', 'domicilo', 'a casa', 'envío', 'enviar', 'que me lo traigan', 'llevar a casa', 'delivery', 'mándamelo a casa'])(
+    '«%s» is delivery',
+    (words) => {
+      const chat = withCart();
+      expect(chat.say(words)).toMatch(/dirección/);
+      expect(chat.state?.fulfilment).toBe('delivery');
+    },
+  );
+
+  it.each(['recoger', 'recojo', 'paso a buscarlo', 'para llevar', 'pa llevar', 'take away', 'lo recojo', 'voy yo', 'recojer'])('«%s» is pickup', (words) => {
+    const chat = withCart();
+    expect(chat.say(words)).toMatch(/nombre/);
+    expect(chat.state?.fulfilment).toBe('pickup');
+  });
+
+  it.each(['nada más', 'na mas', 'nada mas', 'ya está', 'ya', 'eso es todo', 'eso', 'listo', 'es todo', 'nada', 'no gracias', 'así está bien', 'ok ya'])(
+    '«%s» ends the dishes without a complaint',
+    (words) => {
+      const chat = withCart();
+      const reply = chat.say(words);
+      expect(reply).not.toMatch(/no te he entendido|No encuentro/);
+      expect(reply).toMatch(FULFILMENT_QUESTION);
+      expect(chat.cartSummary()).toEqual(['1 clasica']);
+    },
+  );
+
+  it.each([
+    ['efectivo', 'cash'],
+    ['efetivo', 'cash'],
+    ['targeta', 'card'],
+    ['pago con tarjeta', 'card'],
+    ['bizum', 'bizum'],
+    ['trasferencia', 'transfer'],
+  ])('payment «%s» is remembered at any step', (words, method) => {
+    const chat = withCart();
+    chat.say(words);
+    expect(chat.state?.payment).toBe(method);
+  });
+
+  it('an address when asked pickup-or-delivery means delivery to it', () => {
+    for (const address of ['av. de la constitución 5', 'Calle Mayor 14, 2ºB', 'c/ Sol 3', 'Plaza España 1, portal 2', 'paseo del Prado 10']) {
+      const chat = withCart();
+      const reply = chat.say(address);
+      expect(reply, address).not.toContain('No encuentro');
+      expect(reply, address).toMatch(/nombre/);
+      expect(chat.state?.fulfilment).toBe('delivery');
+      expect(chat.state?.address).toBe(address);
+    }
+  });
+
+  it('a single word at the name step is a name, never a missing dish', () => {
+    const chat = withCart();
+    chat.say('recoger');
+    expect(chat.say('Irene')).not.toContain('No encuentro');
+    expect(chat.state?.name).toBe('Irene');
+  });
+
+  it('a payment with words around it is not reported as missing dishes', () => {
+    const chat = withCart();
+    chat.say('recoger');
+    chat.say('Kike');
+    const reply = chat.say('pago cuando llegue en efectivo');
+    expect(reply).not.toContain('No encuentro');
+    expect(chat.state?.payment).toBe('cash');
+  });
+});
+
+describe('corrections', () => {
+  it('"3 de la 12" then "no espera, mejor 2" changes the last line to 2', () => {
+    const chat = new Chat();
+    chat.say('3 de la 12');
+    chat.say('no espera, mejor 2');
+    expect(chat.cartSummary()).toEqual(['2 coca-cola']);
+  });
+
+  it.each([
+    ['mejor que sean 2', ['1 clasica', '2 coca-cola']],
+    ['cambia las cocas a 2', ['1 clasica', '2 coca-cola']],
+    ['quita una coca', ['1 clasica', '2 coca-cola']],
+    ['sin la coca', ['1 clasica']],
+    ['al final no quiero la clásica', ['3 coca-cola']],
+    ['en vez de la clásica una doble', ['3 coca-cola', '1 doble']],
+    ['cambia la clásica por una doble', ['3 coca-cola', '1 doble']],
+    ['cambia las cocas por fantas', ['1 clasica', '3 fanta-naranja']],
+  ])('«%s»', (words, cart) => {
+    const chat = new Chat();
+    chat.say('una clásica y 3 cocas');
+    chat.say(words);
+    expect(chat.cartSummary().sort()).toEqual([...cart].sort());
+  });
+});
+
+describe('questions in the middle of an order are answered, then the slot question comes back', () => {
+  const hoursMenu = () =>
+    menuFrom({
+      restaurant: 'Bar Manolo',
+      timezone: 'Europe/Madrid',
+      hours: { mon: [['12:00', '16:00'], ['20:00', '23:30']] },
+      categories: [{ id: 'c', name: 'Tapas', items: [{ id: 'bravas', name: 'Bravas', price: 5 }] }],
+    });
+
+  it.each(['A qué hora cerráis?', '¿hasta qué hora abrís?', 'que horario tenéis'])('«%s» gives today\'s hours from the menu', (question) => {
+    const chat = new Chat({ menu: hoursMenu() });
+    chat.say('unas bravas');
+    const reply = plain(chat.say(question));
+    expect(reply).toContain('Hoy abrimos de 12:00 a 16:00 y de 20:00 a 23:30.');
+    expect(reply).not.toContain('No encuentro');
+    expect(reply).toMatch(FULFILMENT_QUESTION);
+    expect(chat.cartSummary()).toEqual(['1 bravas']);
+  });
+
+  it('when closed, an hours question says when it opens', () => {
+    const chat = new Chat({ menu: hoursMenu(), now: Date.UTC(2025, 0, 6, 16, 0) });
+    expect(plain(chat.say('¿a qué hora abrís?'))).toContain('Abrimos hoy a las 20:00');
+  });
+
+  it('"¿hacéis envíos?" is answered and does not choose delivery', () => {
+    const chat = withCart();
+    const reply = chat.say('¿hacéis envíos?');
+    expect(reply).toContain('llevamos a domicilio');
+    expect(reply).toMatch(FULFILMENT_QUESTION);
+    expect(chat.state?.fulfilment).toBeNull();
+  });
+
+  it('"¿cuánto tarda?" before ordering explains how the wait is told', () => {
+    const chat = withCart();
+    const reply = chat.say('¿cuánto tarda?');
+    expect(reply).toContain('te dice cuánto tardará');
+    expect(reply).toMatch(FULFILMENT_QUESTION);
+  });
+
+  it('"¿tenéis opciones veganas?" lists the vegan dish and adds nothing', () => {
+    const chat = withCart();
+    const reply = chat.say('¿tenéis opciones veganas?');
+    expect(reply).toContain('Hamburguesa vegana');
+    expect(chat.cartSummary()).toEqual(['1 clasica']);
+    expect(reply).toMatch(FULFILMENT_QUESTION);
+  });
+
+  it('"¿cuánto cuesta la doble?" gives the price and adds nothing; "¿cuánto es?" shows the cart', () => {
+    const chat = withCart();
+    expect(plain(chat.say('¿cuánto cuesta la doble?'))).toContain('Hamburguesa doble — 12,00 €');
+    expect(chat.cartSummary()).toEqual(['1 clasica']);
+    expect(plain(chat.say('¿cuánto es?'))).toContain('Subtotal: 9,50 €');
+  });
+
+  it('a time ("a las 21:00") is not read as dish numbers', () => {
+    const chat = new Chat();
+    const reply = chat.say('2 dobles a recoger a las 21:00');
+    expect(reply).not.toContain('No tengo el número');
+    expect(reply).toContain('para las 21:00');
+    expect(chat.cartSummary()).toEqual(['2 doble']);
+  });
+});
+
+describe('quantities and spellings', () => {
+  it.each([
+    ['un par de bravas', ['2 bravas']],
+    ['media docena de cervezas', ['6 cerveza']],
+    ['2x clásica', ['2 clasica']],
+    ['clásica x2', ['2 clasica']],
+    ['dos de bravas', ['2 bravas']],
+    ['cocacolas x3', ['3 coca-cola']],
+    ['dos cañitas', ['2 cerveza']],
+    ['unas croquetitas', ['1 croquetas']],
+    ['una cervecita', ['1 cerveza']],
+    ['HAMBURGUESA CLASICA', ['1 clasica']],
+    ['una hamburgesa clasica', ['1 clasica']],
+    ['una hamburgueza doble', ['1 doble']],
+    ['una pisa margarita', ['1 margarita']],
+    ['una coca cola', ['1 coca-cola']],
+    ['una coca-cola', ['1 coca-cola']],
+    ['🍔 una clásica 😋', ['1 clasica']],
+    ['una clásica con extra de queso', ['1 clasica (con extra de queso)']],
+    ['una clásica bien hecha', ['1 clasica (bien hecha)']],
+    ['una coca sin hielo', ['1 coca-cola (sin hielo)']],
+  ])('«%s»', (words, cart) => {
+    const chat = new Chat();
+    chat.say(words);
+    expect(chat.cartSummary()).toEqual(cart);
+  });
+
+  it('"otra", "otra más" and "lo mismo otra vez" repeat the last line', () => {
+    const chat = new Chat();
+    chat.say('una caña');
+    chat.say('otra');
+    expect(chat.cartSummary()).toEqual(['2 cerveza']);
+    chat.say('otra más');
+    expect(chat.cartSummary()).toEqual(['3 cerveza']);
+    chat.say('lo mismo otra vez');
+    expect(chat.cartSummary()).toEqual(['6 cerveza']);
+  });
+
+  it('"una más" without a dish adds one of the last line; a lone "una" does nothing', () => {
+    const chat = new Chat();
+    chat.say('dos bravas');
+    chat.say('una más');
+    expect(chat.cartSummary()).toEqual(['3 bravas']);
+    chat.say('una');
+    expect(chat.cartSummary()).toEqual(['3 bravas']);
+  });
+
+  it('English on an English menu: heading, size word before the dish, "another one"', () => {
+    const menu = menuFrom({
+      restaurant: 'Joe',
+      currency: 'GBP',
+      locale: 'en',
+      categories: [
+        { id: 'b', name: 'Burgers', items: [{ id: 'cheeseburger', name: 'Cheeseburger', price: 9 }, { id: 'bacon', name: 'Bacon burger', price: 10 }] },
+        { id: 'd', name: 'Drinks', items: [{ id: 'cola', name: 'Cola', price: 2 }] },
+      ],
+    });
+    const chat = new Chat({ menu });
+    chat.say('2 burgers: a cheeseburger and a bacon burger, and a large cola');
+    expect(chat.cartSummary()).toEqual(['1 cheeseburger', '1 bacon', '1 cola (large)']);
+    chat.say('another one');
+    expect(chat.cartSummary()).toEqual(['1 cheeseburger', '1 bacon', '2 cola (large)']);
+    expect(chat.say('pickup')).toMatch(/name/);
+    expect(chat.say('my names Dave')).toMatch(/Cash, card or bank transfer/);
+    expect(chat.state?.name).toBe('Dave');
+  });
+});
+
+describe('building blocks', () => {
+  it('sameWord: number words and digits, diminutives, plurals', () => {
+    expect(sameWord('4', 'cuatro')).toBe(true);
+    expect(sameWord('cuatro', '4')).toBe(true);
+    expect(sameWord('5', 'cuatro')).toBe(false);
+    expect(sameWord('canitas', 'cana')).toBe(true);
+    expect(sameWord('taquitos', 'taco')).toBe(true);
+    expect(sameWord('cervecita', 'cerveza')).toBe(true);
+    expect(sameWord('croquetitas', 'croquetas')).toBe(true);
+    expect(sameWord('margaritas', 'margarita')).toBe(true);
+    expect(sameWord('patatitas', 'bravas')).toBe(false);
+    expect(sameWord('tres', 'cuatro')).toBe(false);
+  });
+
+  it('undiminish only strips diminutive endings', () => {
+    expect(undiminish('cafecito')).toContain('cafe');
+    expect(undiminish('pizza')).toEqual([]);
+  });
+
+  it('sound-alike spellings are near, different words are not', () => {
+    expect(soundKey('pizza')).toBe(soundKey('pisa'));
+    expect(nearWord('hamburgueza', 'hamburguesa')).toBe(true);
+    expect(nearWord('pisa', 'pizza')).toBe(true);
+    expect(nearWord('pollo', 'bravas')).toBe(false);
+  });
+
+  it('looksLikeAddress needs a street word and a number', () => {
+    expect(looksLikeAddress('Calle Mayor 5')).toBe(true);
+    expect(looksLikeAddress('c/ Sol 3')).toBe(true);
+    expect(looksLikeAddress('Av. Insurgentes Sur 1234')).toBe(true);
+    expect(looksLikeAddress('calle mayor')).toBe(false);
+    expect(looksLikeAddress('2 de la 5')).toBe(false);
+  });
+
+  it('a delivery question is not a delivery choice; a delivery request phrased as a question is', () => {
+    expect(detectIntents('¿hacéis envíos?')).toMatchObject({ asksDelivery: true, fulfilment: null });
+    expect(detectIntents('¿me lo lleváis a casa?')).toMatchObject({ asksDelivery: false, fulfilment: 'delivery' });
+  });
+});
