@@ -188,8 +188,9 @@ const PAYMENTS: { method: PaymentMethod; re: RegExp }[] = [
 const NAME_INTRO = words(
   "mi nombre es|me llamo|a nombre de|al nombre de|nombre|my name is|my name'?s|my names|name is|under the name(?: of)?|in the name of|name",
 );
+// "soy Eva" at the start, on its own line or after other words ("pago en efectivo soy Jorge").
 const NAME_AT_START =
-  /^\s*(?:(?:hola|buenas|hi|hello|hey)[\s,!.]*)?(?:soy|i'?m|i am|this is)\s+(?!de\s|del\s|el\s|la\s|un\s|una\s|yo\s|a\s|an\s|the\s|not\s|at\s|in\s|on\s|hungry|fine|good|ok|done|here|ready|looking|going|gonna|trying|ordering)/u;
+  /(?:^|[\n.!?,;¡¿]|\s)\s*(?:(?:hola|buenas|hi|hello|hey)[\s,!.]*)?(?:soy|i'?m|i am|this is)\s+(?!de\s|del\s|el\s|la\s|un\s|una\s|yo\s|a\s|an\s|the\s|not\s|at\s|in\s|on\s|hungry|fine|good|ok|done|here|ready|looking|going|gonna|trying|ordering|alergic|celiac|vegan|vegetarian|intolerante|nuev[oa]|cliente|muy|mas|from)/u;
 
 const YES_START = new RegExp(
   `^\\s*(?:si+|sip|vale|ok+|okay|okey|oki|dale|confirm\\w*|correct[oa]|perfect[oa]?|de acuerdo|claro(?: que si)?|yes|yep|yeah|yup|sure|listo|adelante|exact[oa]|exactamente|venga|afirmativo|por supuesto|eso es|asi es|todo (?:bien|correcto|perfecto)|esta bien|go ahead|sounds good|correct|right)${E}`,
@@ -392,7 +393,7 @@ export function detectIntents(original: string): Intents {
   let name: string | null = null;
   const nameIntro = firstMatch(NAME_INTRO, f);
   const soy = NAME_AT_START.exec(f);
-  const nameStart = nameIntro ? nameIntro.index + nameIntro[0].length : soy ? soy[0].length : -1;
+  const nameStart = nameIntro ? nameIntro.index + nameIntro[0].length : soy ? soy.index + soy[0].length : -1;
   if (nameStart >= 0 && !(changeSlot === 'name' && !soy)) {
     const lead = /^\s*:?\s*/.exec(f.slice(nameStart))?.[0].length ?? 0;
     const from = nameStart + lead;
@@ -401,7 +402,7 @@ export function detectIntents(original: string): Intents {
     const value = cleanName(originalSlice(original, folded, from, end));
     if (value) {
       name = value;
-      blank.push({ start: nameIntro ? nameIntro.index : 0, end });
+      blank.push({ start: nameIntro ? nameIntro.index : (soy?.index ?? 0), end });
     }
   }
 

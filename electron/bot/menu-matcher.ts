@@ -79,7 +79,7 @@ const FILLERS = new Set(
     'final vez lugar mismo misma repite repiteme repetir igual instead same again actually wait ' +
     'teneis tienen tienes tiene hay venden vendeis queda quedan onda quiubo saludos amigo amiga compa jefe bro ' +
     'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just ' +
-    'otras otros cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
+    'pero but aunque somos seremos otras otros cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
   ).split(/\s+/),
 );
 const STOP_IN_NAMES = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'e', 'con', 'a', 'al', 'en', 'the', 'of', 'and', 'with', 'uds', 'ud', 'u', 'or']);
@@ -90,6 +90,8 @@ const DEFINITE = new Set(['el', 'la', 'los', 'las', 'the']);
 const SIZE_WORDS = new Set(
   'grande grandes pequena pequeno pequenas pequenos chica chico chicas chicos mediana mediano medianas medianos fria frio frias frios caliente calientes natural large small medium cold hot'.split(' '),
 );
+/** "para 4 personas": how many people, never a dish number or a dish. */
+const PEOPLE = new Set(['personas', 'persona', 'people', 'comensales', 'adultos', 'ninos', 'pax']);
 const NOTE_TRIGGERS = new Set(['sin', 'con', 'extra', 'bien', 'poco', 'muy', 'punto', 'without', 'with', 'well', 'medium', 'rare', 'no']);
 const REMOVE_WORDS = new Set(
   'quita quitame quitar quitalo quitala quitalos quitalas elimina eliminame eliminar eliminalo eliminala borra borrame borrar borralo borrala saca sacame sacar cancela cancelame cancelar remove delete drop'.split(' '),
@@ -425,6 +427,10 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
+    if (t.kind === 'num' && tokens[i + 1]?.kind === 'word' && PEOPLE.has(tokens[i + 1]?.text ?? '')) {
+      i += 2;
+      continue;
+    }
     if (t.kind === 'num') {
       const j = skipLinks(i + 1);
       const next = tokens[j];
@@ -487,6 +493,10 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     }
 
     const q = quantityWordAt(tokens, i);
+    if (q && tokens[i + q.length]?.kind === 'word' && PEOPLE.has(tokens[i + q.length]?.text ?? '')) {
+      i += q.length + 1;
+      continue;
+    }
     if (q) {
       // "another one", "otra una más": still one more.
       const already = pending as { value: number; oneMore: boolean } | null;
