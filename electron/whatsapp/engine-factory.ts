@@ -28,6 +28,8 @@ export interface WhatsAppEngineFactoryOptions {
   /** Called with the engine once built (e.g. to subscribe to its alerts). */
   onEngine?: (engine: WhatsAppWorkerEngine) => void;
   backoff?: Partial<BackoffOptions>;
+  /** Browser flags added to the 24/7 set (a proxy, host resolver rules in tests). */
+  extraBrowserArgs?: string[];
   /** Defaults to the real machine; tests replace them. */
   platform?: NodeJS.Platform;
   env?: Record<string, string | undefined>;
@@ -72,7 +74,7 @@ export function createEngineFactory(
           exists: executableExists,
         }),
       describeMissingBrowser: (searched) => describeMissingBrowser(searched),
-      browserArgs: ({ headless }) => browserLaunchArgs({ headless, platform }),
+      browserArgs: ({ headless }) => [...browserLaunchArgs({ headless, platform }), ...(options.extraBrowserArgs ?? [])],
       prepareProfile: () =>
         prepareProfile({ profileDir, pidFile, processInfo, kill: killTree, clock: context.clock, logger: context.logger, platform }),
       killBrowser: (pid) => {
@@ -82,6 +84,7 @@ export function createEngineFactory(
       },
       onReady: () => markProfileLinked(profileDir, context.clock.now()),
       removeSession: () => rm(profileDir, { recursive: true, force: true, maxRetries: 4 }),
+      sendJournalPath: join(authDir, 'sends-in-doubt.json'),
       createProtectionLayers,
       ...(options.holdsLease ? { holdsLease: options.holdsLease } : {}),
       ...(options.timezone !== undefined ? { timezone: options.timezone } : {}),

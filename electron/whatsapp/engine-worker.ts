@@ -3,9 +3,10 @@
 // app); speaks protocol.ts over whichever channel it was given. Anything that escapes
 // whatsapp-web.js is reported to the parent before this process ends, never swallowed silently.
 import wwebjs from 'whatsapp-web.js';
-import type { WorkerConfig, WorkerPort, WorkerToParent, ParentToWorker } from './protocol.ts';
+import type { WorkerConfig } from './protocol.ts';
 import { processTreeRss } from './process-memory.ts';
 import { runWorker, type WwebjsClientLike } from './worker-core.ts';
+import { createParentPort } from './worker-port.ts';
 
 const { Client, LocalAuth } = wwebjs;
 
@@ -30,37 +31,7 @@ function createClient(config: WorkerConfig): WwebjsClientLike {
   return client as unknown as WwebjsClientLike;
 }
 
-/** Electron's utilityProcess gives process.parentPort; child_process.fork gives process.send. */
-interface ParentPort {
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  postMessage(message: unknown): void;
-}
-
-function createPort(): WorkerPort {
-  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
-  if (parentPort) {
-    return {
-      post: (message: WorkerToParent) => parentPort.postMessage(message),
-      onMessage: (listener) => parentPort.on('message', (event) => listener(event.data as ParentToWorker)),
-      exit: (code) => process.exit(code),
-    };
-  }
-  if (!process.send) {
-    console.error('engine-worker.ts is started by the host (child_process.fork or utilityProcess), not by hand');
-    process.exit(2);
-  }
-  const send = process.send.bind(process);
-  return {
-    post: (message: WorkerToParent) => {
-      if (process.connected) send(message);
-    },
-    onMessage: (listener) => process.on('message', (message) => listener(message as ParentToWorker)),
-    // Let the last messages drain before the process ends.
-    exit: (code) => setImmediate(() => process.exit(code)),
-  };
-}
-
-const port = createPort();
+const port = createParentPort();
 const worker = runWorker(port, {
   createClient,
   processRss: (pid) => processTreeRss(pid),

@@ -20,6 +20,7 @@ import {
   type WhatsAppEngine,
 } from './engine.ts';
 import { NumberCheckCache } from './number-check-cache.ts';
+import { SendJournal } from './send-journal.ts';
 import type { SpawnWorker, WaEvent, WorkerConfig, WorkerReplyValue, WorkerRequest } from './protocol.ts';
 import type { BrowserMemory, SessionAlert, SessionControl } from './session-control.ts';
 import { TEXT, nextStatus, type SessionInput } from './status-mapping.ts';
@@ -73,6 +74,8 @@ export interface WhatsAppEngineOptions {
   timezone?: string;
   createProtectionLayers?: CreateProtectionLayers;
   backoff?: Partial<BackoffOptions>;
+  /** Where sends in doubt are kept across host crashes; undefined: in memory only. */
+  sendJournalPath?: string;
   /** Wait before looking again at a session that went TIMEOUT/OPENING. */
   recheckDelayMs?: number;
   protocolTimeoutMs?: number;
@@ -86,18 +89,17 @@ export function typingDelayMs(text: string, random: () => number): number {
   return Math.round(Math.min(6_000, Math.max(1_000, base + jitter)));
 }
 
+/** The first line of an error, short enough for the kitchen screen (browser errors run to pages). */
+function briefly(text: string): string {
+  const line = text.split('\n', 1)[0]!.trim();
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
 export function bodyHash(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
 const RATE_LIMITED = /rate.?limit|too many|429|overlimit/i;
-/** A send that may have gone out although the worker did not confirm it. */
-interface UncertainSend {
-  chatId: string;
-  bodyHash: string;
-  startedAt: number;
-}
-const UNCERTAIN_KEEP_MS = 24 * 3600_000;
 /** The phone's clock and ours differ a little: a matching message this much older still counts. */
 const DUPLICATE_CLOCK_SKEW_MS = 2 * 60_000;
 
@@ -115,7 +117,8 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
   private readonly statusListeners = new Set<(status: WhatsAppStatus) => void>();
   private readonly messageListeners = new Set<(message: IncomingMessage) => void>();
   private readonly alertListeners = new Set<(alert: SessionAlert) => void>();
-  private readonly uncertain = new Map<string, UncertainSend>();
+  /** Sends handed to WhatsApp and not confirmed (survives worker and, with a path, host crashes). */
+  private readonly journal: SendJournal;
   private current: WhatsAppStatus;
   private readonly context = { ready: false };
   private started = false;
@@ -148,6 +151,7 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.current = { state: 'starting', since: new Date(this.clock.now()).toISOString(), engine: 'whatsapp' };
     this.numbers = new NumberCheckCache({ clock: this.clock });
+    this.journal = new SendJournal({ ...(options.sendJournalPath ? { path: options.sendJournalPath } : {}), logger: this.logger });
     this.supervisor = new WorkerSupervisor({
       spawn: options.spawn,
       clock: this.clock,
@@ -213,20 +217,21 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
     if (to === '') throw new SendError('no phone number to send to', { permanent: true });
     const chatId = await this.resolveChat(to);
     const hash = bodyHash(request.body);
-    this.pruneUncertain();
-    const earlier = this.uncertain.get(request.idempotencyKey);
+    this.journal.prune(this.clock.now());
+    const earlier = this.journal.get(request.idempotencyKey);
     if (earlier) {
-      // The previous try may have gone out before its worker died: look before sending again.
-      const duplicate = await this.findSent(chatId, hash, earlier.startedAt);
+      // The previous try may have gone out before its worker (or the host) died: look first.
+      const duplicate = await this.findSent(earlier.chatId, hash, earlier.startedAt);
       if (duplicate) {
-        this.uncertain.delete(request.idempotencyKey);
+        this.journal.end(request.idempotencyKey);
         this.logger.info('send already delivered before the worker restarted; not sending again', { key: request.idempotencyKey });
         return { messageId: duplicate, duplicate: true };
       }
     }
-    this.uncertain.set(request.idempotencyKey, { chatId, bodyHash: hash, startedAt: this.clock.now() });
+    // Kept from the first try: a match anywhere since then is the same message.
+    this.journal.begin(request.idempotencyKey, { chatId, bodyHash: hash, startedAt: earlier?.startedAt ?? this.clock.now() });
     const messageId = await this.deliver(chatId, request.body);
-    this.uncertain.delete(request.idempotencyKey);
+    this.journal.end(request.idempotencyKey);
     return { messageId, duplicate: false };
   }
 
@@ -568,10 +573,13 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
         const kind = classifyError(event.error);
         this.logger.warn('whatsapp-web.js could not start', { error: event.error, kind });
         if (kind === 'offline') this.scheduleRetry('offline', TEXT.offline);
+        // The page or browser went away under initialize() (a killed browser rejects it with
+        // "Navigating frame was detached" before puppeteer reports the disconnect).
+        else if (kind === 'restart-worker') this.scheduleRetry('reconnecting', TEXT.browserGone);
         else if (kind === 'browser-missing') {
           this.hold = 'failed';
           this.fail(`The browser could not be started (${event.error}). Install Google Chrome or Microsoft Edge.`);
-        } else this.scheduleRetry('reconnecting', event.error);
+        } else this.scheduleRetry('reconnecting', `WhatsApp could not start (${briefly(event.error)}). Retrying.`);
         return;
       }
       case 'browser_gone':
@@ -623,7 +631,7 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
         this.scheduleRetry('reconnecting', TEXT.outdated);
         return;
       default:
-        this.scheduleRetry('reconnecting', `WhatsApp disconnected (${reason}).`);
+        this.scheduleRetry('reconnecting', `WhatsApp disconnected (${briefly(reason)}).`);
     }
   }
 
@@ -724,11 +732,6 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
     if (RATE_LIMITED.test(text)) return new SendError(`WhatsApp is limiting messages: ${text}`, { permanent: false, retryAfterMs: 60_000 });
     if (classifyError(error) === 'offline') return new NotConnectedError('offline');
     return new SendError(text, { permanent: false });
-  }
-
-  private pruneUncertain(): void {
-    const cutoff = this.clock.now() - UNCERTAIN_KEEP_MS;
-    for (const [key, entry] of this.uncertain) if (entry.startedAt < cutoff) this.uncertain.delete(key);
   }
 
   // ---- Status ---------------------------------------------------------------------------------

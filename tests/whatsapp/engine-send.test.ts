@@ -1,10 +1,13 @@
 // Sending through the real engine and worker logic against the fake Client: not connected, numbers
 // not on WhatsApp (cached 24 h), the human-like typing, rate limits and no duplicate after a crash.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotConnectedError, SendError } from '../../electron/whatsapp/engine.ts';
 import { typingDelayMs } from '../../electron/whatsapp/whatsapp-engine.ts';
 import { NumberCheckCache } from '../../electron/whatsapp/number-check-cache.ts';
 import { FakeClock } from '../support/fake-clock.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
 import { createEngineHarness, type EngineHarness } from '../support/whatsapp-engine-harness.ts';
 
 let h: EngineHarness | undefined;
@@ -92,6 +95,42 @@ describe('send', () => {
     expect(result).toEqual({ messageId: first.sent[0]!.id, duplicate: true });
     expect(second.calls.filter((c) => c.startsWith('sendMessage'))).toEqual([]);
     expect(second.sent).toHaveLength(1);
+  });
+
+  it('after a host crash mid-send, the next engine finds the send in its journal and does not send twice', async () => {
+    const temp = makeTempDir('comanda-journal-');
+    const journal = join(temp.dir, 'sends-in-doubt.json');
+    try {
+      const before = createEngineHarness({ engine: { sendJournalPath: journal } });
+      await before.connect();
+      const first = before.client();
+      first.registered.add(CUSTOMER);
+      // WhatsApp takes the message, then the host dies before anything is confirmed.
+      first.afterSend = () => {
+        before.workers.latest().handle.send = () => undefined;
+      };
+      first.sendMessage = ((original) =>
+        async (...args: Parameters<typeof original>) => {
+          await original(...args);
+          return new Promise<never>(() => undefined);
+        })(first.sendMessage.bind(first));
+      void before.engine.send({ to: CUSTOMER, body: 'Pedido aceptado', idempotencyKey: 'order-7-accepted' }).catch(() => undefined);
+      await before.settle();
+      expect(first.sent).toHaveLength(1);
+      expect(JSON.parse(readFileSync(journal, 'utf8'))).toHaveProperty('order-7-accepted');
+      expect(readFileSync(journal, 'utf8')).not.toContain('Pedido aceptado'); // hashes only
+
+      h = createEngineHarness({ engine: { sendJournalPath: journal } });
+      await h.connect();
+      h.client().registered.add(CUSTOMER);
+      h.client().sent.push(...first.sent);
+      const result = await h.engine.send({ to: CUSTOMER, body: 'Pedido aceptado', idempotencyKey: 'order-7-accepted' });
+      expect(result).toEqual({ messageId: first.sent[0]!.id, duplicate: true });
+      expect(h.client().calls.filter((c) => c.startsWith('sendMessage'))).toEqual([]);
+      expect(JSON.parse(readFileSync(journal, 'utf8'))).toEqual({});
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it('a send whose worker died before WhatsApp took it goes out on the retry', async () => {
