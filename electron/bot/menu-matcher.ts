@@ -116,7 +116,10 @@ export function menuIndex(menu: Menu): MenuIndex {
   const variants: MenuIndex['variants'] = [];
   const longest = new Map<string, number>();
   for (const item of items) {
-    const texts = [item.name, item.name.replace(/\([^)]*\)/g, ' '), item.id.replace(/[-_.]+/g, ' '), ...(item.aliases ?? [])];
+    // The name without a bracket or a size ("Coca-Cola 33cl", "Croquetas (6 uds)") is how people say it.
+    const bare = item.name.replace(/\([^)]*\)/g, ' ');
+    const unsized = bare.replace(/(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?\s?(?:cl|ml|l|lt|litros?|g|gr|kg|oz|uds?|unidades|piezas|pzas|pcs)(?![\p{L}\p{N}])/giu, ' ');
+    const texts = [item.name, bare, unsized, item.id.replace(/[-_.]+/g, ' '), ...(item.aliases ?? [])];
     const seen = new Set<string>();
     for (const text of texts) {
       const tokens = nameTokens(text);
@@ -261,6 +264,8 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   let looseQuantity: { value: number; oneMore: boolean; mode: Mode } | null = null;
   /** Mentions that may be a heading for the dishes after them ("dos pizzas: una margarita y ..."). */
   const headings = new Set<Mention>();
+  /** What a heading may introduce: its candidates, and its whole section when it names one ("cafés"). */
+  const headingScope = new Map<Mention, Set<string>>();
   const words = new Set(tokens.filter((t) => t.kind === 'word').map((t) => t.text));
 
   const isFiller = (t: Token | undefined) => !!t && t.kind === 'word' && FILLERS.has(t.text);
@@ -646,7 +651,8 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         const m = list[n];
         if (!m || m.mode !== 'add') break;
         const ids = m.itemId ? [m.itemId] : m.candidates;
-        if (ids.length === 0 || !ids.every((id) => h.candidates.includes(id))) break;
+        const scope = headingScope.get(h) ?? new Set(h.candidates);
+        if (ids.length === 0 || !ids.every((id) => scope.has(id))) break;
         covered += m.quantity;
         n++;
       }
@@ -694,6 +700,11 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       ) {
         kind = 'confirm';
         end = j + 1;
+      } else if (next && j > end) {
+        // "bocata de jamón" (id "bocata", name "Bocadillo de jamón"): the rest of the same dish's
+        // name is part of this mention, not a second one.
+        const more = matchAt(tokens, j, index);
+        if (more && more.itemIds.length === 1 && more.itemIds[0] === id) end = more.end;
       }
     }
     const first = tokens[start];
@@ -719,7 +730,10 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     if (mention.itemId === null) {
       const plural = !!lastTok && lastTok.kind === 'word' && lastTok.text.length > 3 && lastTok.text.endsWith('s');
       const colon = tokens[end]?.kind === 'sep' && tokens[end]?.text === ':';
-      if (plural || colon || mention.quantity >= 2) headings.add(mention);
+      if (plural || colon || mention.quantity >= 2) {
+        headings.add(mention);
+        headingScope.set(mention, new Set([...mention.candidates, ...(categoryAt(start)?.itemIds ?? [])]));
+      }
     }
     push(mention);
     return end;

@@ -349,7 +349,10 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   }
   if (asked === 'name' && !state.name && !it.name) {
     // A bare menu number next to words the menu does not know ("Cliente 3", "Mesa 4") is a name.
+    // "coca también", "y una coca", "además la tarta": more dishes, not a name.
+    const moreDishes = /(?<![\p{L}\p{N}])(?:tambien|tb|tmb|tbn|ademas|also|too)(?![\p{L}\p{N}])|^\s*(?:y|and|plus)\s/u.test(it.folded.text);
     const dishAnswer =
+      (moreDishes && mentions.length > 0) ||
       mentions.length > 1 ||
       mentions.some((m) => m.explicitQuantity || m.mode !== 'add') ||
       (mentions.some((m) => m.byNumber) && scan.unknown.length === 0);

@@ -386,3 +386,50 @@ describe('building blocks', () => {
     expect(detectIntents('¿me lo lleváis a casa?')).toMatchObject({ asksDelivery: false, fulfilment: 'delivery' });
   });
 });
+
+describe('other menus: names with "con"/"sin", sizes, ids and sections', () => {
+  const cafe = () =>
+    menuFrom({
+      restaurant: 'Cafetería Sol',
+      categories: [
+        { id: 'cafes', name: 'Cafés', items: [
+          { id: 'solo', name: 'Café solo', price: 1.2 },
+          { id: 'con-leche', name: 'Café con leche', price: 1.5 },
+          { id: 'cortado', name: 'Cortado', price: 1.3 },
+        ] },
+        { id: 'comer', name: 'Para comer', items: [
+          { id: 'tostada', name: 'Tostada con tomate', price: 2.5 },
+          { id: 'bocata', name: 'Bocadillo de jamón', price: 4 },
+        ] },
+        { id: 'bebidas', name: 'Bebidas', items: [
+          { id: 'agua-gas', name: 'Agua con gas', price: 1.5 },
+          { id: 'agua', name: 'Agua sin gas', price: 1.2 },
+          { id: 'refresco-cola', name: 'Coca-Cola 33cl', price: 2 },
+        ] },
+      ],
+    });
+
+  it.each([
+    ['un café con leche y una tostada con tomate', ['1 con-leche', '1 tostada']],
+    ['dos cafés solos y un agua sin gas', ['2 solo', '1 agua']],
+    ['un agua con gas y una coca cola', ['1 agua-gas', '1 refresco-cola']],
+    ['un bocata de jamón', ['1 bocata']],
+    ['2 cafés: un cortado y un solo', ['1 cortado', '1 solo']],
+  ])('«%s»', (words, cart) => {
+    const chat = new Chat({ menu: cafe() });
+    const reply = chat.say(words);
+    expect(chat.cartSummary()).toEqual(cart);
+    expect(reply).not.toMatch(/¿Cuál quieres|¿Te refieres/);
+  });
+
+  it('"coca también" at the name step is a dish; a bare capitalised word is the name', () => {
+    const chat = withCart();
+    chat.say('recoger');
+    chat.say('coca también');
+    expect(chat.cartSummary()).toEqual(['1 clasica', '1 coca-cola']);
+    expect(chat.state?.name).toBeNull();
+    chat.say('Margarita');
+    expect(chat.state?.name).toBe('Margarita');
+    expect(chat.cartSummary()).toEqual(['1 clasica', '1 coca-cola']);
+  });
+});
