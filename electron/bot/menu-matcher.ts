@@ -79,7 +79,7 @@ const FILLERS = new Set(
     'final vez lugar mismo misma repite repiteme repetir igual instead same again actually wait ' +
     'teneis tienen tienes tiene hay venden vendeis queda quedan onda quiubo saludos amigo amiga compa jefe bro ' +
     'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just ' +
-    'pero but aunque somos seremos otras otros cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
+    'pero but aunque somos seremos otras otros telefono tlf movil celular whatsapp contacto cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
   ).split(/\s+/),
 );
 const STOP_IN_NAMES = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'e', 'con', 'a', 'al', 'en', 'the', 'of', 'and', 'with', 'uds', 'ud', 'u', 'or']);
@@ -432,6 +432,11 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
+    // A phone number or a postcode is never a dish number or a quantity.
+    if (t.kind === 'num' && t.text.length >= 5) {
+      i++;
+      continue;
+    }
     if (t.kind === 'num' && tokens[i + 1]?.kind === 'word' && PEOPLE.has(tokens[i + 1]?.text ?? '')) {
       i += 2;
       continue;

@@ -323,12 +323,14 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     slotChanged = true;
   }
   // "Calle Mayor 5" when asked pickup-or-delivery (or anywhere): delivery to that address.
-  if (!it.address && !namedDish && asked !== 'address' && asked !== 'name' && state.fulfilment !== 'pickup' && looksLikeAddress(it.restOriginal)) {
+  let tookAddress = false;
+  if (!it.address && !namedDish && asked !== 'address' && it.fulfilment !== 'pickup' && looksLikeAddress(it.restOriginal)) {
     const value = tidyValue(it.restOriginal.replace(/^\s*(?:en|a|al|es|para|to|at)\s+/iu, '')).slice(0, 200);
     if (value) {
       state.address = value;
       state.fulfilment = 'delivery';
       slotChanged = true;
+      tookAddress = true;
       mentions.length = 0;
       scan.unknown.length = 0;
       scan.unknownNumbers.length = 0;
@@ -347,11 +349,15 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
       scan.unknownNumbers.length = 0;
     }
   }
-  if (asked === 'name' && !state.name && !it.name) {
+  if (asked === 'name' && !state.name && !it.name && !tookAddress) {
     // A bare menu number next to words the menu does not know ("Cliente 3", "Mesa 4") is a name.
     // "coca también", "y una coca", "además la tarta": more dishes, not a name.
     const moreDishes = /(?<![\p{L}\p{N}])(?:tambien|tb|tmb|tbn|ademas|also|too)(?![\p{L}\p{N}])|^\s*(?:y|and|plus)\s/u.test(it.folded.text);
+    // All in lower case and every word a dish ("pizza", "una coca"): a dish; "Margarita" is a name.
+    const capitalised = /^\s*\p{Lu}/u.test(it.restOriginal);
+    const allDish = mentions.length > 0 && scan.unknown.length === 0 && !capitalised;
     const dishAnswer =
+      allDish ||
       (moreDishes && mentions.length > 0) ||
       mentions.length > 1 ||
       mentions.some((m) => m.explicitQuantity || m.mode !== 'add') ||

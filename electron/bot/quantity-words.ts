@@ -21,7 +21,9 @@ const WORDS: Record<string, number> = {
   un: 1, una: 1, uno: 1, otra: 1, otro: 1, one: 1, another: 1,
   dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, seis: 6, six: 6,
   siete: 7, seven: 7, ocho: 8, eight: 8, nueve: 9, nine: 9, diez: 10, ten: 10, once: 11,
-  eleven: 11, doce: 12, twelve: 12,
+  eleven: 11, doce: 12, twelve: 12, trece: 13, thirteen: 13, catorce: 14, fourteen: 14, quince: 15,
+  fifteen: 15, dieciseis: 16, diecisiete: 17, dieciocho: 18, diecinueve: 19, veinte: 20, twenty: 20,
+  veinticinco: 25, treinta: 30, thirty: 30,
 };
 
 /** Words that say "one more", so they add to a line rather than set it. */

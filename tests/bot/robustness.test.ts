@@ -433,3 +433,30 @@ describe('other menus: names with "con"/"sin", sizes, ids and sections', () => {
     expect(chat.cartSummary()).toEqual(['1 clasica', '1 coca-cola']);
   });
 });
+
+describe('the name step', () => {
+  it('a lower-case dish is a dish, a lower-case unknown word is a name', () => {
+    const chat = withCart();
+    chat.say('recoger');
+    expect(chat.say('pizza')).toContain('¿Cuál quieres de «pizza»?');
+    expect(chat.state?.name).toBeNull();
+    chat.say('la margarita');
+    expect(chat.cartSummary()).toEqual(['1 clasica', '1 margarita']);
+    chat.say('jose');
+    expect(chat.state?.name).toBe('jose');
+  });
+
+  it('an address at the name step is the delivery address, not a name', () => {
+    const chat = withCart();
+    chat.say('recoger');
+    expect(chat.say('Calle Sol 3, 2ºA')).toMatch(/nombre/);
+    expect(chat.state).toMatchObject({ fulfilment: 'delivery', address: 'Calle Sol 3, 2ºA', name: null });
+  });
+
+  it('"para 4 personas" and a phone number are neither dishes nor dish numbers', () => {
+    const chat = new Chat();
+    const reply = chat.say('2 pizzas barbacoa para 4 personas, mi teléfono es 600111222');
+    expect(chat.cartSummary()).toEqual(['2 barbacoa']);
+    expect(reply).not.toMatch(/No tengo el número|No encuentro/);
+  });
+});
