@@ -9,6 +9,7 @@ import { describeMissingBrowser, discoverBrowser, executableExists } from './bro
 import { browserLaunchArgs } from './browser-flags.ts';
 import type { WhatsAppEngine } from './engine.ts';
 import { createForkWorker } from './fork-worker.ts';
+import { killProcessTree } from './kill-process-tree.ts';
 import { createSystemProcessInfo, type ProcessInfo } from './process-info.ts';
 import { isBrowserForProfile, localAuthProfileDir, markProfileLinked, prepareProfile } from './profile-hygiene.ts';
 import { createProtectionLayers } from './protection-layers.ts';
@@ -34,19 +35,6 @@ export interface WhatsAppEngineFactoryOptions {
   platform?: NodeJS.Platform;
   env?: Record<string, string | undefined>;
   processInfo?: (pid: number) => ProcessInfo;
-}
-
-/** Ends a process group (puppeteer starts the browser as one), falling back to the pid alone. */
-function killTree(pid: number, signal: NodeJS.Signals): void {
-  if (process.platform !== 'win32') {
-    try {
-      process.kill(-pid, signal);
-      return;
-    } catch {
-      /* not a group leader: the pid alone */
-    }
-  }
-  process.kill(pid, signal);
 }
 
 export function createEngineFactory(
@@ -76,11 +64,11 @@ export function createEngineFactory(
       describeMissingBrowser: (searched) => describeMissingBrowser(searched),
       browserArgs: ({ headless }) => [...browserLaunchArgs({ headless, platform }), ...(options.extraBrowserArgs ?? [])],
       prepareProfile: () =>
-        prepareProfile({ profileDir, pidFile, processInfo, kill: killTree, clock: context.clock, logger: context.logger, platform }),
+        prepareProfile({ profileDir, pidFile, processInfo, kill: (pid, signal) => killProcessTree(pid, signal, platform), clock: context.clock, logger: context.logger, platform }),
       killBrowser: (pid) => {
         // Only a pid that is still this profile's browser: a recycled pid is never touched.
         const info = processInfo(pid);
-        if (info.alive && isBrowserForProfile(info.cmdline, profileDir, platform)) killTree(pid, 'SIGKILL');
+        if (info.alive && isBrowserForProfile(info.cmdline, profileDir, platform)) killProcessTree(pid, 'SIGKILL', platform);
       },
       onReady: () => markProfileLinked(profileDir, context.clock.now()),
       removeSession: () => rm(profileDir, { recursive: true, force: true, maxRetries: 4 }),

@@ -4,6 +4,7 @@
 // whatsapp-web.js is reported to the parent before this process ends, never swallowed silently.
 import wwebjs from 'whatsapp-web.js';
 import type { WorkerConfig } from './protocol.ts';
+import { killProcessTree } from './kill-process-tree.ts';
 import { processTreeRss } from './process-memory.ts';
 import { runWorker, type WwebjsClientLike } from './worker-core.ts';
 import { createParentPort } from './worker-port.ts';
@@ -35,14 +36,7 @@ const port = createParentPort();
 const worker = runWorker(port, {
   createClient,
   processRss: (pid) => processTreeRss(pid),
-  killProcess: (pid) => {
-    // puppeteer starts the browser as its own process group: end the whole tree.
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      process.kill(pid, 'SIGKILL');
-    }
-  },
+  killProcess: (pid) => killProcessTree(pid, 'SIGKILL'),
 });
 
 process.on('unhandledRejection', (reason) => void worker.escapedError(reason, false));

@@ -56,7 +56,7 @@ export interface WhatsAppEngineOptions {
   /** DATA_DIR/whatsapp: LocalAuth's data, the web version cache, the browser pid file. */
   authDir: string;
   /** Runs before every launch, so a browser installed while the app runs is found. */
-  discoverBrowser: () => { path: string | undefined; searched: string[] };
+  discoverBrowser: () => { path: string | undefined; searched: string[]; configuredPathMissing?: string };
   /** The owner-facing message when no browser was found. */
   describeMissingBrowser: (searched: string[]) => string;
   browserArgs: (options: { headless: boolean }) => string[];
@@ -403,6 +403,9 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
     const found = this.options.discoverBrowser();
     this.browserPath = found.path;
     this.browserSearched = found.searched;
+    if (found.configuredPathMissing !== undefined) {
+      this.logger.warn('the browser path in settings does not exist; looking elsewhere', { path: found.configuredPathMissing });
+    }
     if (found.path === undefined) {
       this.hold = 'failed';
       throw new BrowserMissingError(this.options.describeMissingBrowser(found.searched));
