@@ -1,0 +1,72 @@
+// The desktop app's own settings, kept in electron-store (one JSON file in userData) next to the
+// host's settings. Every read is validated: a hand-edited or old file falls back to the defaults for
+// the broken key and loses nothing else.
+import { z } from 'zod';
+import { parseSettings, type HostSettings } from '../host/settings.ts';
+import type { Logger } from '../host/logger.ts';
+import type { SavedWindowState } from './window-state.ts';
+import type { UpdateChannel } from './updater.ts';
+
+/** The slice of electron-store used (injected: tests use a Map). */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+const engineSchema = z.enum(['simulator', 'whatsapp']);
+const channelSchema = z.enum(['stable', 'beta']);
+
+export class ShellSettings {
+  private readonly store: KeyValueStore;
+  private readonly logger: Logger;
+  /** Installed builds start at login unless the owner turned it off; development builds do not. */
+  private readonly isPackaged: boolean;
+
+  constructor(store: KeyValueStore, logger: Logger, isPackaged: boolean) {
+    this.store = store;
+    this.logger = logger;
+    this.isPackaged = isPackaged;
+  }
+
+  private read<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
+    const value = this.store.get(key);
+    if (value === undefined) return fallback;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    this.logger.warn('setting ignored: invalid value', { key });
+    return fallback;
+  }
+
+  /** The WhatsApp engine: the simulator until the real one is chosen. */
+  get engine(): 'simulator' | 'whatsapp' {
+    return this.read('engine', engineSchema, 'simulator');
+  }
+
+  get startAtLogin(): boolean {
+    return this.read('startAtLogin', z.boolean(), this.isPackaged);
+  }
+
+  set startAtLogin(value: boolean) {
+    this.store.set('startAtLogin', value);
+  }
+
+  get updateChannel(): UpdateChannel {
+    return this.read('updateChannel', channelSchema, 'stable');
+  }
+
+  get windowState(): unknown {
+    return this.store.get('window');
+  }
+
+  set windowState(state: SavedWindowState) {
+    this.store.set('window', state);
+  }
+
+  /** The host's settings (same schema as headless settings.json). */
+  get host(): HostSettings {
+    const raw = this.store.get('host');
+    const { settings, error } = parseSettings(raw ?? {});
+    if (error) this.logger.error('host settings rejected; using defaults', { error });
+    return settings;
+  }
+}
