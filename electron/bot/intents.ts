@@ -134,8 +134,8 @@ const PICKUP = words(
     'en (?:la )?tienda',
     'en el (?:restaurante|bar)',
     'take ?out',
-    'pa(?:ra)? llevar',
-    'pa recoger',
+    "pa(?:ra|')? ?llevar",
+    "pa'? ?recoger",
     'para (?:comer|tomar) (?:aqui|alli|ahi|en el local)',
     'to go',
     'pick (?:it |them )?up',
@@ -160,7 +160,7 @@ const DELIVERY = words(
     '(?:manda|mandad|mande|llevad|lleva|trae|traed|traiga)(?:melo|mela|noslo|lo)',
     'envien(?:lo|melo)?',
     'que me lo (?:traigan|traigais|traes|traen|lleven|llevan|envien|manden|mandeis)',
-    'me lo (?:traen|traeis|traes|traigan|llevan|lleven|mandan|envian)',
+    'me lo (?:traen|traeis|traes|traigan|llevan|lleven|llevas|llevais|mandan|mandas|mandais|envian|envias|enviais)',
     'traigan(?:lo|melo)',
     'lleven(?:lo|melo)',
     'deliver[iy]|delibery',
@@ -193,7 +193,7 @@ const NAME_AT_START =
   /(?:^|[\n.!?,;¡¿]|\s)\s*(?:(?:hola|buenas|hi|hello|hey)[\s,!.]*)?(?:soy|i'?m|i am|this is)\s+(?!de\s|del\s|el\s|la\s|un\s|una\s|yo\s|a\s|an\s|the\s|not\s|at\s|in\s|on\s|hungry|fine|good|ok|done|here|ready|looking|going|gonna|trying|ordering|alergic|celiac|vegan|vegetarian|intolerante|nuev[oa]|cliente|muy|mas|from)/u;
 
 const YES_START = new RegExp(
-  `^\\s*(?:si+|sip|vale|ok+|okay|okey|oki|dale|confirm\\w*|correct[oa]|perfect[oa]?|de acuerdo|claro(?: que si)?|yes|yep|yeah|yup|sure|listo|adelante|exact[oa]|exactamente|venga|afirmativo|por supuesto|eso es|asi es|todo (?:bien|correcto|perfecto)|esta bien|go ahead|sounds good|correct|right)${E}`,
+  `^\\s*(?:si+|sip|vale|ok+|okay|okey|oki|dale|confirm\\w*|correct[oa]|perfect[oa]?|de acuerdo|claro(?: que si)?|yes|yep|yeah|yup|sure|listo|adelante|exact[oa]|exactamente|venga|orale|simon|de una|afirmativo|por supuesto|eso es|asi es|todo (?:bien|correcto|perfecto)|esta bien|go ahead|sounds good|correct|right)${E}`,
   'u',
 );
 const YES_ALONE = /^(?:s|va|bien|genial|obvio|buenisimo|fine|great|ok ok|si si|orale|sale|simon|de una|hagale|listo pues|ok dale|okis|okk|dale dale|va que va|yes please|please do)$/u;

@@ -79,6 +79,8 @@ const FILLERS = new Set(
     'final vez lugar mismo misma repite repiteme repetir igual instead same again actually wait ' +
     'teneis tienen tienes tiene hay venden vendeis queda quedan onda quiubo saludos amigo amiga compa jefe bro ' +
     'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just ' +
+    'regaleme regalenme regalame vendeme vendame vendanme mandeme traigame traiganme deme denme necesito necesitamos ' +
+    'gustaria encantaria podria podrian podrias puede puedo podes mandas mandame porfavorcito ' +
     'pero but aunque somos seremos otras otros telefono tlf movil celular whatsapp contacto cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
   ).split(/\s+/),
 );

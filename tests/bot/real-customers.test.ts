@@ -227,6 +227,31 @@ const CONVERSATIONS: Conversation[] = [
     say: ['1 helado y 1 tarta', 'recoger', 'María José López', 'por transferencia', 'de acuerdo'],
     placed: { items: ['1 helado', '1 tarta-queso'], fulfilment: 'pickup', name: 'María José López', payment: 'transfer' },
   },
+  {
+    voice: 'everything on separate lines, "Soy Eva" last',
+    say: ['Hola!\n2 clásicas\n1 bravas\n3 cocas\nA domicilio: Calle Luna 4\nPago tarjeta\nSoy Eva', 'si'],
+    placed: { items: ['2 clasica', '1 bravas', '3 coca-cola'], fulfilment: 'delivery', address: 'Calle Luna 4', name: 'Eva', payment: 'card' },
+  },
+  {
+    voice: 'a pickup time, "es para Laura", "¿cuánto es?"',
+    say: ['me gustaría una doble sin pepinillos y unas fritas para recoger a las 21:30', 'es para Laura', '¿cuánto es?', 'con datáfono', 'sí'],
+    placed: { items: ['1 doble (sin pepinillos)', '1 patatas-fritas'], fulfilment: 'pickup', name: 'Laura', payment: 'card' },
+  },
+  {
+    voice: 'a price question, a note for the burger already in the cart, "pero"',
+    say: ['una clasica', '¿cuánto cuesta la doble?', 'la hamburguesa sin cebolla pero bien hecha', 'pa llevar', 'Kike', 'pago cuando llegue en efectivo', 'confirmado'],
+    placed: { items: ['1 clasica (sin cebolla pero bien hecha)'], fulfilment: 'pickup', name: 'Kike', payment: 'cash' },
+  },
+  {
+    voice: 'people count and a phone number in the message',
+    say: ['somos cuatro personas, 4 dobles y 4 cañas', 'mi teléfono es 600111222', 'a domicilio', 'Paseo de Gracia 21, 3º 1ª', 'Jordi', 'targeta', 'vale'],
+    placed: { items: ['4 doble', '4 cerveza'], fulfilment: 'delivery', address: 'Paseo de Gracia 21, 3º 1ª', name: 'Jordi', payment: 'card' },
+  },
+  {
+    voice: 'a section word answered by name, "coca también" at the name step',
+    say: ['unas bebidas', 'agua', 'y una alitas', 'recoger', 'coca también', 'Rafa', 'bizum', 'ok'],
+    placed: { items: ['1 agua', '1 alitas', '1 coca-cola'], fulfilment: 'pickup', name: 'Rafa', payment: 'bizum' },
+  },
   // --- Latin America, taquería ---
   {
     voice: 'Mexican: heading for tacos, gaseosa, colonia',
@@ -276,6 +301,12 @@ const CONVERSATIONS: Conversation[] = [
     menu: 'taqueria',
     say: ['4 de bistec', 'mejor 6', 'y una coca', 'en lugar de la coca una horchata', 'ya', 'a domicilio', 'Av. Insurgentes Sur 1234', 'Rosa', 'tarjeta', 'si'],
     placed: { items: ['6 bistec', '1 horchata'], fulfilment: 'delivery', address: 'Av. Insurgentes Sur 1234', name: 'Rosa', payment: 'card' },
+  },
+  {
+    voice: 'Mexican: "un domicilio" as the first words, con todo, me lo mandás, órale',
+    menu: 'taqueria',
+    say: ['quiero pedir un domicilio', '2 de pastor con todo y una orden de suadero', '¿me lo mandás a Av. Reforma 222?', 'Chuy', 'efectivo', 'órale pues'],
+    placed: { items: ['2 pastor (con todo)', '1 suadero'], fulfilment: 'delivery', address: 'Av. Reforma 222', name: 'Chuy', payment: 'cash' },
   },
   // --- English menu ---
   {
