@@ -138,6 +138,8 @@ const PICKUP = words(
     "pa'? ?recoger",
     'para (?:comer|tomar) (?:aqui|alli|ahi|en el local)',
     'to go',
+    'carry ?out',
+    "(?:i'?ll |i will |we'?ll |we will )?(?:come|go|swing by) (?:and |to )?(?:get|pick|grab|collect)(?: it| them| the order)?(?: up)?",
     'pick (?:it |them )?up',
     'en el local',
     'en local',
@@ -180,7 +182,7 @@ const ADDRESS_HINT =
 const PAY_PREFIX = '(?:(?:pago|pagare|pagamos|pagaria|pagar|pagaremos|pay|paying|i\'?ll pay)\\s+(?:(?:con|en|por|by|with|in|via)\\s+)?)?(?:(?:con|en|por|by|with|via)\\s+)?';
 const PAYMENTS: { method: PaymentMethod; re: RegExp }[] = [
   { method: 'cash', re: words(`${PAY_PREFIX}(?:efe[ck]?ti[vb]o|metalico|cash|al contado|contado|en mano|billetes?|contra ?entrega)`) },
-  { method: 'card', re: words(`${PAY_PREFIX}(?:tar[jg]e?ta(?: de credito| de debito)?|tarj|datafono|tpv|card|credit card|debit card|visa|mastercard|amex)`) },
+  { method: 'card', re: words(`${PAY_PREFIX}(?:tar[jg]e?ta(?: de credito| de debito)?|tarj|datafono|tpv|card|credit card|debit card|visa|mastercard|amex|apple pay|google pay|contactless|sin contacto)`) },
   { method: 'bizum', re: words(`${PAY_PREFIX}bi[sz]um`) },
   { method: 'transfer', re: words(`${PAY_PREFIX}(?:tra[n]?s?ferencia(?: bancaria)?|bank transfer|transfer|wire)`) },
 ];

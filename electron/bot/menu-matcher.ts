@@ -81,6 +81,7 @@ const FILLERS = new Set(
     'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just ' +
     'regaleme regalenme regalame vendeme vendame vendanme mandeme traigame traiganme deme denme necesito necesitamos ' +
     'gustaria encantaria podria podrian podrias puede puedo podes mandas mandame porfavorcito ' +
+    'it that those them this these also too more oh hmm ok ' +
     'pero but aunque somos seremos otras otros telefono tlf movil celular whatsapp contacto cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
   ).split(/\s+/),
 );
@@ -400,7 +401,9 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
     // "cambia la margarita por una barbacoa": the first is taken out, the second added.
-    if (t.kind === 'word' && (t.text === 'por' || t.text === 'for') && tokens[i + 1]?.text !== 'favor' && mode === 'set') {
+    // "change the cola to lemonade", "cambia la coca a fanta": "to"/"a" before a dish named by words.
+    const toDish = (t.text === 'to' || t.text === 'a') && tokens[nextContent(i + 1)]?.kind === 'word' && certainAt(nextContent(i + 1));
+    if (t.kind === 'word' && (((t.text === 'por' || t.text === 'for') && tokens[i + 1]?.text !== 'favor') || toDish) && mode === 'set') {
       const last = segmentMentions.at(-1) ?? result.mentions.at(-1);
       if (last && last.mode === 'set' && !(last.explicitQuantity && last.itemId === null && last.candidates.length === 0)) {
         last.mode = 'remove';

@@ -460,3 +460,38 @@ describe('the name step', () => {
     expect(reply).not.toMatch(/No tengo el número|No encuentro/);
   });
 });
+
+describe('English corrections and slot phrasings', () => {
+  const menu = () =>
+    menuFrom({
+      restaurant: 'Joe',
+      currency: 'GBP',
+      locale: 'en',
+      categories: [
+        { id: 'b', name: 'Burgers', items: [{ id: 'cheeseburger', name: 'Cheeseburger', price: 9 }] },
+        { id: 'd', name: 'Drinks', items: [{ id: 'cola', name: 'Cola', price: 2 }, { id: 'lemonade', name: 'Lemonade', price: 2.5 }] },
+      ],
+    });
+
+  it('"make it 2", "change the cola to lemonade", "I\'ll come get it", "apple pay"', () => {
+    const chat = new Chat({ menu: menu() });
+    chat.say('a cheeseburger and a cola');
+    expect(chat.say('make it 2')).not.toContain('cannot find');
+    expect(chat.cartSummary()).toEqual(['1 cheeseburger', '2 cola']);
+    chat.say('change the cola to lemonade');
+    expect(chat.cartSummary()).toEqual(['1 cheeseburger', '2 lemonade']);
+    expect(chat.say("I'll come get it")).toMatch(/name/);
+    expect(chat.state?.fulfilment).toBe('pickup');
+    chat.say('apple pay');
+    expect(chat.state?.payment).toBe('card');
+  });
+
+  it('"cambia la coca a fanta" swaps, "cambia las fantas a 3" sets the quantity', () => {
+    const chat = new Chat();
+    chat.say('2 cocas');
+    chat.say('cambia la coca a fanta');
+    expect(chat.cartSummary()).toEqual(['2 fanta-naranja']);
+    chat.say('cambia las fantas a 3');
+    expect(chat.cartSummary()).toEqual(['3 fanta-naranja']);
+  });
+});
