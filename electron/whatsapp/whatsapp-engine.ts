@@ -386,15 +386,24 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
   /** Finds the browser, tidies the profile and spawns a worker; a missing browser is final. */
   private async launch(): Promise<void> {
     if (this.stopped || this.supervisor.running) return;
-    let config: WorkerConfig;
     try {
-      config = await this.workerConfig();
+      const config = await this.workerConfig();
+      if (this.stopped || this.supervisor.running) return;
+      this.supervisor.spawn(config);
     } catch (error) {
-      this.fail(errorText(error));
+      this.launchFailed(error);
+    }
+  }
+
+  /** No browser needs the owner; anything else (a profile still locked, fork failing) is retried. */
+  private launchFailed(error: unknown): void {
+    if (error instanceof BrowserMissingError) {
+      this.fail(error.message);
       return;
     }
-    if (this.stopped || this.supervisor.running) return;
-    this.supervisor.spawn(config);
+    this.logger.error('the whatsapp worker could not be launched', { error: errorText(error) });
+    this.retrying = false;
+    this.scheduleRetry('reconnecting', `The WhatsApp engine could not start (${briefly(errorText(error))}). Retrying.`);
   }
 
   /** Everything a worker needs; throws (with the owner-facing text) when no browser exists. */
@@ -469,7 +478,7 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
       this.supervisor.spawnAfter(
         Math.max(0, nextTryAt - this.clock.now()),
         () => this.workerConfig(),
-        (spawnError) => this.fail(errorText(spawnError)),
+        (spawnError) => this.launchFailed(spawnError),
       );
     });
   }

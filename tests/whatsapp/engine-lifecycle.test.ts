@@ -353,6 +353,39 @@ describe('browser and stop', () => {
     expect(h.workers.workers).toHaveLength(1);
   });
 
+  it('a profile still held by an old browser, or a worker that cannot be forked, is retried, not final', async () => {
+    let profileBusy = 1;
+    h = createEngineHarness({
+      engine: {
+        prepareProfile: async () => {
+          if (profileBusy-- > 0) throw new Error('The browser from the previous run (pid 4242) is still using /x/session and did not exit');
+          return { ok: true };
+        },
+      },
+    });
+    await h.engine.start();
+    await h.settle();
+    expect(h.engine.getStatus()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    expect(h.engine.getStatus().error).toMatch(/could not start \(Error: The browser from the previous run/);
+    expect(h.workers.workers).toHaveLength(0);
+    await h.clock.advance(1_000);
+    expect(h.workers.workers).toHaveLength(1);
+
+    const failingSpawn = createEngineHarness({
+      engine: {
+        spawn: () => {
+          throw new Error('spawn EAGAIN');
+        },
+      },
+    });
+    await expect(failingSpawn.engine.start()).resolves.toBeUndefined();
+    expect(failingSpawn.engine.getStatus()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    await failingSpawn.clock.advance(1_000);
+    expect(failingSpawn.engine.getStatus()).toMatchObject({ state: 'reconnecting', attempt: 2 });
+    await failingSpawn.engine.stop();
+    expect(failingSpawn.clock.pendingTimers).toBe(0);
+  });
+
   it('stop() closes the browser, ends the worker and leaves no timers', async () => {
     h = createEngineHarness();
     await h.connect();
