@@ -3,6 +3,7 @@
 // hands back the text with every recognised phrase blanked out, for the dish matcher. Pure.
 import type { Fulfilment, PaymentMethod } from '../../shared/order.ts';
 import { foldText } from '../../shared/text.ts';
+import { readQuestions } from './customer-questions.ts';
 import { foldWithMap, originalSlice, type FoldedText } from './text-tokens.ts';
 
 export type SlotName = 'address' | 'name' | 'payment' | 'fulfilment';
@@ -204,42 +205,6 @@ const NO_START = new RegExp(
   `^\\s*(?:no+|nop|nope|nel|negativo|incorrecto|nah|esta mal|not really|not yet)${E}(?!\\s+(?:quiero|me|le|lleva|lleve|pongas|pongais|pon|pongan|la|el|los|las)${E})`,
   'u',
 );
-const HOURS_QUESTION = words(
-  [
-    'a que hora (?:\\p{L}+ ){0,2}(?:abr|cerr|cierr|empez|termin|abiert)\\p{L}*',
-    'hasta (?:que hora|cuando)',
-    'horarios?',
-    '(?:que|cuales) (?:dias|horas)',
-    '(?:estais|estan|estas|sigues|siguen|seguis) abiert[oa]s?',
-    'abr(?:is|en|es)',
-    '(?:cerrais|cierran|cierras|cierra)',
-    'what time',
-    'opening (?:hours|times)',
-    'when do you (?:open|close)',
-    'are you open',
-  ].join('|'),
-);
-const DELIVERY_QUESTION = words(
-  [
-    '(?:haceis|hacen|haces|hay|teneis|tienen|tienes|ofreceis|ofrecen)\\s+(?:servicio\\s+(?:de\\s+|a\\s+)?)?(?:envios?|domi[csz]i?li?os?|delivery|reparto)',
-    '(?<!(?:me|nos) (?:lo|la|los|las) )(?:llevais|llevan|reparten|repartis|envian|enviais|mandan|mandais|entregan|entregais)\\s+(?:a\\s+)?(?:domi[csz]i?li?o|casa)',
-    '(?:reparten|repartis|llevais a|llevan a)(?=\\s*\\?|\\s+(?:a|por|hasta)\\s)',
-    '(?:llegais|llegan|llegas)(?=\\s+(?:a|hasta)\\s+\\p{L})',
-    'do you deliver',
-    'is there delivery',
-    'do you do delivery',
-  ].join('|'),
-);
-const HOW_LONG = words('cuanto (?:tarda\\p{L}*|demora\\p{L}*|tiempo)|(?:tarda\\p{L}*|demora\\p{L}*) mucho|falta mucho|how long');
-const PRICE_QUESTION = words(
-  'cuanto (?:es|son|sale|salen|cuesta|cuestan|vale|valen|seria|serian|me sale|te debo|le debo|debo|cobras|cobrais|cobran)|(?:que|cual es el) precio|precios?|how much|what does (?:it|that|the \\p{L}+) cost|price',
-);
-const CONTENTS_QUESTION = words(
-  'que (?:lleva|llevan|tiene|tienen|trae|traen|es|son) (?:la|el|las|los)|ingredientes|de que (?:es|son|esta|estan)|what\'?s in|what is in|ingredients',
-);
-// "a las 21:00", "para las 9", "sobre las 21.30", "at 8pm": a time, never a dish number.
-const TIME = /(?<![\p{L}\p{N}])(?:(?:a|para|sobre|hacia|at|for|by) (?:las |la )?)?(?:\d{1,2}[:.h]\d{2}|\d{1,2} ?(?:am|pm|h)|(?<=(?:a|para|sobre|hacia) (?:las|la) )\d{1,2})(?![\p{L}\p{N}])(?: (?:de la (?:noche|tarde|manana)|en punto|y media|y cuarto))?/u;
-const AVAILABILITY_QUESTION = /^[\s¿¡]*(?:y\s+)?(?:teneis|tienen|tienes|tiene|hay|venden|vendeis|haceis|hacen|queda|quedan|do you have|have you got|is there|are there)(?![\p{L}\p{N}])/u;
 const NONE = words('ninguna|ninguno|ningun|none|neither|ni una|ni uno');
 const THANKS = words('gracias|muchas gracias|mil gracias|thanks|thank you|thx|grax|ty');
 
@@ -269,34 +234,9 @@ export function tidyValue(value: string): string {
 
 export function detectIntents(original: string): Intents {
   const folded = foldWithMap(original);
-  // Questions are answered, not taken as choices: blank them before looking for slots.
-  const hoursQuestion = firstMatch(HOURS_QUESTION, folded.text);
-  const deliveryQuestion = firstMatch(DELIVERY_QUESTION, folded.text);
-  const asksHours = hoursQuestion !== null;
-  const asksDelivery = deliveryQuestion !== null;
-  // Only a message that is the question ("¿tenéis gaseosa?"), not "hay croquetas? ponme 2".
-  const asksAvailability = AVAILABILITY_QUESTION.test(folded.text) && /\?[^\p{L}\p{N}]*$/u.test(folded.text);
-  const asksPrice = firstMatch(PRICE_QUESTION, folded.text) !== null;
-  const asksContents = firstMatch(CONTENTS_QUESTION, folded.text) !== null;
-  let f = folded.text;
-  const timeMatch = TIME.exec(f);
-  let time: string | null = null;
-  if (timeMatch) {
-    const said = originalSlice(original, folded, timeMatch.index, timeMatch.index + timeMatch[0].length);
-    time = /\d{1,2}(?:[:.h]\d{2})?(?: ?(?:am|pm|h))?/iu.exec(said)?.[0] ?? tidyValue(said);
-    const a = timeMatch.index;
-    const b = a + timeMatch[0].length;
-    f = `${f.slice(0, a)},${' '.repeat(b - a - 1)}${f.slice(b)}`;
-  }
-  for (const q of [hoursQuestion, deliveryQuestion]) {
-    if (!q) continue;
-    // The whole clause the question is in ("¿hasta qué hora abrís hoy?"), up to punctuation.
-    const before = f.slice(0, q.index).search(/[^\n.!?¿¡,;]*$/u);
-    const afterStop = f.slice(q.index).search(/[\n.!?,;]/u);
-    const a = Math.max(0, before);
-    const b = afterStop >= 0 ? q.index + afterStop : f.length;
-    f = `${f.slice(0, a)},${' '.repeat(Math.max(0, b - a - 1))}${f.slice(b)}`;
-  }
+  // Questions are answered, not taken as choices: they and a time are blanked before looking for slots.
+  const questions = readQuestions(original, folded);
+  const f = questions.text;
   const squashed = f.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const blank: Span[] = [];
 
@@ -460,13 +400,13 @@ export function detectIntents(original: string): Intents {
     payment,
     name,
     change: changeSlot,
-    asksHours,
-    asksHowLong: firstMatch(HOW_LONG, folded.text) !== null,
-    asksDelivery,
-    asksAvailability,
-    asksPrice,
-    asksContents,
-    time,
+    asksHours: questions.asksHours,
+    asksHowLong: questions.asksHowLong,
+    asksDelivery: questions.asksDelivery,
+    asksAvailability: questions.asksAvailability,
+    asksPrice: questions.asksPrice,
+    asksContents: questions.asksContents,
+    time: questions.time,
     rest,
     restOriginal,
   };
