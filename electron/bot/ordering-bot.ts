@@ -268,10 +268,19 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
         yesUsed = true;
       }
     }
-    // The customer moved on (a slot, "nada más", another dish, an address): the question never traps.
+    // "Irene" while a dish question is open but the name is what comes next: the name.
+    const nameNext = !state.name && state.cart.length > 0 && (state.fulfilment === 'pickup' || (state.fulfilment === 'delivery' && !!state.address));
+    const bareName = cleanName(it.restOriginal);
+    if (!chosen && !dropped && nameNext && !it.name && mentions.length === 0 && scan.unknown.length > 0 && bareName && /^\p{Lu}/u.test(bareName) && bareName.split(/\s+/).length <= 3) {
+      setName(turn, bareName);
+      slotChanged = true;
+      scan.unknown.length = 0;
+    }
+    // The customer moved on (a slot, "nada más", another dish, an address, a name): the question never traps.
     const movedOn =
-      !chosen && !dropped &&
-      (it.done || !!it.fulfilment || !!it.payment || !!it.address || !!it.name || !!it.change || mentions.length > 0 ||
+      !chosen &&
+      !dropped &&
+      (slotChanged || it.done || !!it.fulfilment || !!it.payment || !!it.address || !!it.name || !!it.change || mentions.length > 0 ||
         scan.lastQuantity !== null || scan.repeatLast !== null || looksLikeAddress(it.restOriginal));
     if (chosen) {
       state.pending.shift();

@@ -495,3 +495,16 @@ describe('English corrections and slot phrasings', () => {
     expect(chat.cartSummary()).toEqual(['3 fanta-naranja']);
   });
 });
+
+describe('a name while a dish question is open', () => {
+  it('"Irene" when the name is what comes next drops the question and is taken as the name', () => {
+    const chat = withCart();
+    chat.say('recoger');
+    expect(chat.say('y una pizza')).toContain('¿Cuál quieres de «pizza»?');
+    const reply = chat.say('Irene');
+    expect(reply).not.toContain('No encuentro');
+    expect(reply).toContain('dejo «pizza» fuera del pedido');
+    expect(chat.state?.name).toBe('Irene');
+    expect(reply).toMatch(/pagar/);
+  });
+});
