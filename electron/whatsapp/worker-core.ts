@@ -164,12 +164,13 @@ export function runWorker(port: WorkerPort, deps: WorkerDeps): RunningWorker {
     c.on('ready', () => {
       void (async () => {
         watchBrowser();
-        let webVersion: string | undefined;
-        try {
-          webVersion = await c.getWWebVersion();
-        } catch {
-          /* only for the health panel */
-        }
+        // Only for the health panel: a slow page must not hold the kitchen's "connected" back.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const webVersion = await Promise.race([
+          c.getWWebVersion().catch(() => undefined),
+          new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 5_000))),
+        ]);
+        if (timer !== undefined) clearTimeout(timer);
         const wid = c.info?.wid;
         const phone = wid?.user ?? digitsOf(wid?._serialized);
         port.post({

@@ -1,5 +1,8 @@
 // The real engine, supervisor and worker logic wired to the fake whatsapp-web.js Client in this
 // process, under a FakeClock: what engine tests drive.
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { silentLogger } from '../../electron/host/logger.ts';
 import { whatsappSettingsSchema, type WhatsAppSettings } from '../../electron/host/settings.ts';
@@ -9,6 +12,11 @@ import type { WorkerConfig } from '../../electron/whatsapp/protocol.ts';
 import { FakeClock, flushPromises } from './fake-clock.ts';
 import { FakeWwebjsClient } from './fake-wwebjs-client.ts';
 import { createInProcessSpawn, type InProcessSpawn } from './in-process-worker.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+// The workers record their (fake) browser pid under here; one directory per test file.
+const harnessRoot = makeTempDir('comanda-engine-harness-');
+afterAll(harnessRoot.cleanup);
 
 export interface EngineHarness {
   engine: WhatsAppWorkerEngine;
@@ -33,6 +41,7 @@ export interface HarnessOptions {
 
 export function createEngineHarness(options: HarnessOptions = {}): EngineHarness {
   FakeWwebjsClient.reset();
+  const authRoot = mkdtempSync(join(harnessRoot.dir, 'engine-'));
   const clock = new FakeClock();
   FakeWwebjsClient.now = () => clock.now();
   const workers = createInProcessSpawn(options.configure ? { configure: options.configure } : {});
@@ -45,7 +54,7 @@ export function createEngineHarness(options: HarnessOptions = {}): EngineHarness
     logger: silentLogger,
     spawn: workers.spawn,
     settings: whatsappSettingsSchema.parse(options.settings ?? {}),
-    authDir: '/nonexistent/comanda-test/whatsapp',
+    authDir: join(authRoot, 'whatsapp'),
     discoverBrowser: () => ({ path: '/usr/bin/fake-chrome', searched: ['/usr/bin/fake-chrome'] }),
     describeMissingBrowser: (searched) => `No browser for WhatsApp was found. Install Google Chrome or Microsoft Edge. Looked in: ${searched.join(', ')}`,
     browserArgs: ({ headless }) => (headless ? ['--headless-test-flag'] : []),
