@@ -230,7 +230,9 @@ export function matchAt(tokens: readonly Token[], i: number, index: MenuIndex): 
   const tied = ranked.filter(([, h]) => compareHits(h, top[1]) === 0);
   const end = Math.max(...tied.map(([, h]) => h.end));
   if (tied.length > 1) return { kind: 'choose', itemIds: tied.map(([id]) => id), end, full: top[1].full };
-  const certain = top[1].full && top[1].exact >= 1;
+  // Two or more of a dish's words, exactly, and no other dish as close ("margarita familiar" for
+  // "Pizza margarita familiar"): the words left out did not tell it apart from anything.
+  const certain = (top[1].full && top[1].exact >= 1) || (top[1].consumed >= 2 && top[1].exact >= 2);
   return { kind: certain ? 'certain' : 'confirm', itemIds: [top[0]], end, full: top[1].full };
 }
 
@@ -660,8 +662,13 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       while (n < list.length) {
         const m = list[n];
         if (!m || m.mode !== 'add') break;
-        const ids = m.itemId ? [m.itemId] : m.candidates;
         const scope = headingScope.get(h) ?? new Set(h.candidates);
+        // "dos durums: uno de pollo y otro mixto": under the heading, "de pollo" is the durum one.
+        if (!m.itemId) {
+          const within = m.candidates.filter((id) => scope.has(id));
+          if (within.length > 0) m.candidates = within;
+        }
+        const ids = m.itemId ? [m.itemId] : m.candidates;
         if (ids.length === 0 || !ids.every((id) => scope.has(id))) break;
         covered += m.quantity;
         n++;

@@ -508,3 +508,35 @@ describe('a name while a dish question is open', () => {
     expect(reply).toMatch(/pagar/);
   });
 });
+
+describe('menus with sizes and shared words', () => {
+  it('"margarita familiar" is the family margarita; "una margarita" asks which size', () => {
+    const menu = menuFrom({
+      restaurant: 'Pizzería Napoli',
+      categories: [{ id: 'p', name: 'Pizzas', items: [
+        { id: 'marg-m', name: 'Pizza margarita mediana', price: 8 },
+        { id: 'marg-f', name: 'Pizza margarita familiar', price: 14 },
+        { id: 'pep-m', name: 'Pizza pepperoni mediana', price: 9 },
+      ] }],
+    });
+    const chat = new Chat({ menu });
+    chat.say('una margarita familiar y una pepperoni mediana');
+    expect(chat.cartSummary()).toEqual(['1 marg-f', '1 pep-m']);
+    expect(chat.say('y una margarita')).toContain('¿Cuál quieres de «margarita»?');
+  });
+
+  it('under a heading, a word two dishes share means the one in the heading ("dos durums: uno de pollo y otro mixto")', () => {
+    const menu = menuFrom({
+      restaurant: 'Kebab Ali',
+      categories: [{ id: 'k', name: 'Kebabs', items: [
+        { id: 'kebab-pollo', name: 'Kebab de pollo', price: 5 },
+        { id: 'kebab-mixto', name: 'Kebab mixto', price: 5.5 },
+        { id: 'durum-pollo', name: 'Dürüm de pollo', price: 6 },
+        { id: 'durum-mixto', name: 'Dürüm mixto', price: 6.5 },
+      ] }],
+    });
+    const chat = new Chat({ menu });
+    chat.say('dos durums: uno de pollo y otro mixto');
+    expect(chat.cartSummary()).toEqual(['1 durum-pollo', '1 durum-mixto']);
+  });
+});
