@@ -33,6 +33,8 @@ export interface ProtectionLayersDeps {
   settings: WhatsAppSettings;
   random?: () => number;
   timezone?: string;
+  /** True while a message is being sent: planned and memory restarts wait for it. */
+  busy?: () => boolean;
 }
 
 export type CreateProtectionLayers = (deps: ProtectionLayersDeps) => { start(): void; stop(): void };
@@ -138,6 +140,8 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
   private webVersion: string | undefined;
   private lastHeartbeatAt: number | undefined;
   private lastActivity: number | undefined;
+  /** Sends handed to the worker and not answered yet. */
+  private sending = 0;
   private recheckTimer: TimerHandle | undefined;
   private layers: { start(): void; stop(): void } | undefined;
   /** Serialises start/stop/restart so two recoveries never spawn two workers. */
@@ -176,6 +180,7 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
         settings: this.options.settings,
         random: this.random,
         ...(this.options.timezone !== undefined ? { timezone: this.options.timezone } : {}),
+        busy: () => this.sending > 0,
       });
       this.layers.start();
     }
@@ -715,12 +720,15 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
   private async deliver(chatId: string, body: string): Promise<string> {
     if (this.current.state !== 'connected' || !this.supervisor.running) throw new NotConnectedError(this.current.state);
     const typingMs = typingDelayMs(body, this.random);
+    this.sending++;
     try {
       const reply = await this.request({ op: 'send', chatId, body, typingMs, markSeen: true }, typingMs + 60_000);
       this.lastActivity = this.clock.now();
       return reply.op === 'send' ? reply.messageId : '';
     } catch (error) {
       throw this.sendFailure(error);
+    } finally {
+      this.sending--;
     }
   }
 

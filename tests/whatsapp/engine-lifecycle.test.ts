@@ -428,18 +428,38 @@ describe('browser and stop', () => {
     h = undefined;
   });
 
-  it('starts and stops the protection layers with the engine', async () => {
+  it('starts and stops the protection layers with the engine, telling them when a send is under way', async () => {
     const calls: string[] = [];
+    let busy: (() => boolean) | undefined;
     h = createEngineHarness({
       engine: {
         createProtectionLayers: (deps) => {
           calls.push(`create:${deps.settings.watchdogIntervalMs}:${deps.control === h?.engine}`);
+          busy = deps.busy;
           return { start: () => calls.push('start'), stop: () => calls.push('stop') };
         },
       },
     });
     await h.engine.start();
     expect(calls).toEqual(['create:60000:true', 'start']);
+    await h.settle();
+    h.client().becomeReady();
+    await h.settle();
+    h.client().registered.add('34600111222');
+    const worker = h.workers.latest();
+    const deliver = worker.handle.send;
+    let held: (() => void) | undefined;
+    worker.handle.send = (message) => {
+      if (message.type === 'request' && message.request.op === 'send') held = () => deliver(message);
+      else deliver(message);
+    };
+    expect(busy?.()).toBe(false);
+    const sending = h.engine.send({ to: '34600111222', body: 'hola', idempotencyKey: 'k' });
+    await h.settle();
+    expect(busy?.()).toBe(true);
+    held?.();
+    await sending;
+    expect(busy?.()).toBe(false);
     await h.engine.stop();
     expect(calls).toEqual(['create:60000:true', 'start', 'stop']);
     h = undefined;
