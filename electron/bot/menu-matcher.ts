@@ -774,7 +774,7 @@ export function categoryNamed(menu: Menu, text: string): number | null {
     const cat = visible[k];
     if (!cat) continue;
     const name = nameTokens(cat.name);
-    if (name.length === words.length && name.every((w, n) => sameWord(w, words[n] ?? ''))) return k;
+    if (name.length === words.length && name.every((w, n) => sameWord(words[n] ?? '', w))) return k;
   }
   return null;
 }

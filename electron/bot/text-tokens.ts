@@ -114,21 +114,22 @@ function forms(word: string): string[] {
   return out;
 }
 
-/** Equal up to a plural ending: clásicas = clasica, limones = limón, dobles = doble. */
+/**
+ * Equal up to a plural ending (clásicas = clasica, limones = limón), a number written in words
+ * ("4" = "cuatro") or a diminutive the customer used: `a` is the customer's word, `b` the menu's, so
+ * "cañitas" finds "Caña" but "carne" never finds "Carnitas".
+ */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const fa = forms(a);
-  if (forms(b).some((f) => fa.includes(f))) return true;
+  const fb = forms(b);
+  if (fb.some((f) => fa.includes(f))) return true;
   const na = NUMBER_NAMES[a];
   const nb = NUMBER_NAMES[b];
   if (na !== undefined && (na === nb || na === b)) return true;
   if (nb !== undefined && nb === a) return true;
   // Diminutives: cañitas = caña, croquetitas = croquetas, cervecita = cerveza, taquitos = tacos.
-  const da = undiminish(a);
-  const db = undiminish(b);
-  if (da.length === 0 && db.length === 0) return false;
-  const ga = [...fa, ...da.flatMap(forms)];
-  return [...forms(b), ...db.flatMap(forms)].some((f) => ga.includes(f));
+  return undiminish(a).some((d) => forms(d).some((f) => fb.includes(f)));
 }
 
 /** Number names in dish names ("Pizza cuatro quesos" vs "pizza 4 quesos"), as digits. */

@@ -358,6 +358,8 @@ describe('building blocks', () => {
     expect(sameWord('croquetitas', 'croquetas')).toBe(true);
     expect(sameWord('margaritas', 'margarita')).toBe(true);
     expect(sameWord('patatitas', 'bravas')).toBe(false);
+    // Only the customer's word is read as a diminutive: "carne" is not "carnitas".
+    expect(sameWord('carne', 'carnitas')).toBe(false);
     expect(sameWord('tres', 'cuatro')).toBe(false);
   });
 
