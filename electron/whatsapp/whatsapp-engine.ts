@@ -295,6 +295,12 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
   }
 
   async reconnect(): Promise<void> {
+    if (this.hold === 'logged-out' || this.hold === 'unlinked' || this.hold === 'qr-cap') {
+      // No session to reconnect: only linking (link()) helps, and an automatic reconnect (after
+      // the PC wakes up) must not start rotating QR codes nobody is looking at.
+      this.logger.info('reconnect skipped: WhatsApp needs linking', { hold: this.hold });
+      return;
+    }
     await this.restartFresh('reconnect');
   }
 

@@ -140,6 +140,24 @@ describe('disconnection classes', () => {
     expect(h.workers.workers).toHaveLength(1);
   });
 
+  it('reconnect() restarts a live or failed session but not one that needs linking', async () => {
+    h = createEngineHarness();
+    await h.connect();
+    await h.engine.reconnect();
+    expect(h.workers.workers).toHaveLength(2);
+    expect(h.engine.getStatus().state).toBe('starting');
+    await h.settle();
+    h.client().becomeReady();
+    await h.settle();
+    h.client().logoutFromPhone();
+    await h.settle();
+    await h.engine.reconnect();
+    expect(h.workers.workers).toHaveLength(2);
+    expect(h.engine.getStatus().state).toBe('logged-out');
+    await h.engine.link({ method: 'qr' });
+    expect(h.workers.workers).toHaveLength(3);
+  });
+
   it.each(['UNPAIRED', 'UNPAIRED_IDLE', 'TOS_BLOCK', 'SMB_TOS_BLOCK'])('socket state %s is logged-out without a restart', async (state) => {
     h = createEngineHarness();
     await h.connect();
