@@ -6,6 +6,8 @@ import { runWorker } from '../../electron/whatsapp/worker-core.ts';
 import { FakeWwebjsClient } from './fake-wwebjs-client.ts';
 
 const READY_AFTER_MS = Number(process.env.FAKE_WWEBJS_READY_AFTER_MS ?? 100);
+/** After ready, something escapes whatsapp-web.js the way its page handlers let it: 'rejection' or 'exception'. */
+const ESCAPE = process.env.FAKE_WWEBJS_ESCAPE;
 
 const port = createParentPort();
 const worker = runWorker(port, {
@@ -18,6 +20,14 @@ const worker = runWorker(port, {
         client.authenticate();
         client.loading(100);
         client.becomeReady();
+        if (ESCAPE === 'rejection') {
+          setTimeout(() => void Promise.reject(new Error('Protocol error (Runtime.callFunctionOn): Execution context was destroyed.')), 50);
+        }
+        if (ESCAPE === 'exception') {
+          setTimeout(() => {
+            throw new TypeError("Cannot read properties of null (reading 'evaluate')");
+          }, 50);
+        }
       }, READY_AFTER_MS);
     };
     return client;
