@@ -1,76 +1,320 @@
-// The Electron entry: composition only. The host (plain Node) does the work; this file gives it a
-// data folder, a window that shows the kitchen screen through the preload bridge, and a clean exit.
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
+// The Electron entry: composition only. The host (plain Node) does the work; the shell pieces in
+// electron/shell give it Electron's adapters (settings in electron-store, secrets in safeStorage,
+// notifications, the display kept awake), a window, a tray and an updater, and a clean exit.
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, powerSaveBlocker, safeStorage, screen, shell, Tray, utilityProcess } from 'electron';
+import log from 'electron-log/main';
+import ElectronStore from 'electron-store';
+import electronUpdater from 'electron-updater';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createHost, type Host } from './host/create-host.ts';
-import { createJsonLogger } from './host/logger.ts';
+import { OPEN_STATUSES } from '../shared/order.ts';
+import type { Locale } from '../shared/i18n.ts';
+import { createHost, type EngineContext, type Host } from './host/create-host.ts';
+import { createSystemClock } from './host/clock.ts';
+import { errorFields } from './host/logger.ts';
+import { startHostCloud } from './cloud/host-cloud.ts';
+import { loadFirebaseFile } from './cloud/firebase-file.ts';
+import type { WhatsAppEngine } from './whatsapp/engine.ts';
+import { createEngineFactory } from './whatsapp/engine-factory.ts';
 import { forwardEvents, serveKdsApiOverIpc, trustedSenderCheck } from './shell/ipc-bridge.ts';
+import { configureElectronLog, electronLogger } from './shell/electron-logger.ts';
+import { CrashRelaunch, installCrashHandlers } from './shell/crash-relaunch.ts';
+import { claimSingleInstance } from './shell/single-instance.ts';
+import { ShellSettings } from './shell/shell-settings.ts';
+import { WindowPolicy } from './shell/window-policy.ts';
+import { KdsWindow } from './shell/kds-window.ts';
+import { TrayController } from './shell/tray.ts';
+import { trayIconPath } from './shell/tray-icons.ts';
+import { DesktopAlerts } from './shell/desktop-alerts.ts';
+import { UpdatePolicy } from './shell/update-policy.ts';
+import { Updater, type UpdateState } from './shell/updater.ts';
+import { utilityProcessWorker } from './shell/utility-process-worker.ts';
+import { safeStorageSecrets } from './shell/safe-storage-secrets.ts';
+import { CONFIRM_BUTTON, quitWithOpenOrdersDialog, updateWithOpenOrdersDialog } from './shell/dialogs.ts';
+import { SHELL_TEXTS } from './shell/shell-texts.ts';
+import { exposeE2eHook } from './shell/e2e-hook.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_INDEX = join(here, '..', 'renderer', 'index.html');
 const PRELOAD = join(here, 'preload.cjs');
-const logger = createJsonLogger();
+const WORKER_ENTRY = join(here, 'engine-worker.js');
+const ASSETS = join(here, '..', 'assets');
+const UPDATE_CHANNEL = 'kds:update';
+/** Longest a quit waits for the host to stop before exiting anyway. */
+const STOP_TIMEOUT_MS = 15_000;
 
-if (!app.requestSingleInstanceLock()) {
-  // A second launch only brings the first one's window forward.
-  app.quit();
-} else {
+// A separate profile (end-to-end tests, a second test kitchen on one PC) without touching the real one.
+if (process.env.COMANDA_USER_DATA) app.setPath('userData', process.env.COMANDA_USER_DATA);
+const dataDir = app.getPath('userData');
+const logDir = join(dataDir, 'logs');
+configureElectronLog(log, logDir);
+const logger = electronLogger(log);
+const clock = createSystemClock();
+
+installCrashHandlers({
+  process,
+  guard: new CrashRelaunch({ historyPath: join(dataDir, 'crash-history.json'), now: () => clock.now() }),
+  log: (message, fields) => logger.error(message, fields),
+  relaunch: () => {
+    app.relaunch();
+    app.exit(1);
+  },
+  exit: () => app.exit(1),
+});
+
+let kdsWindow: KdsWindow | undefined;
+
+if (claimSingleInstance(app, () => kdsWindow?.show())) {
+  const settings = new ShellSettings(new ElectronStore({ name: 'comanda' }), logger, app.isPackaged);
+  const hostSettings = settings.host;
+  const policy = new WindowPolicy(powerSaveBlocker);
+  const startHidden = process.argv.includes('--start-hidden') || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
   let host: Host | undefined;
-  let window: BrowserWindow | undefined;
-  let quitting = false;
+  let stopCloud: (() => Promise<void>) | undefined;
+  let tray: TrayController | undefined;
+  let alerts: DesktopAlerts | undefined;
+  let updater: Updater | undefined;
+  let updateState: UpdateState = { phase: 'idle' };
+  let lastHeartbeatAt: string | undefined;
+  let stopped = false;
 
-  const createWindow = () => {
-    window = new BrowserWindow({
-      width: 1400,
-      height: 900,
-      backgroundColor: '#0b0d10',
-      title: 'Comanda',
-      webPreferences: {
-        preload: PRELOAD,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        spellcheck: false,
-      },
-    });
-    const contents = window.webContents;
-    // The KDS never navigates away or opens windows; links go to the system browser.
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-    forwardEvents(host!.service, contents);
-    void window.loadFile(RENDERER_INDEX);
+  const locale = (): Locale => hostSettings.locale ?? host?.menu.current().locale ?? 'es';
+  const openOrders = () => host?.store.orders.list({ statuses: OPEN_STATUSES }).length ?? 0;
+  const timeZone = () => host?.menu.current().timezone ?? hostSettings.timezone;
+
+  const notify = (title: string, body: string) => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title, body, silent: false });
+    notification.on('click', () => kdsWindow?.show());
+    notification.show();
   };
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
-  });
+  const applyStartAtLogin = (enabled: boolean) => {
+    // Development builds would register the bare Electron binary: only the installed app does this.
+    if (!app.isPackaged) return;
+    app.setLoginItemSettings({ openAtLogin: enabled, args: ['--start-hidden'] });
+  };
 
-  app.on('before-quit', (event) => {
-    if (quitting || !host) return;
-    // Stop the host (database, WhatsApp engine) before the process goes.
-    event.preventDefault();
-    quitting = true;
-    void host.stop().finally(() => app.quit());
-  });
+  const engineOption = (): 'simulator' | ((context: EngineContext) => WhatsAppEngine) => {
+    if (settings.engine === 'simulator') return 'simulator';
+    return createEngineFactory('whatsapp', {
+      settings: hostSettings.whatsapp,
+      spawn: utilityProcessWorker({ fork: utilityProcess.fork, entryPath: WORKER_ENTRY, logger: logger.child({ part: 'worker' }) }),
+    });
+  };
 
-  void app.whenReady().then(async () => {
-    host = createHost({ dataDir: app.getPath('userData'), engine: 'simulator', port: 4747, logger });
+  const requestQuit = async () => {
+    if (!policy.isQuitting) {
+      const open = openOrders();
+      if (policy.onQuitRequested(open) === 'confirm') {
+        const parent = kdsWindow?.window;
+        const options = quitWithOpenOrdersDialog(locale(), open);
+        const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+        if (response !== CONFIRM_BUTTON) return;
+      }
+      policy.markQuitting();
+    }
+    app.quit();
+  };
+
+  const refreshHeartbeat = () => {
+    void host?.service
+      .getHealth()
+      .then((health) => {
+        lastHeartbeatAt = health.lastHeartbeatAt;
+        tray?.update();
+      })
+      .catch((error) => logger.warn('health not read for the tray', errorFields(error)));
+  };
+
+  const startShell = async () => {
+    app.setAppUserModelId('app.comanda.kds');
+    host = createHost({ dataDir, engine: engineOption(), port: settings.port, logger, clock, settings: hostSettings, logDir });
+    const running = host;
     serveKdsApiOverIpc({
       ipcMain,
-      api: host.service,
-      isTrustedSender: trustedSenderCheck(() => window?.webContents, pathToFileURL(RENDERER_INDEX).href),
+      api: running.service,
+      isTrustedSender: trustedSenderCheck(() => kdsWindow?.window?.webContents, pathToFileURL(RENDERER_INDEX).href),
     });
-    await host.start();
-    createWindow();
+    await running.start();
+
+    let backupNow: (() => Promise<unknown>) | undefined;
+    const firebasePath = join(dataDir, 'firebase.json');
+    if (existsSync(firebasePath)) {
+      try {
+        const cloud = await startHostCloud({
+          host: running,
+          dataDir,
+          firebase: loadFirebaseFile(firebasePath),
+          logger,
+          clock,
+          notifier: { notify },
+          secretStore: safeStorageSecrets(safeStorage, join(dataDir, 'secrets'), logger),
+        });
+        stopCloud = cloud.stop;
+        backupNow = () => cloud.cloud.backupNow();
+      } catch (error) {
+        // The kitchen works without the cloud; the owner sees why in the log.
+        logger.error('cloud not started', errorFields(error));
+      }
+    }
+
+    kdsWindow = new KdsWindow({
+      createWindow: (options) => new BrowserWindow(options),
+      screen,
+      preloadPath: PRELOAD,
+      rendererIndex: RENDERER_INDEX,
+      policy,
+      openExternal: (url) => shell.openExternal(url),
+      loadState: () => settings.windowState,
+      saveState: (state) => (settings.windowState = state),
+      clock,
+      logger: logger.child({ part: 'window' }),
+      platform: process.platform,
+      startHidden,
+      onCreated: (win) => {
+        forwardEvents(running.service, win.webContents);
+        win.webContents.once('did-finish-load', () => win.webContents.send(UPDATE_CHANNEL, updateState));
+      },
+    });
+    kdsWindow.open();
+
+    alerts = new DesktopAlerts({ notify: (_kind, title, body) => notify(title, body), locale, clock });
+    alerts.onStatus(running.engine.getStatus());
+    alerts.onHandoffs(running.service.handoffs());
+
+    if (app.isPackaged) {
+      const t = () => SHELL_TEXTS[locale()].notify;
+      updater = new Updater({
+        updater: electronUpdater.autoUpdater,
+        policy: new UpdatePolicy({ clock, openOrders, timeZone }),
+        logger: logger.child({ part: 'updater' }),
+        channel: () => settings.updateChannel,
+        notify: (kind, detail) => {
+          if (kind === 'ready') notify(t().updateReadyTitle, `${detail} · ${t().updateReadyBody}`);
+          else if (kind === 'error') notify(t().updateErrorTitle, detail);
+          else notify(t().upToDateTitle, app.getVersion());
+        },
+        confirmWithOpenOrders: async () => {
+          const parent = kdsWindow?.window;
+          const options = updateWithOpenOrdersDialog(locale(), openOrders());
+          const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+          return response === CONFIRM_BUTTON;
+        },
+        beforeInstall: () => policy.markQuitting(),
+        onState: (state) => {
+          updateState = state;
+          kdsWindow?.window?.webContents.send(UPDATE_CHANNEL, state);
+          tray?.update();
+        },
+      });
+      updater.start();
+    }
+
+    tray = new TrayController({
+      createTray: (image) => new Tray(image),
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      icon: (kind) => nativeImage.createFromPath(trayIconPath(ASSETS, kind, process.platform)),
+      input: () => ({
+        status: running.engine.getStatus(),
+        lastHeartbeatAt,
+        locale: locale(),
+        timeZone: timeZone(),
+        startAtLogin: settings.startAtLogin,
+        canBackup: backupNow !== undefined,
+        canCheckUpdates: updater !== undefined,
+        updateReady: updateState.phase === 'ready',
+        downloadPercent: updateState.phase === 'downloading' ? updateState.percent : undefined,
+      }),
+      actions: {
+        show: () => kdsWindow?.show(),
+        reconnect: async () => void (await running.service.reconnectWhatsApp()),
+        link: async () => {
+          // The kitchen screen shows the linking screen while the status is needs-link.
+          kdsWindow?.show();
+          await running.service.linkWhatsApp({ method: 'qr' });
+        },
+        backup: async () => void (await backupNow?.()),
+        'check-updates': () => updater?.check(true),
+        'install-update': () => updater?.installRequested(),
+        'toggle-start-at-login': () => {
+          settings.startAtLogin = !settings.startAtLogin;
+          applyStartAtLogin(settings.startAtLogin);
+          tray?.update();
+        },
+        quit: requestQuit,
+      },
+      clock,
+      logger: logger.child({ part: 'tray' }),
+      refreshMs: 60_000,
+    });
+    tray.start();
+    applyStartAtLogin(settings.startAtLogin);
+    refreshHeartbeat();
+
+    running.service.subscribe((event) => {
+      if (event.type === 'whatsapp') {
+        alerts?.onStatus(event.status);
+        tray?.update();
+        refreshHeartbeat();
+      } else if (event.type === 'handoffs') {
+        alerts?.onHandoffs(event.handoffs);
+      }
+    });
+    // After sleep the session is often gone while the engine still believes it is up.
+    powerMonitor.on('resume', () => {
+      if (running.engine.getStatus().state !== 'connected') void running.service.reconnectWhatsApp().catch((error) => logger.warn('reconnect after resume failed', errorFields(error)));
+    });
+
+    exposeE2eHook(process.env, {
+      tray: () => tray?.model,
+      windowVisible: () => kdsWindow?.window?.isVisible() ?? false,
+      keepsDisplayAwake: () => policy.keepsDisplayAwake,
+    });
+  };
+
+  /** Everything down in order: the cloud reads the store, the host closes the WhatsApp browser. */
+  const stopAll = async () => {
+    kdsWindow?.flushState();
+    updater?.stop();
+    alerts?.stop();
+    tray?.stop();
+    await stopCloud?.().catch((error) => logger.error('cloud stop failed', errorFields(error)));
+    await host?.stop();
+  };
+
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (!policy.isQuitting) {
+      // Cmd+Q, the dock or the OS asked: the same question as the tray's Quit.
+      void requestQuit();
+      return;
+    }
+    stopped = true;
+    const forceExit = setTimeout(() => {
+      logger.error('host did not stop in time; exiting');
+      app.exit(0);
+    }, STOP_TIMEOUT_MS);
+    void stopAll()
+      .catch((error) => logger.error('stop failed', errorFields(error)))
+      .finally(() => {
+        clearTimeout(forceExit);
+        app.quit();
+      });
   });
 
-  app.on('window-all-closed', () => app.quit());
+  // The window only hides; with every window gone the app still runs in the tray.
+  app.on('window-all-closed', () => undefined);
+  app.on('activate', () => kdsWindow?.show());
+
+  void app.whenReady().then(() =>
+    startShell().catch((error) => {
+      logger.error('Comanda could not start', errorFields(error));
+      dialog.showErrorBox('Comanda', `Comanda could not start: ${error instanceof Error ? error.message : String(error)}`);
+      policy.markQuitting();
+      app.quit();
+    }),
+  );
 }

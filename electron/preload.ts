@@ -1,17 +1,24 @@
 // The only bridge between the sandboxed KDS page and the host: `window.comanda`, exactly the
-// invoke/onEvent pair the renderer's IPC transport expects. Bundled to one CommonJS file.
+// invoke/onEvent pair the renderer's IPC transport expects, plus onUpdate for the app's own
+// update progress. Bundled to one CommonJS file.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 const INVOKE_CHANNEL = 'kds:invoke';
 const EVENT_CHANNEL = 'kds:event';
+const UPDATE_CHANNEL = 'kds:update';
+
+/** Subscribes to one main→page channel; returns the unsubscribe. */
+function listen(channel: string, listener: (payload: unknown) => void): () => void {
+  const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
 
 contextBridge.exposeInMainWorld('comanda', {
   invoke: (method: string, ...args: unknown[]) => ipcRenderer.invoke(INVOKE_CHANNEL, method, args),
-  onEvent: (listener: (event: unknown) => void) => {
-    const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
-    ipcRenderer.on(EVENT_CHANNEL, handler);
-    return () => {
-      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
-    };
-  },
+  onEvent: (listener: (event: unknown) => void) => listen(EVENT_CHANNEL, listener),
+  /** The desktop app's update progress ({ phase, version?, percent?, error? }); the page may show it. */
+  onUpdate: (listener: (state: unknown) => void) => listen(UPDATE_CHANNEL, listener),
 });

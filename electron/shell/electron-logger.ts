@@ -19,7 +19,8 @@ export interface ElectronLogLike {
     file: {
       maxSize: number;
       resolvePathFn: (...args: never[]) => string;
-      archiveLogFn: (file: { path: string }) => void;
+      /** Method syntax: electron-log passes its richer LogFile. */
+      archiveLogFn(file: { path: string }): void;
       format: unknown;
       level: unknown;
     };

@@ -42,6 +42,11 @@ export class ShellSettings {
     return this.read('engine', engineSchema, 'simulator');
   }
 
+  /** The host's HTTP port for extra kitchen screens and tools; null: the window alone, no HTTP. */
+  get port(): number | null {
+    return this.read('port', z.number().int().min(0).max(65_535).nullable(), 4747);
+  }
+
   get startAtLogin(): boolean {
     return this.read('startAtLogin', z.boolean(), this.isPackaged);
   }

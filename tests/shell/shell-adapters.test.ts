@@ -174,6 +174,11 @@ describe('shell settings', () => {
     expect(dev.startAtLogin).toBe(false);
     dev.startAtLogin = true;
     expect(dev.startAtLogin).toBe(true);
+    expect(dev.port).toBe(4747);
+    map.set('port', 70_000);
+    expect(dev.port).toBe(4747);
+    map.set('port', null);
+    expect(dev.port).toBeNull();
     map.set('engine', 'telepathy');
     map.set('updateChannel', 'beta');
     map.set('host', { amberAfterMinutes: 'soon' });

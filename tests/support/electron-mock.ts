@@ -3,6 +3,7 @@
 // tests hand it these fakes: each records what the shell asked of it and lets the test play the
 // user or the OS (emit 'close', click a menu item, end a utility process).
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 
 export class MockWebContents extends EventEmitter {
@@ -69,6 +70,12 @@ export class MockBrowserWindow extends EventEmitter {
   }
   loadFile(path: string): Promise<void> {
     this.loadedFile = path;
+    this.webContents.mainFrame.url = pathToFileURL(path).href;
+    // As in Electron, the page announces itself after the load was asked for.
+    setImmediate(() => {
+      this.emit('ready-to-show');
+      this.webContents.emit('did-finish-load');
+    });
     return Promise.resolve();
   }
   show(): void {
@@ -137,6 +144,7 @@ export class MockBrowserWindow extends EventEmitter {
 }
 
 export class MockTray extends EventEmitter {
+  static readonly instances: MockTray[] = [];
   image: unknown;
   tooltip = '';
   menu: MockMenu | undefined;
@@ -145,6 +153,7 @@ export class MockTray extends EventEmitter {
   constructor(image: unknown) {
     super();
     this.image = image;
+    MockTray.instances.push(this);
   }
   setImage(image: unknown): void {
     this.image = image;
@@ -316,3 +325,124 @@ export function createSafeStorage(available = true, backend = 'gnome_libsecret')
     },
   };
 }
+
+/** Notification: records what was shown. */
+export class MockNotification extends EventEmitter {
+  static readonly shown: { title: string; body: string }[] = [];
+  static isSupported(): boolean {
+    return true;
+  }
+  readonly options: { title: string; body: string };
+  constructor(options: { title: string; body: string }) {
+    super();
+    this.options = options;
+  }
+  show(): void {
+    MockNotification.shown.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
+/** The app as main.ts uses it: ready at once, paths, and a quit that runs 'before-quit' like Electron. */
+export class MockElectronApp extends MockApp {
+  private readonly paths = new Map<string, string>();
+  quitted = false;
+  readonly version = '0.1.0';
+  constructor(userData: string, lockHeld = false) {
+    super(lockHeld);
+    this.paths.set('userData', userData);
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  getPath(name: string): string {
+    const path = this.paths.get(name);
+    if (!path) throw new Error(`no mock path ${name}`);
+    return path;
+  }
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
+  }
+  getVersion(): string {
+    return this.version;
+  }
+  setAppUserModelId(): void {}
+  override quit(): void {
+    super.quit();
+    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    this.emit('before-quit', event);
+    if (!event.defaultPrevented) {
+      this.quitted = true;
+      this.emit('will-quit');
+      this.emit('quit');
+    }
+  }
+}
+
+/** electron-log's main logger: the lines written, and the file transport settings. */
+export function createElectronLog() {
+  const lines: string[] = [];
+  const write = (line: string) => void lines.push(line);
+  return {
+    lines,
+    info: write,
+    warn: write,
+    error: write,
+    debug: write,
+    transports: { file: { maxSize: 0, resolvePathFn: () => '', archiveLogFn: () => undefined, format: '', level: 'silly' as unknown }, console: { level: 'silly' as unknown } },
+  };
+}
+
+/**
+ * Every Electron module main.ts imports, as one object: a child process installs it in place of
+ * 'electron' (and of electron-log, electron-store, electron-updater) to run the real composition.
+ */
+export function createElectronModule(options: { userData: string; store?: Record<string, unknown>; dialogResponse?: number; lockHeld?: boolean }) {
+  const storeData = new Map<string, unknown>(Object.entries(options.store ?? {}));
+  const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const dialogs: unknown[] = [];
+  const errorBoxes: string[] = [];
+  const opened: string[] = [];
+  const dialog = {
+    shown: dialogs,
+    errorBoxes,
+    /** The button the person picks in the next message boxes. */
+    response: options.dialogResponse ?? 0,
+    showMessageBox: async (...args: unknown[]) => {
+      dialogs.push(args.at(-1));
+      return { response: dialog.response, checkboxChecked: false };
+    },
+    showErrorBox: (title: string, content: string) => void errorBoxes.push(`${title}: ${content}`),
+  };
+  return {
+    app: new MockElectronApp(options.userData, options.lockHeld),
+    BrowserWindow: MockBrowserWindow,
+    Tray: MockTray,
+    Menu: MockMenu,
+    nativeImage: MockNativeImage,
+    Notification: MockNotification,
+    ipcMain: {
+      handlers: ipcHandlers,
+      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) => void ipcHandlers.set(channel, fn),
+      removeHandler: (channel: string) => void ipcHandlers.delete(channel),
+    },
+    powerMonitor: new EventEmitter(),
+    powerSaveBlocker: createPowerSaveBlocker(),
+    safeStorage: createSafeStorage(),
+    screen: createScreen([display(1, 0, 0, 1920, 1080)]),
+    shell: { opened, openExternal: async (url: string) => void opened.push(url) },
+    utilityProcess: createUtilityProcess(),
+    dialog,
+    log: createElectronLog(),
+    storeData,
+    ElectronStore: class {
+      get(key: string): unknown {
+        return storeData.get(key);
+      }
+      set(key: string, value: unknown): void {
+        storeData.set(key, value);
+      }
+    },
+    autoUpdater: new EventEmitter(),
+  };
+}
+export type ElectronModuleMock = ReturnType<typeof createElectronModule>;
