@@ -6,6 +6,7 @@ import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import electronUpdater from 'electron-updater';
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OPEN_STATUSES } from '../shared/order.ts';
@@ -34,6 +35,7 @@ import { safeStorageSecrets } from './shell/safe-storage-secrets.ts';
 import { CONFIRM_BUTTON, quitWithOpenOrdersDialog, updateWithOpenOrdersDialog } from './shell/dialogs.ts';
 import { SHELL_TEXTS } from './shell/shell-texts.ts';
 import { exposeE2eHook } from './shell/e2e-hook.ts';
+import { applyStartAtLogin, START_HIDDEN_ARG } from './shell/login-item.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_INDEX = join(here, '..', 'renderer', 'index.html');
@@ -69,7 +71,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
   const settings = new ShellSettings(new ElectronStore({ name: 'comanda' }), logger, app.isPackaged);
   const hostSettings = settings.host;
   const policy = new WindowPolicy(powerSaveBlocker);
-  const startHidden = process.argv.includes('--start-hidden') || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+  const startHidden = process.argv.includes(START_HIDDEN_ARG) || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
   let host: Host | undefined;
   let stopCloud: (() => Promise<void>) | undefined;
   let tray: TrayController | undefined;
@@ -90,10 +92,12 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     notification.show();
   };
 
-  const applyStartAtLogin = (enabled: boolean) => {
-    // Development builds would register the bare Electron binary: only the installed app does this.
-    if (!app.isPackaged) return;
-    app.setLoginItemSettings({ openAtLogin: enabled, args: ['--start-hidden'] });
+  const startAtLogin = (enabled: boolean) => {
+    try {
+      applyStartAtLogin(enabled, { app, platform: process.platform, env: process.env, homeDir: homedir(), execPath: process.execPath });
+    } catch (error) {
+      logger.warn('start at login not changed', errorFields(error));
+    }
   };
 
   const engineOption = (): 'simulator' | ((context: EngineContext) => WhatsAppEngine) => {
@@ -118,13 +122,12 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     app.quit();
   };
 
+  const readHeartbeat = async () => {
+    if (host) lastHeartbeatAt = (await host.service.getHealth()).lastHeartbeatAt;
+  };
   const refreshHeartbeat = () => {
-    void host?.service
-      .getHealth()
-      .then((health) => {
-        lastHeartbeatAt = health.lastHeartbeatAt;
-        tray?.update();
-      })
+    void readHeartbeat()
+      .then(() => tray?.update())
       .catch((error) => logger.warn('health not read for the tray', errorFields(error)));
   };
 
@@ -240,7 +243,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
         'install-update': () => updater?.installRequested(),
         'toggle-start-at-login': () => {
           settings.startAtLogin = !settings.startAtLogin;
-          applyStartAtLogin(settings.startAtLogin);
+          startAtLogin(settings.startAtLogin);
           tray?.update();
         },
         quit: requestQuit,
@@ -248,9 +251,10 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       clock,
       logger: logger.child({ part: 'tray' }),
       refreshMs: 60_000,
+      beforeRefresh: readHeartbeat,
     });
     tray.start();
-    applyStartAtLogin(settings.startAtLogin);
+    startAtLogin(settings.startAtLogin);
     refreshHeartbeat();
 
     running.service.subscribe((event) => {

@@ -19,6 +19,8 @@ export interface TrayControllerOptions {
   logger: Logger;
   /** The heartbeat time in the tooltip moves without a status change: refresh this often. */
   refreshMs?: number;
+  /** Fetches what input() reads (the last heartbeat) before each periodic refresh. */
+  beforeRefresh?: () => Promise<void>;
 }
 
 export class TrayController {
@@ -88,8 +90,14 @@ export class TrayController {
 
   private schedule(): void {
     this.timer = this.o.clock.setTimeout(() => {
-      this.update();
-      this.schedule();
+      this.timer = undefined;
+      void (this.o.beforeRefresh?.() ?? Promise.resolve())
+        .catch((error) => this.o.logger.warn('tray refresh failed', errorFields(error)))
+        .then(() => {
+          if (!this.tray) return; // stopped meanwhile
+          this.update();
+          this.schedule();
+        });
     }, this.o.refreshMs ?? 60_000);
   }
 }

@@ -187,3 +187,26 @@ describe('shell settings', () => {
     expect(dev.host.amberAfterMinutes).toBe(5);
   });
 });
+
+describe('e2e hook and dialogs', () => {
+  it('exposes the tray model only when COMANDA_E2E=1', async () => {
+    const { exposeE2eHook, E2E_GLOBAL } = await import('../../electron/shell/e2e-hook.ts');
+    const hook = { tray: () => undefined, windowVisible: () => true, keepsDisplayAwake: () => false };
+    const off: Record<string, unknown> = {};
+    expect(exposeE2eHook({}, hook, off)).toBe(false);
+    expect(off[E2E_GLOBAL]).toBeUndefined();
+    const on: Record<string, unknown> = {};
+    expect(exposeE2eHook({ COMANDA_E2E: '1' }, hook, on)).toBe(true);
+    expect(on[E2E_GLOBAL]).toBe(hook);
+  });
+
+  it('makes "keep running" the default and the Escape answer of both questions', async () => {
+    const { quitWithOpenOrdersDialog, updateWithOpenOrdersDialog, CONFIRM_BUTTON } = await import('../../electron/shell/dialogs.ts');
+    const quit = quitWithOpenOrdersDialog('es', 3);
+    expect(quit).toMatchObject({ message: 'Hay 3 pedidos abiertos.', defaultId: 0, cancelId: 0 });
+    expect(quit.buttons![CONFIRM_BUTTON]).toBe('Salir igualmente');
+    const update = updateWithOpenOrdersDialog('en', 1);
+    expect(update).toMatchObject({ message: 'There is 1 open order.', defaultId: 0, cancelId: 0 });
+    expect(update.buttons![CONFIRM_BUTTON]).toBe('Restart now');
+  });
+});

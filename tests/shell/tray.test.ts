@@ -63,7 +63,7 @@ describe('tray model', () => {
 });
 
 describe('tray controller', () => {
-  const setup = () => {
+  const setup = (beforeRefresh?: () => Promise<void>) => {
     const clock = new FakeClock();
     let current = input();
     const trays: MockTray[] = [];
@@ -82,6 +82,7 @@ describe('tray controller', () => {
       actions,
       clock,
       logger: silentLogger,
+      ...(beforeRefresh ? { beforeRefresh } : {}),
     });
     return { clock, controller, trays, actions, set: (over: Partial<TrayModelInput>) => (current = input(over)) };
   };
@@ -121,9 +122,29 @@ describe('tray controller', () => {
   it('refreshes the heartbeat time every minute without a status change', async () => {
     const { clock, controller, trays, set } = setup();
     controller.start();
+    expect(trays[0]!.tooltip).toContain('11:58');
     set({ lastHeartbeatAt: '2026-11-20T12:00:30Z' });
     await clock.advance(60_000);
     expect(trays[0]!.tooltip).toContain('12:00');
+    controller.stop();
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('fetches the heartbeat before each refresh, and a failed fetch does not stop the refreshes', async () => {
+    let fetches = 0;
+    let setter: (over: Partial<TrayModelInput>) => void = () => undefined;
+    const { clock, controller, trays, set } = setup(async () => {
+      fetches++;
+      if (fetches === 1) throw new Error('host busy');
+      setter({ lastHeartbeatAt: '2026-11-20T12:01:10Z' });
+    });
+    setter = set;
+    controller.start();
+    await clock.advance(60_000);
+    expect(trays[0]!.tooltip).toContain('11:58');
+    await clock.advance(60_000);
+    expect(fetches).toBe(2);
+    expect(trays[0]!.tooltip).toContain('12:01');
     controller.stop();
     expect(clock.pendingTimers).toBe(0);
   });
