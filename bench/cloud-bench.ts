@@ -1,17 +1,17 @@
 // Cloud benchmarks (not a timed test; prints JSON): session backup and restore throughput for a
 // 50 MB profile, and the lag from a local transition to the document seen by a second SDK client.
-//   node tests/cloud/cloud-bench.ts        (bench/run.ts can import runCloudBench)
+//   node bench/cloud-bench.ts  (bench/run.ts runs it too)
 import { randomFillSync } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { doc, onSnapshot } from 'firebase/firestore';
-import { fileSecretStore, loadOrCreateBackupKey } from '../../electron/cloud/backup/backup-key.ts';
-import { SessionBackups } from '../../electron/cloud/backup/session-backups.ts';
-import { OrderSync } from '../../electron/cloud/order-sync.ts';
-import { createSystemClock } from '../../electron/host/clock.ts';
-import { startFirestoreEmulator } from '../support/firestore-emulator.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
-import { advanceOrder, makeOrder, openCloudDb, sdkClient, silentLogger } from './cloud-harness.ts';
+import { fileSecretStore, loadOrCreateBackupKey } from '../electron/cloud/backup/backup-key.ts';
+import { SessionBackups } from '../electron/cloud/backup/session-backups.ts';
+import { OrderSync } from '../electron/cloud/order-sync.ts';
+import { createSystemClock } from '../electron/host/clock.ts';
+import { startFirestoreEmulator } from '../tests/support/firestore-emulator.ts';
+import { makeTempDir } from '../tests/support/temp-dir.ts';
+import { advanceOrder, makeOrder, openCloudDb, sdkClient, silentLogger } from '../tests/cloud/cloud-harness.ts';
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

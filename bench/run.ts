@@ -2,7 +2,10 @@
 //  - latency from a simulated incoming message (the customer's confirmation) to the card visible
 //    in the browser, p50/p99 over 200 orders (target p99 < 150 ms);
 //  - host RSS after 10,000 orders (target < 200 MB);
-//  - the KDS's frame work with 150 open cards ticking their timers (target < 16 ms).
+//  - the KDS's frame work with 150 open cards ticking their timers (target < 16 ms);
+//  - the WhatsApp engine: a killed browser noticed (< 5 s), a silent stall acted on (<= one
+//    watchdog interval + 5 s), a worker restarted to ready (< 10 s);
+//  - the cloud: session backup/restore throughput and local-transition-to-Firestore lag.
 // Each part runs the real headless host as a child process and the real renderer in Chromium.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +15,9 @@ import { startHeadless } from '../tests/support/headless-process.ts';
 import { SimCustomer } from '../tests/support/customer.ts';
 import type { ApiClient } from '../tests/support/api-client.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+import { benchWhatsAppEngine } from './whatsapp-engine-bench.ts';
+import { benchSilentStall } from './whatsapp-stall-bench.ts';
+import { runCloudBench } from './cloud-bench.ts';
 
 const LATENCY_ORDERS = Number(process.env.BENCH_LATENCY_ORDERS ?? 200);
 const RSS_ORDERS = Number(process.env.BENCH_RSS_ORDERS ?? 10_000);
@@ -176,12 +182,25 @@ async function frameBench(browser: Browser) {
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
-  // BENCH_ONLY=latency,rss,frame runs a subset.
-  const only = new Set((process.env.BENCH_ONLY ?? 'latency,frame,rss').split(','));
+  // BENCH_ONLY=latency,rss,frame,whatsapp,cloud runs a subset.
+  const only = new Set((process.env.BENCH_ONLY ?? 'latency,frame,rss,whatsapp,cloud').split(','));
   const latency = only.has('latency') ? await latencyBench(browser) : undefined;
   const frame = only.has('frame') ? await frameBench(browser) : undefined;
   const rss = only.has('rss') ? await rssBench() : undefined;
-  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, latency, rss, frame }, null, 2));
+  let whatsapp: Record<string, number> | undefined;
+  if (only.has('whatsapp')) {
+    log('whatsapp engine: killed browser, silent stall, worker restart');
+    whatsapp = {
+      ...(await benchWhatsAppEngine()),
+      ...(await benchSilentStall()),
+      targetKilledBrowserDetectMs: 5_000,
+      targetWorkerRestartToReadyMs: 10_000,
+    };
+    whatsapp.targetSilentStallDetectMs = whatsapp.watchdogIntervalMs! + 5_000;
+  }
+  if (only.has('cloud')) log('cloud: session backup/restore, transition lag');
+  const cloud = only.has('cloud') ? await runCloudBench() : undefined;
+  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, latency, rss, frame, whatsapp, cloud }, null, 2));
 } finally {
   await browser.close();
 }
