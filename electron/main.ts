@@ -36,6 +36,7 @@ import { CONFIRM_BUTTON, quitWithOpenOrdersDialog, updateWithOpenOrdersDialog } 
 import { SHELL_TEXTS } from './shell/shell-texts.ts';
 import { exposeE2eHook } from './shell/e2e-hook.ts';
 import { applyStartAtLogin, START_HIDDEN_ARG } from './shell/login-item.ts';
+import { startHostWithPortFallback } from './shell/host-start.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_INDEX = join(here, '..', 'renderer', 'index.html');
@@ -133,14 +134,16 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
 
   const startShell = async () => {
     app.setAppUserModelId('app.comanda.kds');
-    host = createHost({ dataDir, engine: engineOption(), port: settings.port, logger, clock, settings: hostSettings, logDir });
-    const running = host;
+    const { host: running } = await startHostWithPortFallback(
+      (port) => (host = createHost({ dataDir, engine: engineOption(), port, logger, clock, settings: hostSettings, logDir })),
+      settings.port,
+      logger,
+    );
     serveKdsApiOverIpc({
       ipcMain,
       api: running.service,
       isTrustedSender: trustedSenderCheck(() => kdsWindow?.window?.webContents, pathToFileURL(RENDERER_INDEX).href),
     });
-    await running.start();
 
     let backupNow: (() => Promise<unknown>) | undefined;
     const firebasePath = join(dataDir, 'firebase.json');
@@ -178,6 +181,12 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       startHidden,
       onCreated: (win) => {
         forwardEvents(running.service, win.webContents);
+        // Windows logging off or shutting down emits no before-quit: stop what can be stopped.
+        win.on('session-end', () => {
+          policy.markQuitting();
+          stopped = true;
+          void stopAll().catch((error) => logger.error('stop at session end failed', errorFields(error)));
+        });
         win.webContents.once('did-finish-load', () => win.webContents.send(UPDATE_CHANNEL, updateState));
       },
     });
@@ -265,6 +274,11 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       } else if (event.type === 'handoffs') {
         alerts?.onHandoffs(event.handoffs);
       }
+    });
+    // Linux/macOS shutting down: quit now (no question: the OS is going away anyway).
+    powerMonitor.on('shutdown', () => {
+      policy.markQuitting();
+      app.quit();
     });
     // After sleep the session is often gone while the engine still believes it is up.
     powerMonitor.on('resume', () => {
