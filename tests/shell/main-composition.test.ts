@@ -13,7 +13,7 @@ const runner = fileURLToPath(new URL('./fixtures/run-main.ts', import.meta.url))
 const temps: (() => void)[] = [];
 afterAll(() => temps.forEach((c) => c()));
 
-function runMain(scenario?: 'open-order' | 'second-launch'): Promise<{ result: Record<string, unknown>; dataDir: string }> {
+function runMain(scenario?: 'open-order' | 'second-launch' | 'whatsapp-engine'): Promise<{ result: Record<string, unknown>; dataDir: string }> {
   const { dir, cleanup } = makeTempDir('comanda-main-');
   temps.push(cleanup);
   return new Promise((resolve, reject) => {
@@ -68,5 +68,13 @@ describe('main.ts composition (Electron mocked)', () => {
   it('a second launch leaves at once without starting a host, window or tray', async () => {
     const { result } = await runMain('second-launch');
     expect(result).toEqual({ quitCalls: 1, trays: 0, windows: 0, logMessages: 0 });
+  });
+
+  it('with the real engine chosen, runs its worker as a utility process and stops it on quit', async () => {
+    const { result } = await runMain('whatsapp-engine');
+    expect(result.modulePath).toMatch(/engine-worker\.js$/);
+    expect(result).toMatchObject({ serviceName: 'Comanda WhatsApp', firstMessage: 'start', stopped: true, exited: true });
+    expect(result.logMessages).toContain('whatsapp worker spawned');
+    expect((result.logMessages as string[]).at(-1)).toBe('host stopped');
   });
 });
