@@ -8,7 +8,7 @@ import { createJsonLogger, errorFields } from './host/logger.ts';
 import { RotatingLogFile } from './host/log-file.ts';
 import { MenuError } from './host/menu-source.ts';
 import { parseHeadlessArgs, USAGE } from './headless-args.ts';
-import { createEngineFactory } from './whatsapp/engine-factory.ts';
+import { createEngineFactory, whatsappProfileDir } from './whatsapp/engine-factory.ts';
 import { createSystemClock } from './host/clock.ts';
 import { loadFirebaseFile, type FirebaseFile } from './cloud/firebase-file.ts';
 import { startHostCloud } from './cloud/host-cloud.ts';
@@ -40,11 +40,22 @@ if (args.firebase) {
   }
 }
 
+let cloud: Awaited<ReturnType<typeof startHostCloud>> | undefined;
 let host;
 try {
   host = createHost({
     dataDir: resolve(args.dataDir),
-    engine: args.engine === 'simulator' ? 'simulator' : createEngineFactory('whatsapp'),
+    engine:
+      args.engine === 'simulator'
+        ? 'simulator'
+        : createEngineFactory('whatsapp', {
+            // The cloud starts after the host; until then (or without it) this PC acts alone.
+            holdsLease: () => {
+              const state = cloud?.cloud.state();
+              return state?.state !== 'running' || state.lease.held;
+            },
+            restoreProfile: async () => (await cloud?.cloud.restoreSession())?.restored !== undefined,
+          }),
     port: args.port,
     hostname: args.host,
     logger,
@@ -56,7 +67,6 @@ try {
   process.exit(2);
 }
 
-let cloud: { stop: () => Promise<void> } | undefined;
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
@@ -78,7 +88,17 @@ process.on('unhandledRejection', (reason) => logger.error('unhandled rejection',
 
 try {
   const started = await host.start();
-  if (firebase) cloud = await startHostCloud({ host, dataDir: resolve(args.dataDir), firebase, logger, clock });
+  if (firebase) {
+    const dataDir = resolve(args.dataDir);
+    cloud = await startHostCloud({
+      host,
+      dataDir,
+      firebase,
+      logger,
+      clock,
+      ...(args.engine === 'whatsapp' ? { profileDir: whatsappProfileDir(dataDir) } : {}),
+    });
+  }
   console.log(`Comanda ${host.version} is running (${host.engine.kind} engine).`);
   console.log(`Kitchen screen: ${started.url}`);
   console.log(`Access token: ${join(resolve(args.dataDir), 'access-token')}`);

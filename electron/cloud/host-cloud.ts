@@ -2,6 +2,7 @@
 // own notifier and secret store). Everything host-specific stays here, so the host needs two lines:
 //   const cloud = await startHostCloud({ host, dataDir, firebase: loadFirebaseFile(path), logger, clock });
 //   ...on stop: await cloud.stop();   (before host.stop(): the cloud reads the store)
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Host } from '../host/create-host.ts';
 import type { Clock } from '../host/clock.ts';
@@ -42,12 +43,12 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     },
     restart_session: async () => {
       await ref.cloud?.backupNow().catch(() => undefined);
-      await host.engine.stop();
-      await host.engine.start();
+      await host.engine.reconnect();
       return { state: host.engine.getStatus().state };
     },
     logout: async () => {
-      throw new Error('logging WhatsApp out from the cloud is not available in this engine');
+      await host.engine.unlink();
+      return { state: host.engine.getStatus().state };
     },
     backup_now: async () => {
       const manifest = await ref.cloud?.backupNow();
@@ -105,6 +106,13 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
   });
   const state = await cloud.start();
   if (state.state === 'sign-in-failed') log.warn('cloud is off: sign-in failed', { reason: state.error });
+  // The engine started before the cloud could restore anything: with no local profile, start it
+  // again now so its pre-launch step can bring the backup back instead of showing a QR.
+  if (state.state === 'running' && options.profileDir && host.engine.kind === 'whatsapp' && !existsSync(options.profileDir)) {
+    log.info('no local WhatsApp profile: restarting the engine to restore the session backup');
+    await host.engine.stop();
+    await host.engine.start();
+  }
   return {
     cloud,
     state,

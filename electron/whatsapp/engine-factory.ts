@@ -1,9 +1,11 @@
 // Builds the real WhatsApp engine for the host: whatsapp-web.js in a supervised worker process,
 // the system browser found on this PC, the profile tidied before every launch, and the protection
 // layers. Headless uses child_process.fork; the Electron shell passes its utilityProcess spawner.
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineContext } from '../host/create-host.ts';
+import { errorFields } from '../host/logger.ts';
 import { loadSettingsFile, type WhatsAppSettings } from '../host/settings.ts';
 import { describeMissingBrowser, discoverBrowser, executableExists } from './browser-discovery.ts';
 import { browserLaunchArgs } from './browser-flags.ts';
@@ -26,6 +28,11 @@ export interface WhatsAppEngineFactoryOptions {
   holdsLease?: () => boolean;
   /** The restaurant's IANA zone for the planned restart; default the computer's. */
   timezone?: string;
+  /**
+   * Puts a saved session back (the cloud's encrypted backup) when the profile is missing or was set
+   * aside as damaged; resolves true when one was restored, so no QR is needed.
+   */
+  restoreProfile?: () => Promise<boolean>;
   /** Called with the engine once built (e.g. to subscribe to its alerts). */
   onEngine?: (engine: WhatsAppWorkerEngine) => void;
   backoff?: Partial<BackoffOptions>;
@@ -37,6 +44,11 @@ export interface WhatsAppEngineFactoryOptions {
   processInfo?: (pid: number) => ProcessInfo;
 }
 
+/** The Chromium profile whatsapp-web.js's LocalAuth keeps under DATA_DIR (what session backups copy). */
+export function whatsappProfileDir(dataDir: string): string {
+  return localAuthProfileDir(join(dataDir, 'whatsapp'));
+}
+
 export function createEngineFactory(
   kind: 'whatsapp',
   options: WhatsAppEngineFactoryOptions = {},
@@ -44,7 +56,7 @@ export function createEngineFactory(
   return (context) => {
     const settings = options.settings ?? loadSettingsFile(join(context.dataDir, 'settings.json'), context.logger).whatsapp;
     const authDir = join(context.dataDir, 'whatsapp');
-    const profileDir = localAuthProfileDir(authDir);
+    const profileDir = whatsappProfileDir(context.dataDir);
     const pidFile = join(authDir, BROWSER_PID_FILE);
     const platform = options.platform ?? process.platform;
     const processInfo = options.processInfo ?? createSystemProcessInfo({ platform });
@@ -63,8 +75,17 @@ export function createEngineFactory(
         }),
       describeMissingBrowser: (searched) => describeMissingBrowser(searched),
       browserArgs: ({ headless }) => [...browserLaunchArgs({ headless, platform }), ...(options.extraBrowserArgs ?? [])],
-      prepareProfile: () =>
-        prepareProfile({ profileDir, pidFile, processInfo, kill: (pid, signal) => killProcessTree(pid, signal, platform), clock: context.clock, logger: context.logger, platform }),
+      prepareProfile: async () => {
+        const prepared = await prepareProfile({ profileDir, pidFile, processInfo, kill: (pid, signal) => killProcessTree(pid, signal, platform), clock: context.clock, logger: context.logger, platform });
+        if ((prepared.ok && existsSync(profileDir)) || !options.restoreProfile) return prepared;
+        // Missing or quarantined: a backup brings the linked session back before the browser starts.
+        const restored = await options.restoreProfile().catch((error: unknown) => {
+          context.logger.warn('the saved WhatsApp session could not be restored', errorFields(error));
+          return false;
+        });
+        if (restored) context.logger.info('the WhatsApp session was restored from its backup');
+        return restored ? { ok: true as const } : prepared;
+      },
       killBrowser: (pid) => {
         // Only a pid that is still this profile's browser: a recycled pid is never touched.
         const info = processInfo(pid);

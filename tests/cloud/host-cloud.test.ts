@@ -1,6 +1,7 @@
 // The cloud wired into a real host (simulator engine): a customer orders over the simulated
 // WhatsApp, the kitchen moves the order, and the cloud mirror follows; a cloud command sends a
-// customer message through the host's outbox; the cloud menu reaches the bot.
+// customer message through the host's outbox; the cloud menu reaches the bot; a logout command
+// unlinks WhatsApp.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doc, getDoc, setDoc, Timestamp } from 'firebase/firestore';
 import { startHostCloud } from '../../electron/cloud/host-cloud.ts';
@@ -70,6 +71,14 @@ describe('startHostCloud with a real host', () => {
     });
     await waitUntil(() => host.menu.current().restaurant === 'Bar Luis');
     expect(cloud.parts.orders!.pending()).toBe(0);
+
+    // The owner unlinks WhatsApp from the cloud: the engine logs out and the kitchen sees linking.
+    await setDoc(doc(owner.db, 'restaurants/bar-luis/commands/unlink'), {
+      type: 'logout', payload: {}, status: 'pending', expiresAt: Timestamp.fromMillis(Date.now() + 60_000),
+    });
+    await waitUntil(async () => (await getDoc(doc(owner.db, 'restaurants/bar-luis/commands/unlink'))).data()?.status === 'done');
+    expect((await getDoc(doc(owner.db, 'restaurants/bar-luis/commands/unlink'))).data()?.result).toMatchObject({ state: 'needs-link' });
+    expect(host.engine.getStatus().state).toBe('needs-link');
     await stop();
     await host.stop();
     await owner.close();
