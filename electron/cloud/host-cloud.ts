@@ -8,7 +8,9 @@ import type { Host } from '../host/create-host.ts';
 import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { fileSecretStore, type SecretStore } from './backup/backup-key.ts';
-import type { DesktopNotifier } from './alerts.ts';
+import type { AlertKind, DesktopNotifier } from './alerts.ts';
+import type { SessionAlert } from '../whatsapp/session-control.ts';
+import type { WhatsAppWorkerEngine } from '../whatsapp/whatsapp-engine.ts';
 import type { CommandHandlers } from './commands.ts';
 import { createCloudSync, type CloudState, type CloudSync } from './create-cloud-sync.ts';
 import type { FirebaseFile } from './firebase-file.ts';
@@ -28,6 +30,18 @@ export interface HostCloudOptions {
   /** Extra or replacement command handlers (the real engine's logout / restart). */
   handlers?: Partial<CommandHandlers>;
   env?: Record<string, string | undefined>;
+}
+
+/** The cloud's alert kinds are the owner's words for what the session layers report. */
+export function cloudAlertKind(alert: SessionAlert): AlertKind {
+  switch (alert.kind) {
+    case 'session-idle':
+      return 'inactivity';
+    case 'logged-out':
+      return 'unlinked';
+    default:
+      return 'disconnected';
+  }
 }
 
 export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud: CloudSync; state: CloudState; stop: () => Promise<void> }> {
@@ -104,6 +118,9 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
   const offOrders = host.bus.subscribe((event) => {
     if (event.type === 'order') cloud.parts.device?.setCounter('ordersToday', host.service.ordersTodayCount());
   });
+  // The session's own alarms (watchdog gave up, idle for days, memory) reach the owner too.
+  const engineAlerts = (host.engine as Partial<Pick<WhatsAppWorkerEngine, 'onAlert'>>).onAlert;
+  const offAlerts = engineAlerts?.call(host.engine, (alert) => cloud.parts.alerts?.raise(cloudAlertKind(alert), alert.message));
   const state = await cloud.start();
   if (state.state === 'sign-in-failed') log.warn('cloud is off: sign-in failed', { reason: state.error });
   // The engine started before the cloud could restore anything: with no local profile, start it
@@ -119,6 +136,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     stop: () => {
       offStats();
       offOrders();
+      offAlerts?.();
       return cloud.stop();
     },
   };

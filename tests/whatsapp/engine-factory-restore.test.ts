@@ -39,7 +39,7 @@ describe('engine factory: session restore before the browser starts', () => {
     const restore = vi.fn(async () => true);
     const { engine, spawn } = engineWith(restore);
     await engine.start();
-    await waitFor(() => spawn.workers.length > 0 && spawn.latest().config !== undefined);
+    await waitFor(async () => spawn.workers.length > 0 && spawn.latest().config !== undefined);
     expect(restore).toHaveBeenCalledTimes(1);
   });
 
@@ -49,7 +49,7 @@ describe('engine factory: session restore before the browser starts', () => {
     });
     const { engine, spawn } = engineWith(restore);
     await engine.start();
-    await waitFor(() => spawn.workers.length > 0 && spawn.latest().config !== undefined);
+    await waitFor(async () => spawn.workers.length > 0 && spawn.latest().config !== undefined);
     expect(restore).toHaveBeenCalledTimes(1);
   });
 
@@ -61,7 +61,17 @@ describe('engine factory: session restore before the browser starts', () => {
       writeFileSync(join(profile, 'Default', 'Preferences'), '{}');
     });
     await engine.start();
-    await waitFor(() => spawn.workers.length > 0 && spawn.latest().config !== undefined);
+    await waitFor(async () => spawn.workers.length > 0 && spawn.latest().config !== undefined);
     expect(restore).not.toHaveBeenCalled();
+  });
+});
+
+describe('session alerts as the owner hears them from the cloud', () => {
+  it('maps idle to inactivity, logout to unlinked, every other alarm to disconnected', async () => {
+    const { cloudAlertKind } = await import('../../electron/cloud/host-cloud.ts');
+    expect(cloudAlertKind({ kind: 'session-idle', message: '' })).toBe('inactivity');
+    expect(cloudAlertKind({ kind: 'logged-out', message: '' })).toBe('unlinked');
+    expect(cloudAlertKind({ kind: 'watchdog-gave-up', message: '' })).toBe('disconnected');
+    expect(cloudAlertKind({ kind: 'browser-memory', message: '' })).toBe('disconnected');
   });
 });
