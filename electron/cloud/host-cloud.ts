@@ -33,8 +33,10 @@ export interface HostCloudOptions {
 }
 
 /** The cloud's alert kinds are the owner's words for what the session layers report. */
-export function cloudAlertKind(alert: SessionAlert): AlertKind {
+export function cloudAlertKind(alert: SessionAlert): AlertKind | undefined {
   switch (alert.kind) {
+    case 'browser-memory':
+      return undefined; // a routine planned restart, logged; not worth waking the owner
     case 'session-idle':
       return 'inactivity';
     case 'logged-out':
@@ -120,7 +122,10 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
   });
   // The session's own alarms (watchdog gave up, idle for days, memory) reach the owner too.
   const engineAlerts = (host.engine as Partial<Pick<WhatsAppWorkerEngine, 'onAlert'>>).onAlert;
-  const offAlerts = engineAlerts?.call(host.engine, (alert) => cloud.parts.alerts?.raise(cloudAlertKind(alert), alert.message));
+  const offAlerts = engineAlerts?.call(host.engine, (alert) => {
+    const kind = cloudAlertKind(alert);
+    if (kind) cloud.parts.alerts?.raise(kind, alert.message);
+  });
   const state = await cloud.start();
   if (state.state === 'sign-in-failed') log.warn('cloud is off: sign-in failed', { reason: state.error });
   // The engine started before the cloud could restore anything: with no local profile, start it

@@ -67,11 +67,12 @@ describe('engine factory: session restore before the browser starts', () => {
 });
 
 describe('session alerts as the owner hears them from the cloud', () => {
-  it('maps idle to inactivity, logout to unlinked, every other alarm to disconnected', async () => {
+  it('maps idle to inactivity, logout to unlinked, keeps routine memory restarts quiet, every other alarm is disconnected', async () => {
     const { cloudAlertKind } = await import('../../electron/cloud/host-cloud.ts');
     expect(cloudAlertKind({ kind: 'session-idle', message: '' })).toBe('inactivity');
     expect(cloudAlertKind({ kind: 'logged-out', message: '' })).toBe('unlinked');
     expect(cloudAlertKind({ kind: 'watchdog-gave-up', message: '' })).toBe('disconnected');
-    expect(cloudAlertKind({ kind: 'browser-memory', message: '' })).toBe('disconnected');
+    expect(cloudAlertKind({ kind: 'browser-memory', message: '' })).toBeUndefined();
+    expect(cloudAlertKind({ kind: 'keepalive-failed', message: '' })).toBe('disconnected');
   });
 });
