@@ -41,7 +41,7 @@ describe('KDS end to end (headless host + Chromium)', () => {
     const { order } = await orderAsCustomer(host.api, { phone: '34600111222', name: 'Ana' });
     await card(order).waitFor({ timeout: 5000 });
     await expect.poll(() => card(order).getAttribute('data-status')).toBe('new');
-    expect(await card(order).innerText()).toMatch(/Hamburguesa clásica/);
+    await expect.poll(() => card(order).innerText()).toMatch(/Hamburguesa clásica/);
 
     await card(order).getByTestId('accept').click();
     await page.getByTestId('eta-20').click();
@@ -126,7 +126,9 @@ describe('KDS end to end (headless host + Chromium)', () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
     const { order } = await orderAsCustomer(host.api, { phone: '34600333444', name: evil, opening: 'una coca cola para recoger, pago en efectivo' });
     await card(order).waitFor();
-    expect(await card(order).innerText()).toContain(evil);
+    // Cards use content-visibility: auto, so an off-screen card has no rendered text yet.
+    await card(order).scrollIntoViewIfNeeded();
+    await expect.poll(() => card(order).innerText()).toContain(evil);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await host.api.say('34600555666', 'quiero hablar con una persona', 'Rosa');
     const handoff = page.getByTestId('handoff');
