@@ -15,9 +15,10 @@ import { createHost, type EngineContext, type Host } from './host/create-host.ts
 import { createSystemClock } from './host/clock.ts';
 import { errorFields } from './host/logger.ts';
 import { startHostCloud } from './cloud/host-cloud.ts';
+import type { CloudSync } from './cloud/create-cloud-sync.ts';
 import { loadFirebaseFile } from './cloud/firebase-file.ts';
 import type { WhatsAppEngine } from './whatsapp/engine.ts';
-import { createEngineFactory } from './whatsapp/engine-factory.ts';
+import { createEngineFactory, whatsappProfileDir } from './whatsapp/engine-factory.ts';
 import { forwardEvents, serveKdsApiOverIpc, trustedSenderCheck } from './shell/ipc-bridge.ts';
 import { configureElectronLog, electronLogger } from './shell/electron-logger.ts';
 import { CrashRelaunch, installCrashHandlers } from './shell/crash-relaunch.ts';
@@ -101,11 +102,19 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     }
   };
 
+  let cloudSync: CloudSync | undefined;
   const engineOption = (): 'simulator' | ((context: EngineContext) => WhatsAppEngine) => {
     if (settings.engine === 'simulator') return 'simulator';
     return createEngineFactory('whatsapp', {
       settings: hostSettings.whatsapp,
       spawn: utilityProcessWorker({ fork: utilityProcess.fork, entryPath: WORKER_ENTRY, logger: logger.child({ part: 'worker' }) }),
+      ...(hostSettings.timezone !== undefined ? { timezone: hostSettings.timezone } : {}),
+      // The cloud starts after the host; until then (or without it) this PC acts alone.
+      holdsLease: () => {
+        const state = cloudSync?.state();
+        return state?.state !== 'running' || state.lease.held;
+      },
+      restoreProfile: async () => (await cloudSync?.restoreSession())?.restored !== undefined,
     });
   };
 
@@ -157,7 +166,9 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
           clock,
           notifier: { notify },
           secretStore: safeStorageSecrets(safeStorage, join(dataDir, 'secrets'), logger),
+          ...(settings.engine === 'whatsapp' ? { profileDir: whatsappProfileDir(dataDir) } : {}),
         });
+        cloudSync = cloud.cloud;
         stopCloud = cloud.stop;
         backupNow = () => cloud.cloud.backupNow();
       } catch (error) {
