@@ -11,7 +11,7 @@ import { parseHeadlessArgs, USAGE } from './headless-args.ts';
 import { createEngineFactory, whatsappProfileDir } from './whatsapp/engine-factory.ts';
 import { createSystemClock } from './host/clock.ts';
 import { loadFirebaseFile, type FirebaseFile } from './cloud/firebase-file.ts';
-import { startHostCloud } from './cloud/host-cloud.ts';
+import { engineCloudHooks, startHostCloud } from './cloud/host-cloud.ts';
 
 const parsed = parseHeadlessArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -48,14 +48,7 @@ try {
     engine:
       args.engine === 'simulator'
         ? 'simulator'
-        : createEngineFactory('whatsapp', {
-            // The cloud starts after the host; until then (or without it) this PC acts alone.
-            holdsLease: () => {
-              const state = cloud?.cloud.state();
-              return state?.state !== 'running' || state.lease.held;
-            },
-            restoreProfile: async () => (await cloud?.cloud.restoreSession())?.restored !== undefined,
-          }),
+        : createEngineFactory('whatsapp', engineCloudHooks(() => cloud?.cloud)),
     port: args.port,
     hostname: args.host,
     logger,

@@ -14,7 +14,7 @@ import type { Locale } from '../shared/i18n.ts';
 import { createHost, type EngineContext, type Host } from './host/create-host.ts';
 import { createSystemClock } from './host/clock.ts';
 import { errorFields } from './host/logger.ts';
-import { startHostCloud } from './cloud/host-cloud.ts';
+import { engineCloudHooks, startHostCloud } from './cloud/host-cloud.ts';
 import type { CloudSync } from './cloud/create-cloud-sync.ts';
 import { loadFirebaseFile } from './cloud/firebase-file.ts';
 import type { WhatsAppEngine } from './whatsapp/engine.ts';
@@ -109,12 +109,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       settings: hostSettings.whatsapp,
       spawn: utilityProcessWorker({ fork: utilityProcess.fork, entryPath: WORKER_ENTRY, logger: logger.child({ part: 'worker' }) }),
       ...(hostSettings.timezone !== undefined ? { timezone: hostSettings.timezone } : {}),
-      // The cloud starts after the host; until then (or without it) this PC acts alone.
-      holdsLease: () => {
-        const state = cloudSync?.state();
-        return state?.state !== 'running' || state.lease.held;
-      },
-      restoreProfile: async () => (await cloudSync?.restoreSession())?.restored !== undefined,
+      ...engineCloudHooks(() => cloudSync),
     });
   };
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Host } from '../host/create-host.ts';
 import type { Clock } from '../host/clock.ts';
-import type { Logger } from '../host/logger.ts';
+import { errorFields, type Logger } from '../host/logger.ts';
 import { fileSecretStore, type SecretStore } from './backup/backup-key.ts';
 import type { AlertKind, DesktopNotifier } from './alerts.ts';
 import type { SessionAlert } from '../whatsapp/session-control.ts';
@@ -30,6 +30,29 @@ export interface HostCloudOptions {
   /** Extra or replacement command handlers (the real engine's logout / restart). */
   handlers?: Partial<CommandHandlers>;
   env?: Record<string, string | undefined>;
+}
+
+/**
+ * What the real WhatsApp engine asks the cloud, which starts after the host: whether this PC holds
+ * the restaurant's session lease (until the cloud runs, or without it, this PC acts alone), and to
+ * restore the session backup — only while holding the lease, so a second PC never clones it.
+ */
+export function engineCloudHooks(cloud: () => CloudSync | undefined): {
+  holdsLease: () => boolean;
+  restoreProfile: () => Promise<boolean>;
+} {
+  const state = () => cloud()?.state();
+  return {
+    holdsLease: () => {
+      const current = state();
+      return current?.state !== 'running' || current.lease.held;
+    },
+    restoreProfile: async () => {
+      const current = state();
+      if (current?.state !== 'running' || !current.lease.held) return false;
+      return (await cloud()?.restoreSession())?.restored !== undefined;
+    },
+  };
 }
 
 /** The cloud's alert kinds are the owner's words for what the session layers report. */
@@ -63,7 +86,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       return { state: host.engine.getStatus().state };
     },
     logout: async () => {
-      await host.engine.unlink();
+      await host.service.unlinkWhatsApp();
       return { state: host.engine.getStatus().state };
     },
     backup_now: async () => {
@@ -126,6 +149,14 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     const kind = cloudAlertKind(alert);
     if (kind) cloud.parts.alerts?.raise(kind, alert.message);
   });
+  // Only a confirmed unlink deletes the session backups (and frees this restaurant's lease).
+  const offUnlinked = host.service.onUnlinked(() => {
+    void (async () => {
+      await cloud.parts.backups?.removeAll();
+      await cloud.parts.lease?.release();
+      log.info('session backups deleted and lease released after an unlink');
+    })().catch((error: unknown) => log.warn('cleanup after unlink failed', errorFields(error)));
+  });
   const state = await cloud.start();
   if (state.state === 'sign-in-failed') log.warn('cloud is off: sign-in failed', { reason: state.error });
   // The engine started before the cloud could restore anything: with no local profile, start it
@@ -142,6 +173,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       offStats();
       offOrders();
       offAlerts?.();
+      offUnlinked();
       return cloud.stop();
     },
   };

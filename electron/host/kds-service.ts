@@ -46,6 +46,7 @@ export interface KdsServiceOptions {
 
 export class KdsService implements KdsApi {
   private readonly o: KdsServiceOptions;
+  private readonly unlinkListeners = new Set<() => void>();
 
   constructor(options: KdsServiceOptions) {
     this.o = options;
@@ -146,7 +147,21 @@ export class KdsService implements KdsApi {
   }
 
   async unlinkWhatsApp(): Promise<WhatsAppStatus> {
-    return this.engineAction(() => this.o.engine.unlink());
+    const status = await this.engineAction(() => this.o.engine.unlink());
+    for (const listener of this.unlinkListeners) {
+      try {
+        listener();
+      } catch {
+        /* a listener's failure never undoes the unlink */
+      }
+    }
+    return status;
+  }
+
+  /** The owner unlinked WhatsApp on purpose: the cloud deletes the session backups then. */
+  onUnlinked(listener: () => void): () => void {
+    this.unlinkListeners.add(listener);
+    return () => this.unlinkListeners.delete(listener);
   }
 
   async reconnectWhatsApp(): Promise<WhatsAppStatus> {

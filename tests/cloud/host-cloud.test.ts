@@ -2,6 +2,8 @@
 // WhatsApp, the kitchen moves the order, and the cloud mirror follows; a cloud command sends a
 // customer message through the host's outbox; the cloud menu reaches the bot; a logout command
 // unlinks WhatsApp.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doc, getDoc, setDoc, Timestamp } from 'firebase/firestore';
 import { startHostCloud } from '../../electron/cloud/host-cloud.ts';
@@ -39,8 +41,14 @@ describe('startHostCloud with a real host', () => {
     const clock = createSystemClock();
     const host = createHost({ dataDir: temp.dir, engine: 'simulator', port: 0, logger: silentLogger, clock, settleMs: 200 });
     const started = await host.start();
+    // A linked WhatsApp profile as the real engine keeps it, so session backups are on.
+    const profileDir = join(temp.dir, 'profile');
+    mkdirSync(join(profileDir, 'Default', 'IndexedDB'), { recursive: true });
+    mkdirSync(join(profileDir, 'Default', 'Local Storage'), { recursive: true });
+    writeFileSync(join(profileDir, 'Default', 'IndexedDB', 'session.ldb'), 'linked session');
+    writeFileSync(join(profileDir, 'Default', 'Local Storage', 'state.ldb'), 'state');
     const { cloud, state, stop } = await startHostCloud({
-      host, dataDir: temp.dir, logger: silentLogger, clock,
+      host, dataDir: temp.dir, logger: silentLogger, clock, profileDir,
       firebase: { config: { apiKey: 'demo-key', projectId: 'demo-comanda' }, email: 'bar@example.com', password: 'clave-bar' },
       env: { FIRESTORE_EMULATOR_HOST: firestore.address, FIREBASE_AUTH_EMULATOR_HOST: auth.host },
     });
@@ -72,13 +80,18 @@ describe('startHostCloud with a real host', () => {
     await waitUntil(() => host.menu.current().restaurant === 'Bar Luis');
     expect(cloud.parts.orders!.pending()).toBe(0);
 
-    // The owner unlinks WhatsApp from the cloud: the engine logs out and the kitchen sees linking.
+    await cloud.backupNow();
+    expect(await cloud.parts.backups!.list()).toHaveLength(1);
+
+    // The owner unlinks WhatsApp from the cloud: the engine logs out and the kitchen sees linking;
+    // the session backups go with it.
     await setDoc(doc(owner.db, 'restaurants/bar-luis/commands/unlink'), {
       type: 'logout', payload: {}, status: 'pending', expiresAt: Timestamp.fromMillis(Date.now() + 60_000),
     });
     await waitUntil(async () => (await getDoc(doc(owner.db, 'restaurants/bar-luis/commands/unlink'))).data()?.status === 'done');
     expect((await getDoc(doc(owner.db, 'restaurants/bar-luis/commands/unlink'))).data()?.result).toMatchObject({ state: 'needs-link' });
     expect(host.engine.getStatus().state).toBe('needs-link');
+    await waitUntil(async () => (await cloud.parts.backups!.list()).length === 0);
     await stop();
     await host.stop();
     await owner.close();
