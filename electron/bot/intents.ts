@@ -4,6 +4,7 @@
 import type { Fulfilment, PaymentMethod } from '../../shared/order.ts';
 import { foldText } from '../../shared/text.ts';
 import { readQuestions } from './customer-questions.ts';
+import { addressEnd, findInlineAddress } from './inline-address.ts';
 import { foldWithMap, originalSlice, type FoldedText } from './text-tokens.ts';
 
 export type SlotName = 'address' | 'name' | 'payment' | 'fulfilment';
@@ -176,7 +177,8 @@ const DELIVERY = words(
 const ADDRESS_INTRO = words(
   '(?:mi|la) direccion es|direccion(?= ?:)|mi direccion|vivo en|my address is|address(?= ?:)|the address is',
 );
-const ADDRESS_AFTER_DELIVERY = /^\s*[,:]?\s*(?:a la|a el|al|a|en la|en el|en|to|at|:)\s+(?=\S)/u;
+// "a domicilio en …", "a domicilio, a la calle …", "a domicilio: calle …" (a colon needs no preposition).
+const ADDRESS_AFTER_DELIVERY = /^\s*(?::\s*(?:(?:a la|a el|al|a|en la|en el|en|to|at)\s+)?|,?\s*(?:a la|a el|al|a|en la|en el|en|to|at)\s+)(?=\S)/u;
 const ADDRESS_HINT =
   /\d|(?<![\p{L}\p{N}])(?:calle|c|avenida|av|avda|plaza|pza|paseo|camino|carrera|cra|colonia|col|barrio|urbanizacion|urb|ronda|travesia|pasaje|piso|portal|bloque|street|st|road|rd|avenue|ave|lane|apartment|apt)(?![\p{L}\p{N}])/u;
 
@@ -323,11 +325,26 @@ export function detectIntents(original: string): Intents {
     if (lead && ADDRESS_HINT.test(f.slice(from + lead[0].length, cutAt(from)))) addressFrom = from + lead[0].length;
   }
   if (addressFrom >= 0) {
-    const end = cutAt(addressFrom);
+    // The address ends after its number and floor/door when dishes follow ("… 3, 2ºB y una coca").
+    const end = addressEnd(f, addressFrom, cutAt(addressFrom)) ?? cutAt(addressFrom);
     const value = tidyValue(originalSlice(original, folded, addressFrom, end)).slice(0, 200);
     if (/[\p{L}\p{N}]/u.test(value)) {
       address = value;
       blank.push({ start: addressFrom, end });
+    }
+  }
+  // "una margarita a calle sol 3", "llevar a Av. Corrientes 1234 piso 3": an address inside the
+  // order, cut out so its numbers are never dish numbers; it means delivery.
+  if (address === null && fulfilment !== 'pickup') {
+    const inline = findInlineAddress(f, (from) => cutAt(from));
+    if (inline) {
+      const value = tidyValue(originalSlice(original, folded, inline.valueStart, inline.end)).slice(0, 200);
+      if (/[\p{L}\p{N}]/u.test(value)) {
+        address = value;
+        fulfilment = 'delivery';
+        blank.push({ start: inline.start, end: inline.end });
+        phraseStarts.push(inline.start);
+      }
     }
   }
 
@@ -379,7 +396,7 @@ export function detectIntents(original: string): Intents {
   for (const span of blank) {
     for (let k = span.start; k < span.end && k < chars.length; k++) chars[k] = k === span.start ? ',' : ' ';
   }
-  const rest = chars.join('');
+  const rest = joinSplitQuantities(chars.join(''));
   const restOriginal = keepUnblanked(original, folded, rest);
 
   return {
@@ -410,6 +427,14 @@ export function detectIntents(original: string): Intents {
     rest,
     restOriginal,
   };
+}
+
+// "y dos\ncocas", "2\nmargaritas": a line that is only a quantity belongs to the dish on the next line.
+const QUANTITY_LINE =
+  /(^|\n)([ \t]*(?:(?:y|e|and|mas|plus)[ \t]+)?(?:\d{1,2}|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|two|three|four|five|six)(?:[ \t]+(?:de|of))?[ \t]*)\n(?=[ \t]*\p{L})/gu;
+
+function joinSplitQuantities(rest: string): string {
+  return rest.replace(QUANTITY_LINE, (_all, lead: string, line: string) => `${lead}${line} `);
 }
 
 function keepUnblanked(original: string, folded: FoldedText, rest: string): string {

@@ -237,6 +237,25 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   let yesUsed = false;
   const cartBefore = JSON.stringify(state.cart);
 
+  // A message of several lines with a capitalised word alone on one of them that matches no dish or
+  // only nearly ("2 bravas\ncalle mayor 5\nMarta" — Marta ~ tarta): the name, not "did you mean?".
+  if (!state.name && !it.name && it.original.includes('\n')) {
+    const lines = new Set(it.original.split('\n').map((l) => tidyValue(l)).filter((l) => /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}$/u.test(l)));
+    const k = mentions.findIndex((m) => !m.itemId && m.candidates.length === 1 && m.mode === 'add' && !m.explicitQuantity && lines.has(tidyValue(m.label)));
+    const m = mentions[k];
+    const u = scan.unknown.findIndex((w) => lines.has(tidyValue(w)));
+    if (m) {
+      setName(turn, tidyValue(m.label));
+      mentions.splice(k, 1);
+      slotChanged = true;
+    } else if (u >= 0 && (mentions.length > 0 || it.address || it.payment || it.fulfilment)) {
+      // "Eva" alone on a line among dishes and slots: the name.
+      setName(turn, tidyValue(scan.unknown[u] ?? ''));
+      scan.unknown.splice(u, 1);
+      slotChanged = true;
+    }
+  }
+
   // 1. An open question about a dish.
   const pending = state.pending[0];
   if (pending) {
@@ -356,6 +375,17 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
       mentions.length = 0;
       scan.unknown.length = 0;
       scan.unknownNumbers.length = 0;
+    }
+  }
+  // "Juan" when asked pickup-or-delivery, before any name was given: no dish came close (that would
+  // be a "did you mean?"), and it is capitalised like a name, so it is the name given early; the
+  // pickup-or-delivery question is asked again. Lowercase words stay "not on the menu".
+  if (asked === 'fulfilment' && !pending && state.pending.length === 0 && !state.name && !it.name && !it.fulfilment && !tookAddress && mentions.length === 0 && scan.unknown.length > 0 && scan.unknownNumbers.length === 0) {
+    const bare = cleanName(it.restOriginal);
+    if (bare && /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}$/u.test(bare)) {
+      setName(turn, bare);
+      slotChanged = true;
+      scan.unknown.length = 0;
     }
   }
   if (asked === 'name' && !state.name && !it.name && !tookAddress) {

@@ -1,0 +1,186 @@
+// Where a delivery address written inside an order ends, and where one starts without "dirección":
+// "una margarita a calle sol 3", "llevar a Av. Corrientes 1234 piso 3 depto B y una coca", "en la
+// calle 45 # 12-30", "c/ Mayor, 2, 3ºB". Its house number, floor and door must never be read as
+// dish numbers, and the dishes after it must stay dishes. Works on folded text (lowercase, no
+// accents), positions only. Pure.
+import { isQuantityWord } from './quantity-words.ts';
+
+/** Street words that start an address after "a", "en", "para", … or at the start of a line. */
+const STREET_START =
+  /(?<![\p{L}\p{N}])(?:calle|c\/|c\.|cl\.|cll\.?|avenida|avda\.?|av\.?|plaza|pza\.?|plz\.?|paseo|pso\.?|camino|carrera|cra\.?|kra\.?|calzada|calz\.?|colonia|col\.|barrio|urbanizacion|urb\.?|ronda|travesia|pasaje|psje\.?|carretera|ctra\.?|glorieta|rambla|alameda|bulevar|boulevard|blvd\.?|fraccionamiento|fracc\.?|residencial|jiron|jr\.|diagonal|transversal|circunvalacion|autopista|manzana|street|avenue|road)(?![\p{L}\p{N}])/gu;
+
+/** What may come right before the street word for it to start an address inside a sentence. */
+const INTRO_BEFORE =
+  /(?:^|[\n,;:.!?¿¡(]\s*|(?<![\p{L}\p{N}])(?:(?:(?:llev|envi|mand|entreg|tra)\p{L}*|vivo|estoy|es)\s+)?(?:a|en|para|hasta|al|por|to|at|y)\s+(?:(?:la|el|mi|the|my)\s+)?)$/u;
+
+/** Words that continue an address after its number: floor, door, block, "nº 5", "depto B". */
+const AFTER_NUMBER = new Set(
+  (
+    'piso planta portal puerta pta pto esc escalera bloque blq bl bajo bajos entresuelo atico principal ' +
+    'izq izquierda izda izdo dcha dcho derecha dch centro depto dpto departamento apto apartamento apt ' +
+    'int interior ext exterior casa torre edificio edif local oficina of manzana mz lote lt km letra ' +
+    'n no nº n° num numero nro cp casi esquina esq entre primero segundo tercero cuarto quinto sexto ' +
+    'septimo octavo noveno decimo primera segunda tercera cuarta quinta sexta floor flat unit suite'
+  ).split(' '),
+);
+/** After these a single word is part of the address whatever it is ("puerta izquierda", "depto B"). */
+const TAKES_ONE_MORE = new Set(
+  'piso planta portal puerta pta pto esc escalera bloque blq bl depto dpto departamento apto apartamento apt int interior casa torre edificio edif local oficina of manzana mz lote lt letra floor flat unit suite'.split(' '),
+);
+const ORDINAL_WORD = /^(?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|septim[oa]|octav[oa]|noven[oa]|decim[oa])$/u;
+/** Words after "piso", "puerta", … that start something else ("piso 3 sin cebolla"). */
+const NOT_A_DOOR = new Set('con sin de del para por el la los las un una y e o a al en'.split(' '));
+/** Street words that come after the name in English ("10 Downing Street"). */
+const STREET_AFTER = new Set('street st road rd avenue ave lane ln drive dr way close court ct place pl boulevard blvd square sq terrace crescent'.split(' '));
+/** Areas that may follow a street and number after a comma: "Mérida 45, Col. Roma Norte". */
+const AREA = new Set('colonia col barrio urbanizacion urb fraccionamiento fracc residencial sector zona distrito cp'.split(' '));
+/** Words that start a dish order, never a street name. */
+const ORDER_WORDS = new Set(
+  'quiero queria quisiera pon ponme ponle dame mandame traeme anade agrega y tambien ademas porfa favor gracias please'.split(' '),
+);
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokens(f: string, from: number, limit: number): Tok[] {
+  const out: Tok[] = [];
+  const re = /[\p{L}\p{N}º°ª]+|[^\s\p{L}\p{N}]/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(f); m && m.index < limit; m = re.exec(f)) {
+    out.push({ text: m[0], start: m.index, end: Math.min(limit, m.index + m[0].length) });
+  }
+  return out;
+}
+
+const hasNumber = (t: Tok | undefined) => !!t && (/\d/u.test(t.text) || t.text === 'sn');
+
+/**
+ * The end of an address starting at `from` (before `limit`): past the street name, the house number
+ * and what continues it (floor, door, "# 12-30", ", Col. Roma"). Null when no house number comes
+ * ("s/n" counts), so "en la calle" alone is never an address.
+ */
+export function addressEnd(f: string, from: number, limit: number): number | null {
+  const toks = tokens(f, from, limit);
+  let end: number | null = null;
+  let words = 0;
+  let k = 0;
+  // The street's name, up to its number ("Calle Ramón y Cajal 5", "Col. Roma Norte, Mérida 45").
+  for (; k < toks.length; k++) {
+    const t = toks[k] as Tok;
+    if (hasNumber(t) || (t.text === 's' && toks[k + 1]?.text === '/' && toks[k + 2]?.text === 'n')) break;
+    if (/^[\p{L}º°ª]+$/u.test(t.text)) {
+      const next = toks[k + 1];
+      if (k > 0 && ORDER_WORDS.has(t.text) && !(t.text === 'y' && next && /^\p{L}/u.test(next.text) && !isQuantityWord(next.text))) return null;
+      if (k > 1 && isQuantityWord(t.text) && !/^(?:de|del)$/u.test(next?.text ?? '')) return null;
+      if (++words > 8) return null;
+    } else if (!/^[.,/#'’-]$/u.test(t.text)) return null;
+  }
+  if (k >= toks.length) return null;
+  // The number and what continues it.
+  const numberFirst = words === 0;
+  let afterPart = false;
+  let afterOrdinal = false;
+  for (; k < toks.length; k++) {
+    const t = toks[k] as Tok;
+    const next = toks[k + 1];
+    if (hasNumber(t)) {
+      end = t.end;
+      afterPart = false;
+      // "10 Downing Street", "221B Baker St": the street's name after the number, up to its street word.
+      if (numberFirst) {
+        const ahead = toks.slice(k + 1, k + 5);
+        const s = ahead.findIndex((x) => STREET_AFTER.has(x.text));
+        if (s >= 0 && ahead.slice(0, s).every((x) => /^\p{L}+$/u.test(x.text) && !ORDER_WORDS.has(x.text))) {
+          k += s + 1;
+          end = (toks[k] as Tok).end;
+        }
+      }
+      continue;
+    }
+    if (t.text === 's' && next?.text === '/' && toks[k + 2]?.text === 'n') {
+      end = (toks[k + 2] as Tok).end;
+      k += 2;
+      continue;
+    }
+    if (/^[#/º°ª-]$/u.test(t.text) && (hasNumber(next) || /^[#º°ª]$/u.test(t.text))) {
+      if (/^[º°ª]$/u.test(t.text)) end = t.end;
+      continue;
+    }
+    if (AFTER_NUMBER.has(t.text)) {
+      end = t.end;
+      afterPart = TAKES_ONE_MORE.has(t.text);
+      afterOrdinal = ORDINAL_WORD.test(t.text);
+      continue;
+    }
+    // "depto B", "3 B", "segundo B", "puerta izquierda": one word or letter after a part or a number.
+    const letter = /^\p{L}$/u.test(t.text) && !['y', 'e', 'o', 'u', 'a'].includes(t.text);
+    if (afterPart && /^\p{L}+$/u.test(t.text) && !isQuantityWord(t.text) && !ORDER_WORDS.has(t.text) && !NOT_A_DOOR.has(t.text)) {
+      end = t.end;
+      afterPart = false;
+      continue;
+    }
+    if (letter && toks[k - 1] && (hasNumber(toks[k - 1]) || afterOrdinal)) {
+      afterOrdinal = false;
+      end = t.end;
+      continue;
+    }
+    // "5 de mayo 3": words between two numbers of one street, when no separator comes between.
+    if (t.text === 'de' || t.text === 'del') {
+      const ahead = toks.slice(k + 1, k + 4);
+      const n = ahead.findIndex((x) => hasNumber(x));
+      if (n > 0 && ahead.slice(0, n).every((x) => /^\p{L}+$/u.test(x.text) && !isQuantityWord(x.text) && !ORDER_WORDS.has(x.text))) {
+        k += n;
+        continue;
+      }
+    }
+    // ", 2ºB", ", piso 3", ", Col. Roma Norte": a comma followed by more of the address.
+    if (t.text === ',' && next) {
+      if (hasNumber(next) || AFTER_NUMBER.has(next.text)) continue;
+      if (AREA.has(next.text)) {
+        let j = k + 2;
+        if (toks[j]?.text === '.') j++;
+        let taken = 0;
+        while (j < toks.length && taken < 4 && /^\p{L}+$/u.test(toks[j]?.text ?? '') && !ORDER_WORDS.has(toks[j]?.text ?? '') && !isQuantityWord(toks[j]?.text ?? '')) {
+          end = (toks[j] as Tok).end;
+          j++;
+          taken++;
+        }
+        k = j - 1;
+        continue;
+      }
+    }
+    if (t.text === '.' && next && (AFTER_NUMBER.has(next.text) || hasNumber(next))) continue;
+    break;
+  }
+  return end;
+}
+
+export interface InlineAddress {
+  /** Where the blanked phrase starts ("a calle …" from the "a"). */
+  start: number;
+  /** Where the address itself starts (its street word). */
+  valueStart: number;
+  end: number;
+}
+
+/**
+ * The first address inside a message that starts with a street word after "a", "en", "para",
+ * "llevar a", … or at the start of the message or of a line, and has a house number. `limitAt`
+ * gives where a phrase read otherwise (payment, name, …) starts after a position.
+ */
+export function findInlineAddress(f: string, limitAt: (from: number) => number): InlineAddress | null {
+  STREET_START.lastIndex = 0;
+  for (const m of f.matchAll(STREET_START)) {
+    const before = f.slice(Math.max(0, m.index - 40), m.index);
+    const intro = INTRO_BEFORE.exec(before);
+    if (!intro) continue;
+    const end = addressEnd(f, m.index, limitAt(m.index));
+    if (end === null) continue;
+    const introText = intro[0].replace(/^[\n,;:.!?¿¡(]\s*/u, '');
+    return { start: m.index - introText.length, valueStart: m.index, end };
+  }
+  return null;
+}
