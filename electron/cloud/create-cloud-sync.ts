@@ -20,7 +20,7 @@ import { DeviceStatus, HEARTBEAT_MS } from './device-status.ts';
 import { MenuSync } from './menu-sync.ts';
 import { OrderSync } from './order-sync.ts';
 import { SessionLease, type LeaseResult } from './session-lease.ts';
-import { loadOrCreateBackupKey, type SecretStore } from './backup/backup-key.ts';
+import { importRecoveryCode, loadOrCreateBackupKey, type BackupKeyResult, type SecretStore } from './backup/backup-key.ts';
 import { SessionBackups, type BackupManifest } from './backup/session-backups.ts';
 import { BackupSchedule } from './backup/backup-schedule.ts';
 
@@ -54,6 +54,8 @@ export interface CloudSyncOptions {
     secretStore: SecretStore;
     /** The WhatsApp engine's browser profile directory. */
     profileDir: string;
+    /** A new PC: the recovery code the owner typed, so the restaurant's backups can be read here. */
+    recoveryCode?: string;
     /** A new key was made: show this recovery code to the owner once. */
     onRecoveryCode: (code: string) => void;
     timeZone?: () => string | undefined;
@@ -93,6 +95,18 @@ export interface CloudSync {
 function splitHost(value: string): { host: string; port: number } {
   const at = value.lastIndexOf(':');
   return { host: value.slice(0, at), port: Number(value.slice(at + 1)) };
+}
+
+/** The backup key: the one the owner typed on a new PC, else this PC's own (made once). */
+function backupKeyFor(backups: { secretStore: SecretStore; recoveryCode?: string }, restaurantId: string, logger: Logger): BackupKeyResult {
+  if (backups.recoveryCode !== undefined) {
+    try {
+      return { key: importRecoveryCode(backups.secretStore, restaurantId, backups.recoveryCode) };
+    } catch (error) {
+      logger.error('the backup recovery code is not valid; using this PC\'s own key', errorFields(error));
+    }
+  }
+  return loadOrCreateBackupKey(backups.secretStore, restaurantId);
 }
 
 export function createCloudSync(options: CloudSyncOptions): CloudSync {
@@ -205,7 +219,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       const lease = new SessionLease({ firestore, restaurantId: rid, deviceId: deviceId!, deviceName, clock });
       Object.assign(parts, { device, orders, menu, commands, alerts, lease });
       if (options.backups) {
-        const { key, newRecoveryCode } = loadOrCreateBackupKey(options.backups.secretStore, rid);
+        const { key, newRecoveryCode } = backupKeyFor(options.backups, rid, logger);
         if (newRecoveryCode) options.backups.onRecoveryCode(newRecoveryCode);
         parts.backups = new SessionBackups({ ...common, key: () => key });
         schedule = new BackupSchedule({

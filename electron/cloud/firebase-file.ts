@@ -1,5 +1,6 @@
 // The `--firebase FILE` JSON for the headless host:
-// { "config": { "apiKey", "projectId", ... }, "email": "...", "password": "...", "ownerEmail"? }
+// { "config": { "apiKey", "projectId", ... }, "email": "...", "password": "...", "ownerEmail"?,
+//   "deviceName"?, "recoveryCode"? }
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -18,6 +19,8 @@ export const firebaseFileSchema = z.object({
   password: z.string().min(1).optional(),
   ownerEmail: z.string().email().optional(),
   deviceName: z.string().min(1).max(60).optional(),
+  /** A new PC: the session-backup recovery code shown on the first PC, so its backups restore here. */
+  recoveryCode: z.string().min(1).max(200).optional(),
 });
 export type FirebaseFile = z.infer<typeof firebaseFileSchema>;
 

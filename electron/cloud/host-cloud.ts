@@ -132,6 +132,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
           backups: {
             secretStore: options.secretStore ?? fileSecretStore(join(options.dataDir, 'secrets')),
             profileDir: options.profileDir,
+            ...(options.firebase.recoveryCode !== undefined ? { recoveryCode: options.firebase.recoveryCode } : {}),
             // Headless: the code goes to the console once, never to the log.
             onRecoveryCode: (code: string) => console.log(`Backup recovery code (write it down, it is shown once): ${code}`),
           },

@@ -103,6 +103,35 @@ describe('createCloudSync', () => {
     expect(restored.restored).toBeDefined();
     expect(readFileSync(join(profileDir, 'Default/Local Storage/leveldb/000003.log'), 'utf8')).toBe('session');
     await cloud.stop();
+
+    // A new PC: with the recovery code the owner typed, the restaurant's backup restores there;
+    // without it the backup cannot be read and is refused in plain words.
+    const newPc = async (name: string, recoveryCode?: string) => {
+      const dir = join(temp.dir, name);
+      mkdirSync(dir, { recursive: true });
+      const otherDb = openCloudDb(dir);
+      const other = createCloudSync({
+        backups: { secretStore: fileSecretStore(join(dir, 'secrets')), profileDir: join(dir, 'profile'), onRecoveryCode: () => undefined, ...(recoveryCode ? { recoveryCode } : {}) },
+        dataDir: dir, db: otherDb, clock: createSystemClock(), logger: silentLogger,
+        subscribe: () => () => undefined,
+        whatsappStatus: () => ({ state: 'starting', since: new Date().toISOString(), engine: 'whatsapp' }),
+        applyMenu: () => undefined, handlers, notifier: { notify: () => undefined },
+        ownerEmail: () => undefined, restaurantName: () => 'Casa Pepe', version: '0.1.0', deviceName: name,
+        firebase: { config: { apiKey: 'demo-key', projectId: 'demo-comanda' }, email: 'pepe@example.com', password: 'clave-segura' },
+        env: { FIRESTORE_EMULATOR_HOST: firestore.address, FIREBASE_AUTH_EMULATOR_HOST: auth!.host },
+      });
+      await other.start();
+      const result = await other.restoreSession();
+      await other.stop();
+      otherDb.close();
+      return { result, profile: join(dir, 'profile') };
+    };
+    const withCode = await newPc('caja-nueva', codes[0]);
+    expect(withCode.result.restored).toBeDefined();
+    expect(readFileSync(join(withCode.profile, 'Default/Local Storage/leveldb/000003.log'), 'utf8')).toBe('session');
+    const withoutCode = await newPc('caja-sin-codigo');
+    expect(withoutCode.result.restored).toBeUndefined();
+    expect(withoutCode.result.refused.length).toBeGreaterThan(0);
     await owner.close();
     db.close();
     temp.cleanup();
