@@ -6,7 +6,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
-import { LayerLoop } from './layer-loop.ts';
+import { CadenceLoop } from './layer-loop.ts';
 import type { SessionControl } from './session-control.ts';
 
 export const ACTIVITY_DEFAULTS = { intervalMs: 30_000, timeoutMs: 10_000 };
@@ -62,9 +62,9 @@ export interface ActivityOptions {
 }
 
 /** Every intervalMs, while connected, has the worker run activityInPage in the WhatsApp page. */
-export class ActivityLoop extends LayerLoop {
+export class ActivityLoop extends CadenceLoop {
   private readonly control: SessionControl;
-  private readonly intervalMs: number;
+  protected readonly intervalMs: number;
   private readonly timeoutMs: number;
   runs = 0;
   failures = 0;
@@ -76,13 +76,6 @@ export class ActivityLoop extends LayerLoop {
     this.timeoutMs = options.timeoutMs ?? ACTIVITY_DEFAULTS.timeoutMs;
   }
 
-  protected override firstDelayMs(): number {
-    return this.intervalMs;
-  }
-
-  protected override retryAfterErrorMs(): number {
-    return this.intervalMs;
-  }
 
   protected override async tick(live: () => boolean): Promise<number> {
     if (!isConnected(this.control.status())) return this.intervalMs;

@@ -5,7 +5,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
-import { LayerLoop } from './layer-loop.ts';
+import { CadenceLoop } from './layer-loop.ts';
 import { probeSession } from './session-probe.ts';
 import type { SessionControl } from './session-control.ts';
 
@@ -19,9 +19,9 @@ export interface HeartbeatOptions {
   timeoutMs?: number;
 }
 
-export class Heartbeat extends LayerLoop {
+export class Heartbeat extends CadenceLoop {
   private readonly control: SessionControl;
-  private readonly intervalMs: number;
+  protected readonly intervalMs: number;
   private readonly timeoutMs: number;
   beats = 0;
   /** Beats missed in a row while the status said connected (logged at the first and every tenth). */
@@ -34,13 +34,6 @@ export class Heartbeat extends LayerLoop {
     this.timeoutMs = options.timeoutMs ?? HEARTBEAT_DEFAULTS.timeoutMs;
   }
 
-  protected override firstDelayMs(): number {
-    return this.intervalMs;
-  }
-
-  protected override retryAfterErrorMs(): number {
-    return this.intervalMs;
-  }
 
   protected override async tick(live: () => boolean): Promise<number> {
     if (!isConnected(this.control.status())) return this.intervalMs;

@@ -139,3 +139,16 @@ export abstract class LayerLoop {
     if (live()) this.queue(next, generation);
   }
 }
+
+/** A layer on one steady cadence: the first check and the one after an error are an interval away. */
+export abstract class CadenceLoop extends LayerLoop {
+  protected abstract readonly intervalMs: number;
+
+  protected override firstDelayMs(): number {
+    return this.intervalMs;
+  }
+
+  protected override retryAfterErrorMs(): number {
+    return this.intervalMs;
+  }
+}

@@ -10,7 +10,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
-import { LayerLoop } from './layer-loop.ts';
+import { CadenceLoop, LayerLoop } from './layer-loop.ts';
 import { checkTimeZone, nextLocalTime, parseHourMinute, systemTimeZone } from './local-time.ts';
 import type { SessionControl } from './session-control.ts';
 
@@ -140,11 +140,11 @@ export interface MemoryGuardOptions {
   restartCooldownMs?: number;
 }
 
-export class MemoryGuard extends LayerLoop {
+export class MemoryGuard extends CadenceLoop {
   private readonly control: SessionControl;
   private readonly limitBytes: number;
   private readonly limitMb: number;
-  private readonly intervalMs: number;
+  protected readonly intervalMs: number;
   private readonly busy: () => boolean;
   private readonly timeoutMs: number;
   private readonly restartCooldownMs: number;
@@ -166,13 +166,6 @@ export class MemoryGuard extends LayerLoop {
     this.restartCooldownMs = options.restartCooldownMs ?? MEMORY_GUARD_DEFAULTS.restartCooldownMs;
   }
 
-  protected override firstDelayMs(): number {
-    return this.intervalMs;
-  }
-
-  protected override retryAfterErrorMs(): number {
-    return this.intervalMs;
-  }
 
   protected override async tick(live: () => boolean): Promise<number> {
     let rss: number | undefined;

@@ -8,7 +8,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
-import { LayerLoop } from './layer-loop.ts';
+import { CadenceLoop } from './layer-loop.ts';
 import { probeSession } from './session-probe.ts';
 import type { SessionControl } from './session-control.ts';
 
@@ -33,9 +33,9 @@ export interface SessionMonitorOptions {
   restartTimeoutMs?: number;
 }
 
-export class SessionMonitor extends LayerLoop {
+export class SessionMonitor extends CadenceLoop {
   private readonly control: SessionControl;
-  private readonly intervalMs: number;
+  protected readonly intervalMs: number;
   private readonly idleWarnMs: number;
   private readonly checkTimeoutMs: number;
   private readonly restartTimeoutMs: number;
@@ -56,13 +56,6 @@ export class SessionMonitor extends LayerLoop {
     this.restartTimeoutMs = options.restartTimeoutMs ?? SESSION_MONITOR_DEFAULTS.restartTimeoutMs;
   }
 
-  protected override firstDelayMs(): number {
-    return this.intervalMs;
-  }
-
-  protected override retryAfterErrorMs(): number {
-    return this.intervalMs;
-  }
 
   protected override async tick(live: () => boolean): Promise<number> {
     if (!isConnected(this.control.status())) return this.intervalMs;
