@@ -136,26 +136,35 @@ export function addressEnd(f: string, from: number, limit: number): number | nul
         continue;
       }
     }
-    // ", 2ºB", ", piso 3", ", Col. Roma Norte": a comma followed by more of the address.
-    if (t.text === ',' && next) {
-      if (hasNumber(next) || AFTER_NUMBER.has(next.text)) continue;
-      if (AREA.has(next.text)) {
-        let j = k + 2;
-        if (toks[j]?.text === '.') j++;
-        let taken = 0;
-        while (j < toks.length && taken < 4 && /^\p{L}+$/u.test(toks[j]?.text ?? '') && !ORDER_WORDS.has(toks[j]?.text ?? '') && !isQuantityWord(toks[j]?.text ?? '')) {
-          end = (toks[j] as Tok).end;
-          j++;
-          taken++;
-        }
-        k = j - 1;
-        continue;
+    // ", 2ºB", ", piso 3", ", Col. Roma Norte", "barrio Chapinero": more of the address.
+    const area = AREA.has(t.text) ? k : t.text === ',' && next && AREA.has(next.text) ? k + 1 : -1;
+    if (t.text === ',' && next && (hasNumber(next) || AFTER_NUMBER.has(next.text))) continue;
+    if (area >= 0) {
+      let j = area + 1;
+      if (toks[j]?.text === '.') j++;
+      let taken = 0;
+      while (j < toks.length && taken < 4 && /^\p{L}+$/u.test(toks[j]?.text ?? '') && !ORDER_WORDS.has(toks[j]?.text ?? '') && !isQuantityWord(toks[j]?.text ?? '')) {
+        end = (toks[j] as Tok).end;
+        j++;
+        taken++;
       }
+      k = j - 1;
+      continue;
     }
     if (t.text === '.' && next && (AFTER_NUMBER.has(next.text) || hasNumber(next))) continue;
     break;
   }
   return end;
+}
+
+/** "la calle del Pez 12" after "vivo en": the address starts at its street word. */
+export function skipArticle(f: string, from: number): number {
+  const m = /^(?:la|el|mi)\s+/u.exec(f.slice(from));
+  if (!m) return from;
+  STREET_START.lastIndex = 0;
+  const street = STREET_START.exec(f.slice(from + m[0].length));
+  STREET_START.lastIndex = 0;
+  return street?.index === 0 ? from + m[0].length : from;
 }
 
 export interface InlineAddress {

@@ -4,7 +4,7 @@
 import type { Fulfilment, PaymentMethod } from '../../shared/order.ts';
 import { foldText } from '../../shared/text.ts';
 import { readQuestions } from './customer-questions.ts';
-import { addressEnd, findInlineAddress } from './inline-address.ts';
+import { addressEnd, findInlineAddress, skipArticle } from './inline-address.ts';
 import { foldWithMap, originalSlice, type FoldedText } from './text-tokens.ts';
 
 export type SlotName = 'address' | 'name' | 'payment' | 'fulfilment';
@@ -191,7 +191,7 @@ const PAYMENTS: { method: PaymentMethod; re: RegExp }[] = [
 ];
 
 const NAME_INTRO = words(
-  "mi nombre es|me llamo|a nombre de|al nombre de|nombre|my name is|my name'?s|my names|name is|under the name(?: of)?|in the name of|name",
+  "mi nombre es|(?:el|su|the) nombre es|me llamo|a nombre de|al nombre de|nombre|my name is|my name'?s|my names|name is|under the name(?: of)?|in the name of|name",
 );
 // "soy Eva" at the start, on its own line or after other words ("pago en efectivo soy Jorge").
 const NAME_AT_START =
@@ -325,9 +325,10 @@ export function detectIntents(original: string): Intents {
     if (lead && ADDRESS_HINT.test(f.slice(from + lead[0].length, cutAt(from)))) addressFrom = from + lead[0].length;
   }
   if (addressFrom >= 0) {
+    const valueFrom = skipArticle(f, addressFrom);
     // The address ends after its number and floor/door when dishes follow ("… 3, 2ºB y una coca").
-    const end = addressEnd(f, addressFrom, cutAt(addressFrom)) ?? cutAt(addressFrom);
-    const value = tidyValue(originalSlice(original, folded, addressFrom, end)).slice(0, 200);
+    const end = addressEnd(f, valueFrom, cutAt(valueFrom)) ?? cutAt(valueFrom);
+    const value = tidyValue(originalSlice(original, folded, valueFrom, end)).slice(0, 200);
     if (/[\p{L}\p{N}]/u.test(value)) {
       address = value;
       blank.push({ start: addressFrom, end });

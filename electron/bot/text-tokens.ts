@@ -80,6 +80,9 @@ export function tokenize(folded: string): Token[] {
       const a = parts[1] ?? '';
       tokens.push(num(a, start, start + a.length));
       tokens.push({ kind: 'word', text: raw.slice(a.length), value: 0, start: start + a.length, end });
+    } else if (MENU_NUMBER_NAMES[raw] !== undefined && ['del', 'numero', 'num', 'nº', 'n', 'nro'].includes(tokens.at(-1)?.text ?? '')) {
+      // "dos del tres", "el número cinco": a menu number written as a word.
+      tokens.push({ kind: 'num', text: String(MENU_NUMBER_NAMES[raw] ?? 0), value: MENU_NUMBER_NAMES[raw] ?? 0, start, end });
     } else if (SOFT_WORDS.has(raw)) {
       tokens.push({ kind: 'soft', text: raw, value: 0, start, end });
     } else {
@@ -88,6 +91,11 @@ export function tokenize(folded: string): Token[] {
   }
   return tokens;
 }
+
+const MENU_NUMBER_NAMES: Record<string, number> = {
+  uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+  trece: 13, catorce: 14, quince: 15, dieciseis: 16, diecisiete: 17, dieciocho: 18, diecinueve: 19, veinte: 20,
+};
 
 function toNumber(digits: string): number {
   const n = Number.parseInt(digits.slice(0, 9), 10);

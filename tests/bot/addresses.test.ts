@@ -152,6 +152,177 @@ const CONVERSATIONS: Conversation[] = [
     say: ['una clasica', 'recoger', 'Ana', 'efectivo', 'no, mejor a domicilio a calle luna 5', 'si'],
     placed: { items: ['1 clasica'], fulfilment: 'delivery', address: 'calle luna 5', name: 'Ana', payment: 'cash' },
   },
+  // --- Latin-American formats (taquería menu) ---
+  {
+    voice: 'Colombian "Calle 10 # 5-20 barrio Chapinero" inline',
+    menu: 'taqueria',
+    say: ['buenas, me manda 4 de pastor y 2 horchatas a la Calle 10 # 5-20 barrio Chapinero', 'Camilo', 'efectivo', 'sí'],
+    placed: { items: ['4 pastor', '2 horchata'], fulfilment: 'delivery', address: 'Calle 10 # 5-20 barrio Chapinero', name: 'Camilo', payment: 'cash' },
+  },
+  {
+    voice: 'Mexican avenue with interior and colonia after a comma',
+    menu: 'taqueria',
+    say: ['quiero 3 tacos de suadero para Av. Insurgentes Sur 1234 int 5, Col. Del Valle', 'Memo', 'tarjeta', 'si'],
+    placed: { items: ['3 suadero'], fulfilment: 'delivery', address: 'Av. Insurgentes Sur 1234 int 5, Col. Del Valle', name: 'Memo', payment: 'card' },
+  },
+  {
+    voice: 'Mexican street and number first, colonia after',
+    menu: 'taqueria',
+    say: ['2 gringas a domicilio en Mérida 45, Col. Roma Norte', 'Lupe', 'efectivo', 'si'],
+    placed: { items: ['2 gringa'], fulfilment: 'delivery', address: 'Mérida 45, Col. Roma Norte', name: 'Lupe', payment: 'cash' },
+  },
+  {
+    voice: '"ocupo" (Mexico) and a calzada with a depto',
+    menu: 'taqueria',
+    say: ['ocupo 5 de bistec y 2 cocas', 'a domicilio', 'Calzada de Tlalpan 3000 depto 12', 'Beto', 'efectivo', 'sí'],
+    placed: { items: ['5 bistec', '2 refresco'], fulfilment: 'delivery', address: 'Calzada de Tlalpan 3000 depto 12', name: 'Beto', payment: 'cash' },
+  },
+  {
+    voice: 'Colombian "me regala" with a carrera and apto',
+    menu: 'taqueria',
+    say: ['me regala 2 quesadillas sencillas y 1 jamaica porfa, a la carrera 15 # 93-47 apto 502', 'Juliana', 'efectivo', 'si'],
+    placed: { items: ['2 quesadilla-queso', '1 jamaica'], fulfilment: 'delivery', address: 'carrera 15 # 93-47 apto 502', name: 'Juliana', payment: 'cash' },
+  },
+  {
+    voice: 'Argentine address on the taquería menu, "dale" to confirm',
+    menu: 'taqueria',
+    say: ['me manda 3 de pastor a Av. Corrientes 1234 piso 3 depto B', 'Facu', 'efectivo', 'dale'],
+    placed: { items: ['3 pastor'], fulfilment: 'delivery', address: 'Av. Corrientes 1234 piso 3 depto B', name: 'Facu', payment: 'cash' },
+  },
+  {
+    voice: 'one line per slot on the taquería menu',
+    menu: 'taqueria',
+    say: ['hola\n2 de pastor\n1 flan\npara llevar\nToño\nefectivo', 'si'],
+    placed: { items: ['2 pastor', '1 flan'], fulfilment: 'pickup', name: 'Toño', payment: 'cash' },
+  },
+  {
+    voice: '"no" at the summary, then the payment changed (taquería)',
+    menu: 'taqueria',
+    say: ['4 de pastor', '1 horchata', 'ya', 'recoger', 'Ana', 'efectivo', 'no', 'cambia el pago a tarjeta', 'si'],
+    placed: { items: ['4 pastor', '1 horchata'], fulfilment: 'pickup', name: 'Ana', payment: 'card' },
+  },
+  // --- More Spanish forms ---
+  {
+    voice: 'avenue with bloque and floor-door, commas between',
+    say: ['una margarita y una barbacoa a la Av. de la Constitución 15, bloque 2, 3ºA', 'Pilar', 'efectivo', 'si'],
+    placed: { items: ['1 margarita', '1 barbacoa'], fulfilment: 'delivery', address: 'Av. de la Constitución 15, bloque 2, 3ºA', name: 'Pilar', payment: 'cash' },
+  },
+  {
+    voice: 'cañas and a floor written "2º izq" without a comma',
+    say: ['2 cañas y unas bravas a calle Toledo 3 2º izq', 'Luis', 'efectivo', 'si'],
+    placed: { items: ['2 cerveza', '1 bravas'], fulfilment: 'delivery', address: 'calle Toledo 3 2º izq', name: 'Luis', payment: 'cash' },
+  },
+  {
+    voice: '"c/ Mayor nº 5"',
+    say: ['dos cervezas y una de croquetas a c/ Mayor nº 5', 'Luis', 'bizum', 'si'],
+    placed: { items: ['2 cerveza', '1 croquetas'], fulfilment: 'delivery', address: 'c/ Mayor nº 5', name: 'Luis', payment: 'bizum' },
+  },
+  {
+    voice: 'a street named like a dish ("calle Margarita") inline',
+    say: ['una barbacoa a la calle Margarita 5, 2º', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 barbacoa'], fulfilment: 'delivery', address: 'calle Margarita 5, 2º', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'a street named like a dish as the answer to "which address?"',
+    say: ['una coca', 'a domicilio', 'Calle Margarita 5', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 coca-cola'], fulfilment: 'delivery', address: 'Calle Margarita 5', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"vivo en la calle …" (the article is not part of the address)',
+    say: ['2 bravas a domicilio', 'vivo en la calle del Pez 12 3ºA', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['2 bravas'], fulfilment: 'delivery', address: 'calle del Pez 12 3ºA', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'a note before the address and politeness after it',
+    say: ['una doble sin cebolla a calle sol 3 piso 2 por favor', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 doble (sin cebolla)'], fulfilment: 'delivery', address: 'calle sol 3 piso 2', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'emoji and an ático',
+    say: ['hola! 2 pizzas margarita 🍕🍕 a c/ San Vicente 14 ático', 'Nerea', 'bizum', 'si'],
+    placed: { items: ['2 margarita'], fulfilment: 'delivery', address: 'c/ San Vicente 14 ático', name: 'Nerea', payment: 'bizum' },
+  },
+  {
+    voice: 'a dish after the address ("… sol 3 y otra barbacoa")',
+    say: ['una margarita a calle sol 3 y otra barbacoa', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita', '1 barbacoa'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"s/n" (no house number) after a comma',
+    say: ['una margarita, calle sol s/n', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol s/n', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'a street with a date for a name ("calle 5 de mayo 12")',
+    say: ['una clasica a la calle 5 de mayo 12', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 clasica'], fulfilment: 'delivery', address: 'calle 5 de mayo 12', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'menu number, address with "1º dcha", then another dish',
+    say: ['2 del 7 a domicilio en calle Bailén 3, 1º dcha y una tarta', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['2 cuatro-quesos', '1 tarta-queso'], fulfilment: 'delivery', address: 'calle Bailén 3, 1º dcha', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'menu numbers written as words ("dos del tres")',
+    say: ['dos del tres y una del doce', 'recoger', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['2 pollo', '1 coca-cola'], fulfilment: 'pickup', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'quantities next to menu numbers ("3 x 2", "el 14 x2", "el 5 x2")',
+    say: ['3 x 2 y el 14 x2', 'y el 5 x2', 'recoger', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['3 doble', '2 fanta-naranja', '2 margarita'], fulfilment: 'pickup', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'five short lines: dish, address, payment, name',
+    say: ['hola\nuna vegana\ncalle Olmo 8, 2ºA\npago con tarjeta\nsoy Iker', 'si'],
+    placed: { items: ['1 vegana'], fulfilment: 'delivery', address: 'calle Olmo 8, 2ºA', name: 'Iker', payment: 'card' },
+  },
+  // --- More changes after the summary ---
+  {
+    voice: '"no", then "al final lo recojo yo" (delivery → pickup)',
+    say: ['una margarita a calle sol 3', 'Ana', 'efectivo', 'no', 'al final lo recojo yo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'pickup', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"mejor paso yo a buscarla" straight at the summary',
+    say: ['una margarita a calle sol 3', 'Ana', 'efectivo', 'mejor paso yo a buscarla', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'pickup', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"cambia la dirección a calle luna 4" at the summary',
+    say: ['una margarita a calle sol 3', 'Ana', 'efectivo', 'cambia la dirección a calle luna 4', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle luna 4', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"no", "cambia la dirección", the new address, "si"',
+    say: ['una margarita a calle sol 3', 'Ana', 'efectivo', 'no', 'cambia la dirección', 'calle luna 4', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle luna 4', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"no", "el nombre es Bea"',
+    say: ['una margarita a calle sol 3', 'Ana', 'efectivo', 'no', 'el nombre es Bea', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Bea', payment: 'cash' },
+  },
+  {
+    voice: '"pago con tarjeta mejor" at the summary',
+    say: ['una margarita a calle sol 3', 'Ana', 'efectivo', 'pago con tarjeta mejor', 'sí'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Ana', payment: 'card' },
+  },
+  {
+    voice: '"no, en efectivo" at the summary',
+    say: ['una margarita', 'recoger', 'Ana', 'tarjeta', 'no, en efectivo', 'sí'],
+    placed: { items: ['1 margarita'], fulfilment: 'pickup', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"no", then delivery with an inline address, then "sí"',
+    say: ['una margarita', 'recoger', 'Ana', 'tarjeta', 'no', 'mejor a domicilio a la calle Goya 20, 1ºC', 'sí'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle Goya 20, 1ºC', name: 'Ana', payment: 'card' },
+  },
+  {
+    voice: '"no", then one more dish, then "sí"',
+    say: ['una margarita', 'recoger', 'Ana', 'tarjeta', 'no', 'añade una coca', 'sí'],
+    placed: { items: ['1 margarita', '1 coca-cola'], fulfilment: 'pickup', name: 'Ana', payment: 'card' },
+  },
 ];
 
 function chatFor(c: Conversation): Chat {
@@ -191,4 +362,31 @@ describe('addresses inside orders, split messages, changes after the summary', (
       expect(draft.payment).toBe(c.placed.payment);
     });
   }
+});
+
+describe('addresses inside a message: cut out before the dishes are read', () => {
+  it.each([
+    ['una pizza margarita a calle sol 3', 'calle sol 3'],
+    ['dos bravas en la calle Luna 7, 3ºB y una coca', 'calle Luna 7, 3ºB'],
+    ['una barbacoa, llevar a Av. Corrientes 1234 piso 3 depto B', 'Av. Corrientes 1234 piso 3 depto B'],
+    ['2 del 5 para c/ Sol 3', 'c/ Sol 3'],
+    ['3 del 2 a domicilio: Calle 45 # 12-30', 'Calle 45 # 12-30'],
+    ['una margarita a la avenida de América 10, portal 4', 'avenida de America 10, portal 4'.replace('America', 'América')],
+    ['dirección: Paseo del Prado 20, 5º D', 'Paseo del Prado 20, 5º D'],
+  ])('«%s» → %s, and no digit of it is left for the dishes', (text, address) => {
+    const it = detectIntents(text);
+    expect(it.address).toBe(address);
+    expect(it.fulfilment).toBe('delivery');
+    const numbersOutside = text.replace(address, '').match(/\d+/g) ?? [];
+    expect(it.rest.match(/\d+/g) ?? []).toEqual(numbersOutside);
+  });
+
+  it.each([
+    'una margarita y 3 cocas',
+    'pizza 4 quesos x2',
+    'la calle está cortada, 2 del 3',
+    'quiero 2 del 3 para recoger en el local',
+  ])('«%s» holds no address', (text) => {
+    expect(detectIntents(text).address).toBeNull();
+  });
 });
