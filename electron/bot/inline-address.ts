@@ -11,7 +11,7 @@ const STREET_START =
 
 /** What may come right before the street word for it to start an address inside a sentence. */
 const INTRO_BEFORE =
-  /(?:^|[\n,;:.!?¿¡(]\s*|(?<![\p{L}\p{N}])(?:(?:(?:llev|envi|mand|entreg|tra)\p{L}*|vivo|estoy|es)\s+)?(?:a|en|para|hasta|al|por|to|at|y)\s+(?:(?:la|el|mi|the|my)\s+)?)$/u;
+  /(?:^|[\n,;:.!?¿¡(]\s*|(?<![\p{L}\p{N}])(?:direccion|dir|domicilio|address)\s*:?\s*|(?<![\p{L}\p{N}])(?:(?:(?:llev|envi|mand|entreg|tra)\p{L}*|vivo|estoy|es)\s+)?(?:a|en|para|hasta|al|por|to|at|y)\s+(?:(?:la|el|mi|the|my)\s+)?)$/u;
 
 /** Words that continue an address after its number: floor, door, block, "nº 5", "depto B". */
 const AFTER_NUMBER = new Set(
@@ -109,6 +109,24 @@ export function addressEnd(f: string, from: number, limit: number): number | nul
       if (/^[º°ª]$/u.test(t.text)) end = t.end;
       continue;
     }
+    // "entre 5 y 6", "entre Sol y Luna": the cross streets.
+    if (t.text === 'entre') {
+      const y = toks.slice(k + 2, k + 6).findIndex((x) => x.text === 'y' || x.text === 'e');
+      const last = toks[k + 2 + y + 1];
+      if (y >= 0 && last && /^[\p{L}\p{N}]+$/u.test(last.text) && !isQuantityWord(last.text) && !ORDER_WORDS.has(last.text)) {
+        k = k + 2 + y + 1;
+        end = last.end;
+        continue;
+      }
+    }
+    // "28013 Madrid": a city after a postcode.
+    if (/^\p{L}+$/u.test(t.text) && toks[k - 1] && /^\d{4,5}$/u.test(toks[k - 1]?.text ?? '') && !ORDER_WORDS.has(t.text) && !isQuantityWord(t.text)) {
+      let j = k;
+      while (j < toks.length && j < k + 3 && /^\p{L}+$/u.test(toks[j]?.text ?? '') && !ORDER_WORDS.has(toks[j]?.text ?? '') && !isQuantityWord(toks[j]?.text ?? '')) j++;
+      end = (toks[j - 1] as Tok).end;
+      k = j - 1;
+      continue;
+    }
     if (AFTER_NUMBER.has(t.text)) {
       end = t.end;
       afterPart = TAKES_ONE_MORE.has(t.text);
@@ -192,4 +210,52 @@ export function findInlineAddress(f: string, limitAt: (from: number) => number):
     return { start: m.index - introText.length, valueStart: m.index, end };
   }
   return null;
+}
+
+// "ah, y es 3ºB", "el piso es 2º A", "puerta izquierda": only a floor or door, added to an address
+// already given. Words before it that only lead in.
+const LEAD_IN = new Set(
+  'ah ay oh eh y e es el la mi perdon perdona perdone sorry falta faltaba olvide olvido se me te dije decirte que era son'.split(' '),
+);
+
+const COPULA = new Set(['es', 'era', 'son']);
+
+/** The floor/door fragment a message holds and nothing else, in the customer's spelling, or null. */
+export function floorOrDoor(original: string): string | null {
+  const f = original.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  // Folding keeps positions for Spanish text; anything else is not a floor or a door.
+  if (f.length !== original.length) return null;
+  const toks = tokens(f, 0, f.length).filter((t) => !/^[,.;:!?¡¿'"«»()]$/u.test(t.text));
+  let k = 0;
+  while (k < toks.length && LEAD_IN.has(toks[k]?.text ?? '')) k++;
+  const part = toks.slice(k);
+  if (part.length === 0 || part.length > 6) return null;
+  let marked = false;
+  for (const [j, t] of part.entries()) {
+    if (j > 0 && COPULA.has(t.text)) continue;
+    if (AFTER_NUMBER.has(t.text)) {
+      if (!['n', 'no', 'num', 'numero', 'nro', 'cp', 'casi', 'entre', 'km'].includes(t.text)) marked = true;
+      continue;
+    }
+    if (/^\d{1,3}(?:[ºª°]|[ºª°]?\p{L})?$/u.test(t.text)) {
+      if (/[ºª°]|\d\p{L}/u.test(t.text)) marked = true;
+      continue;
+    }
+    if (/^[ºª°/-]$/u.test(t.text)) continue;
+    if (/^\p{L}$/u.test(t.text) && j > 0) continue;
+    return null;
+  }
+  if (!marked) return null;
+  const from = (part[0] as Tok).start;
+  // "piso es 2ºA", "piso: 4º" → "piso 2ºA", "piso 4º".
+  const said = original.slice(from).trim().replace(/[\s.!]+$/u, '').replace(/\s+(?:es|era|son)\s+|\s*:\s*/giu, ' ');
+  return said || null;
+}
+
+/** An address cut at a line end continues on the next line when that line is a floor or door ("calle Sol 3\n2ºB"). */
+export function continuedOnNextLine(f: string, end: number, originalOf: (start: number, end: number) => string): number {
+  const m = /^[ \t,;]*\n([^\n]*)/u.exec(f.slice(end));
+  if (!m) return end;
+  const lineEnd = end + m[0].length;
+  return floorOrDoor(originalOf(lineEnd - (m[1] ?? '').length, lineEnd)) !== null ? lineEnd : end;
 }

@@ -4,7 +4,7 @@
 import type { Fulfilment, PaymentMethod } from '../../shared/order.ts';
 import { foldText } from '../../shared/text.ts';
 import { readQuestions } from './customer-questions.ts';
-import { addressEnd, findInlineAddress, skipArticle } from './inline-address.ts';
+import { addressEnd, continuedOnNextLine, findInlineAddress, skipArticle } from './inline-address.ts';
 import { foldWithMap, originalSlice, type FoldedText } from './text-tokens.ts';
 
 export type SlotName = 'address' | 'name' | 'payment' | 'fulfilment';
@@ -111,6 +111,7 @@ const DONE = words(
     'eso (?:no ?mas|nada mas)',
     'no ?mas eso',
     'asi (?:esta )?(?:bien|perfecto)',
+    '(?:esta|todo) (?:bien|perfecto) asi',
     'con eso (?:es suficiente|basta|esta|vale|me vale|es todo)?',
     'nada mas gracias',
     'that\'?s all|that is all|nothing else|that\'?s it|nothing more|i\'?m done',
@@ -136,7 +137,8 @@ const PICKUP = words(
     'en (?:la )?tienda',
     'en el (?:restaurante|bar)',
     'take ?out',
-    "pa(?:ra|')? ?llevar",
+    // "para llevar" is take-away; "para llevar a calle Sol 3" / "a casa" is a delivery.
+    "pa(?:ra|')? ?llevar(?!\\s+(?:a|al|hasta)\\s)",
     "pa'? ?recoger",
     'para (?:comer|tomar) (?:aqui|alli|ahi|en el local)',
     'to go',
@@ -327,7 +329,8 @@ export function detectIntents(original: string): Intents {
   if (addressFrom >= 0) {
     const valueFrom = skipArticle(f, addressFrom);
     // The address ends after its number and floor/door when dishes follow ("… 3, 2ºB y una coca").
-    const end = addressEnd(f, valueFrom, cutAt(valueFrom)) ?? cutAt(valueFrom);
+    const found = addressEnd(f, valueFrom, cutAt(valueFrom)) ?? cutAt(valueFrom);
+    const end = continuedOnNextLine(f, found, (a, b) => originalSlice(original, folded, a, b));
     const value = tidyValue(originalSlice(original, folded, valueFrom, end)).slice(0, 200);
     if (/[\p{L}\p{N}]/u.test(value)) {
       address = value;
@@ -338,6 +341,7 @@ export function detectIntents(original: string): Intents {
   // order, cut out so its numbers are never dish numbers; it means delivery.
   if (address === null && fulfilment !== 'pickup') {
     const inline = findInlineAddress(f, (from) => cutAt(from));
+    if (inline) inline.end = continuedOnNextLine(f, inline.end, (a, b) => originalSlice(original, folded, a, b));
     if (inline) {
       const value = tidyValue(originalSlice(original, folded, inline.valueStart, inline.end)).slice(0, 200);
       if (/[\p{L}\p{N}]/u.test(value)) {

@@ -2,7 +2,7 @@
 // unsure), then pickup or delivery (+ address), name, payment, a summary and an explicit yes. Slots
 // are filled in whatever order the customer gives them. Commands work at any step. Pure: the only
 // side effects go through BotEffects, called synchronously.
-import { cutText } from '../../shared/text.ts';
+import { cutText, foldText } from '../../shared/text.ts';
 import {
   IDLE_RESET_MS,
   MAX_MESSAGE_CHARS,
@@ -26,6 +26,7 @@ import {
 } from './conversation-state.ts';
 import { cleanName, detectIntents, looksLikeAddress, tidyValue, type Intents } from './intents.ts';
 import { categoryNamed, menuIndex, scanOrder, visibleCategories, type MenuIndex, type Mention, type ScanResult } from './menu-matcher.ts';
+import { floorOrDoor } from './inline-address.ts';
 import { isOpen, nextOpening, rangesToday } from './opening-hours.ts';
 import { MAX_QUANTITY } from './quantity-words.ts';
 
@@ -268,6 +269,9 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     if (pending.kind === 'choose' && choice !== null && choice >= 1 && choice <= pending.options.length) {
       chosen = pending.options[choice - 1] ?? null;
       mentions.length = 0;
+      // "la tercera", "la 3ª": the whole answer is the choice, nothing is left to look up.
+      scan.unknown.length = 0;
+      scan.unknownNumbers.length = 0;
     } else if (pending.kind === 'confirm' && it.yes) {
       chosen = pending.options[0] ?? null;
       yesUsed = true;
@@ -337,9 +341,29 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     slotChanged = true;
   } else if (it.fulfilment) understood = true;
   if (it.address) {
-    state.address = it.address;
+    let value = it.address;
+    // "Jr. de la Unión 456, Lima" as the answer to "which address?": words after it that are no
+    // dish (a city, a landmark) belong to it.
+    const at = it.original.indexOf(it.address);
+    if (asked === 'address' && !state.address && mentions.length === 0 && at >= 0 && scan.unknown.length > 0 && scan.unknown.every((w) => it.original.indexOf(w, at + it.address.length) >= 0)) {
+      value = tidyValue(`${it.address}, ${scan.unknown.join(', ')}`).slice(0, 200);
+      scan.unknown.length = 0;
+    }
+    state.address = value;
     state.fulfilment = 'delivery';
     slotChanged = true;
+  }
+  // "ah, y es 3ºB", "el piso es 2ºA" once the address is known: its floor or door, added to it.
+  let addedToAddress = false;
+  // Not while a dish question is open: "la 3ª" answers "which one?".
+  const addition = state.fulfilment === 'delivery' && state.address && !it.address && !it.change && !pending ? floorOrDoor(it.restOriginal) : null;
+  if (addition && state.address) {
+    if (!foldText(state.address).includes(foldText(addition))) state.address = `${state.address}, ${addition}`.slice(0, 200);
+    addedToAddress = true;
+    slotChanged = true;
+    mentions.length = 0;
+    scan.unknown.length = 0;
+    scan.unknownNumbers.length = 0;
   }
   if (it.payment) {
     if (it.payment !== state.payment) slotChanged = true;
@@ -352,7 +376,7 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   }
   // "Calle Mayor 5" when asked pickup-or-delivery (or anywhere): delivery to that address.
   let tookAddress = false;
-  if (!it.address && !namedDish && asked !== 'address' && it.fulfilment !== 'pickup' && looksLikeAddress(it.restOriginal)) {
+  if (!it.address && !addedToAddress && !namedDish && asked !== 'address' && it.fulfilment !== 'pickup' && looksLikeAddress(it.restOriginal)) {
     const value = tidyValue(it.restOriginal.replace(/^\s*(?:en|a|al|es|para|to|at)\s+/iu, '')).slice(0, 200);
     if (value) {
       state.address = value;
@@ -388,7 +412,7 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
       scan.unknown.length = 0;
     }
   }
-  if (asked === 'name' && !state.name && !it.name && !tookAddress) {
+  if (asked === 'name' && !state.name && !it.name && !tookAddress && !addedToAddress) {
     // A bare menu number next to words the menu does not know ("Cliente 3", "Mesa 4") is a name.
     // "coca también", "y una coca", "además la tarta": more dishes, not a name.
     const moreDishes = /(?<![\p{L}\p{N}])(?:tambien|tb|tmb|tbn|ademas|also|too)(?![\p{L}\p{N}])|^\s*(?:y|and|plus)\s/u.test(it.folded.text);
@@ -473,6 +497,9 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   if ((slotChanged || it.payment || it.fulfilment || it.done || it.name) && mentions.length === 0 && !cartChanged) scan.unknown.length = 0;
   // "no" to "pickup or delivery? (anything else, write it)": nothing else; ask again plainly.
   if (it.no && !yesUsed && asked === 'fulfilment' && state.pending.length === 0) understood = true;
+  // "sí" to "what do you want to change?": nothing after all; the summary again (not placed on an
+  // answer that may mean "yes, I want to change something").
+  if (it.yes && !yesUsed && asked === 'change' && state.pending.length === 0) understood = true;
   const askedAboutDish = state.pending.length > 0 && state.pending[0] !== pending;
   understood ||= cartChanged || slotChanged || askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany || turn.answers.length > 0;
 
@@ -521,7 +548,8 @@ function optionNumber(it: Intents): number | null {
   const words = it.folded.text.replace(/[^\p{L}\p{N}\s]+/gu, ' ').trim().split(/\s+/).filter((w) => w && !['el', 'la', 'los', 'las', 'opcion', 'option', 'numero', 'number', 'the', 'de', 'del', 'pues', 'a', 'ver'].includes(w));
   if (words.length !== 1) return null;
   const w = words[0] ?? '';
-  if (/^\d{1,2}$/.test(w)) return Number.parseInt(w, 10);
+  const digits = /^(\d{1,2})[ºª°]?$/u.exec(w);
+  if (digits) return Number.parseInt(digits[1] ?? '', 10);
   return ORDINALS[w] ?? null;
 }
 

@@ -4,6 +4,7 @@
 // must never become dish numbers, and no conversation may get stuck.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { floorOrDoor } from '../../electron/bot/inline-address.ts';
 import { detectIntents } from '../../electron/bot/intents.ts';
 import type { PaymentMethod } from '../../shared/order.ts';
 import { Chat, menuFrom, type ChatOptions } from './bot-harness.ts';
@@ -323,6 +324,88 @@ const CONVERSATIONS: Conversation[] = [
     say: ['una margarita', 'recoger', 'Ana', 'tarjeta', 'no', 'añade una coca', 'sí'],
     placed: { items: ['1 margarita', '1 coca-cola'], fulfilment: 'pickup', name: 'Ana', payment: 'card' },
   },
+  // --- More forms found while hunting ---
+  {
+    voice: 'postcode and city after the address',
+    say: ['una margarita a calle sol 3, 28013 Madrid', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3, 28013 Madrid', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"no", then "nada, está bien así", then "sí"',
+    say: ['una margarita', 'recoger', 'Ana', 'efectivo', 'no', 'nada, está bien así', 'sí'],
+    placed: { items: ['1 margarita'], fulfilment: 'pickup', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"no", then "sí" (the summary again), then "sí"',
+    say: ['una margarita', 'recoger', 'Ana', 'efectivo', 'no', 'sí', 'sí'],
+    placed: { items: ['1 margarita'], fulfilment: 'pickup', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'Argentine cross streets ("entre 5 y 6")',
+    menu: 'taqueria',
+    say: ['3 de pastor para Calle Falsa 123 entre 5 y 6', 'Homero', 'efectivo', 'si'],
+    placed: { items: ['3 pastor'], fulfilment: 'delivery', address: 'Calle Falsa 123 entre 5 y 6', name: 'Homero', payment: 'cash' },
+  },
+  {
+    voice: '"dirección" without a colon after the dishes',
+    say: ['quiero una margarita. dirección calle sol 3', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"para llevar a calle …" is a delivery, not take-away',
+    say: ['una margarita para llevar a calle sol 3', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"para llevar a casa", then the address',
+    say: ['una margarita para llevar a casa', 'calle sol 3', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'the floor sent after the address ("ah y es 3ºB")',
+    say: ['una margarita a calle sol 3', 'ah y es 3ºB', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3, 3ºB', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'the floor on the next line of the address answer',
+    say: ['una margarita', 'a domicilio', 'calle sol 3\n2ºB', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3 2ºB', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: '"el piso es 2ºA" after the address',
+    say: ['una margarita', 'a domicilio', 'calle sol 3', 'el piso es 2ºA', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3, piso 2ºA', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'Peruvian jirón with the city after a comma',
+    say: ['una margarita', 'domicilio', 'Jr. de la Unión 456, Lima', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Jr. de la Unión 456, Lima', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'address, floor and door on their own line, name, payment',
+    say: ['una margarita a calle sol 3\npiso 2 puerta B\nJuan\nbizum', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3 piso 2 puerta B', name: 'Juan', payment: 'bizum' },
+  },
+  {
+    voice: 'the floor remembered at the summary ("perdona, falta el piso: 4º izquierda")',
+    say: ['una margarita', 'domicilio', 'calle sol 3', 'Juan', 'efectivo', 'perdona, falta el piso: 4º izquierda', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol 3, piso 4º izquierda', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'Argentine address answered with a floor and depto after commas',
+    say: ['una margarita a domicilio', 'Av. Libertador 1500, 7° piso, depto C', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Av. Libertador 1500, 7° piso, depto C', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'Colombian "Carrera 7 No. 45-10"',
+    say: ['una margarita', 'domicilio', 'Carrera 7 No. 45-10', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Carrera 7 No. 45-10', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'Mexican manzana/lote with colonia',
+    say: ['una margarita', 'domicilio', 'Mz 5 Lt 12, Col. Centro', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Mz 5 Lt 12, Col. Centro', name: 'Juan', payment: 'cash' },
+  },
 ];
 
 function chatFor(c: Conversation): Chat {
@@ -388,5 +471,30 @@ describe('addresses inside a message: cut out before the dishes are read', () =>
     'quiero 2 del 3 para recoger en el local',
   ])('«%s» holds no address', (text) => {
     expect(detectIntents(text).address).toBeNull();
+  });
+});
+
+describe('a floor or door sent on its own', () => {
+  it.each([
+    ['ah y es 3ºB', '3ºB'],
+    ['el piso es 2ºA', 'piso 2ºA'],
+    ['perdona, falta el piso: 4º izquierda', 'piso 4º izquierda'],
+    ['puerta B', 'puerta B'],
+    ['bajo', 'bajo'],
+  ])('«%s» → %s', (text, part) => {
+    expect(floorOrDoor(text)).toBe(part);
+  });
+
+  it.each(['Ana', 'y 2', '3', 'una coca', 'calle sol 3', 'sí'])('«%s» is not a floor or door', (text) => {
+    expect(floorOrDoor(text)).toBeNull();
+  });
+
+  it('"la 3ª" answers an open "which one?" question, not the address', () => {
+    const chat = new Chat();
+    chat.say('una coca a calle sol 3');
+    chat.say('una pizza');
+    chat.say('la 3ª');
+    expect(chat.state?.address).toBe('calle sol 3');
+    expect(chat.cartSummary()).toEqual(['1 coca-cola', '1 cuatro-quesos']);
   });
 });
