@@ -341,12 +341,13 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     slotChanged = true;
   } else if (it.fulfilment) understood = true;
   if (it.address) {
-    let value = it.address;
+    const given = it.address;
+    let value = given;
     // "Jr. de la Unión 456, Lima" as the answer to "which address?": words after it that are no
     // dish (a city, a landmark) belong to it.
-    const at = it.original.indexOf(it.address);
-    if (asked === 'address' && !state.address && mentions.length === 0 && at >= 0 && scan.unknown.length > 0 && scan.unknown.every((w) => it.original.indexOf(w, at + it.address.length) >= 0)) {
-      value = tidyValue(`${it.address}, ${scan.unknown.join(', ')}`).slice(0, 200);
+    const at = it.original.indexOf(given);
+    if (asked === 'address' && !state.address && mentions.length === 0 && at >= 0 && scan.unknown.length > 0 && scan.unknown.every((w) => it.original.indexOf(w, at + given.length) >= 0)) {
+      value = tidyValue(`${given}, ${scan.unknown.join(', ')}`).slice(0, 200);
       scan.unknown.length = 0;
     }
     state.address = value;
