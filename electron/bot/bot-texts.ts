@@ -51,6 +51,8 @@ export interface BotTexts {
   emptyCart: string;
   askFulfilment: string;
   askAddress: string;
+  /** The address came without a house number. */
+  askAddressNumber(address: string): string;
   askName(profileName: string | null): string;
   /** Bizum is Spanish: offered only when the menu's currency is the euro. */
   askPayment(currency: string): string;
@@ -145,6 +147,7 @@ const ES: BotTexts = {
   emptyCart: 'Tu pedido está vacío.',
   askFulfilment: '¿Es para recoger en el local o a domicilio? (Si quieres algo más, escríbelo.)',
   askAddress: '¿A qué dirección te lo llevamos? (calle, número, piso…)',
+  askAddressNumber: (a) => `¿Qué número es en «${a}»? (y piso o puerta si hace falta; si no tiene número, escribe «sin número»)`,
   askName: (p) =>
     p
       ? `¿A nombre de quién hacemos el pedido? Si es a nombre de ${p}, responde «sí»; si no, escribe el nombre.`
@@ -245,6 +248,7 @@ const EN: BotTexts = {
   emptyCart: 'Your order is empty.',
   askFulfilment: 'Is it for pickup or delivery? (If you want anything else, just write it.)',
   askAddress: 'What address should we deliver to? (street, number, flat…)',
+  askAddressNumber: (a) => `What number on "${a}"? (and flat if needed; if it has no number, write "no number")`,
   askName: (p) =>
     p ? `What name is the order under? If it is ${p}, reply "yes"; otherwise write the name.` : 'What name is the order under?',
   askPayment: (c) => `How will you pay? ${c === 'EUR' ? 'Cash, card, Bizum or bank transfer' : 'Cash, card or bank transfer'}.`,

@@ -5,7 +5,7 @@ import type { CartLine, ConversationState } from './bot-types.ts';
 import type { Mode } from './menu-matcher.ts';
 
 /** The question the bot asked last, so a bare answer ("sí", "Ana", "Calle Mayor 5") is read right. */
-export type Asked = 'fulfilment' | 'address' | 'name' | 'payment' | 'confirm' | 'change' | null;
+export type Asked = 'fulfilment' | 'address' | 'addressNumber' | 'name' | 'payment' | 'confirm' | 'change' | null;
 
 /** A dish the bot is not sure of: "which one?" (choose) or "did you mean?" (confirm). */
 export interface PendingQuestion {
@@ -25,6 +25,8 @@ export interface BotState extends ConversationState {
   lastLine: number | null;
   fulfilment: Fulfilment | null;
   address: string | null;
+  /** The address has no house number yet ("en la calle Sol"): the next number is added to it. */
+  addressOpen: boolean;
   name: string | null;
   payment: PaymentMethod | null;
   pending: PendingQuestion[];
@@ -48,6 +50,7 @@ export function freshState(now: number): BotState {
     lastLine: null,
     fulfilment: null,
     address: null,
+    addressOpen: false,
     name: null,
     payment: null,
     pending: [],
@@ -61,7 +64,7 @@ export function freshState(now: number): BotState {
   };
 }
 
-const ASKED = new Set(['fulfilment', 'address', 'name', 'payment', 'confirm', 'change']);
+const ASKED = new Set(['fulfilment', 'address', 'addressNumber', 'name', 'payment', 'confirm', 'change']);
 
 function str(v: unknown, max: number): string | null {
   return typeof v === 'string' && v.length > 0 ? v.slice(0, max) : null;
@@ -112,6 +115,7 @@ export function loadState(raw: ConversationState | null, now: number): BotState 
   state.lastLine = int(o.lastLine, 0, state.cart.length - 1);
   state.fulfilment = o.fulfilment === 'pickup' || o.fulfilment === 'delivery' ? o.fulfilment : null;
   state.address = str(o.address, 200);
+  state.addressOpen = state.address !== null && o.addressOpen === true;
   state.name = str(o.name, 60);
   state.payment = (PAYMENT_METHODS as readonly unknown[]).includes(o.payment) ? (o.payment as PaymentMethod) : null;
   state.pending = Array.isArray(o.pending) ? o.pending.map(pendingQuestion).filter((p): p is PendingQuestion => p !== null).slice(0, 10) : [];

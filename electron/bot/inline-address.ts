@@ -7,11 +7,14 @@ import { isQuantityWord } from './quantity-words.ts';
 
 /** Street words that start an address after "a", "en", "para", … or at the start of a line. */
 const STREET_START =
-  /(?<![\p{L}\p{N}])(?:calle|c\/|c\.|cl\.|cll\.?|avenida|avda\.?|av\.?|plaza|pza\.?|plz\.?|paseo|pso\.?|camino|carrera|cra\.?|kra\.?|calzada|calz\.?|colonia|col\.|barrio|urbanizacion|urb\.?|ronda|travesia|pasaje|psje\.?|carretera|ctra\.?|glorieta|rambla|alameda|bulevar|boulevard|blvd\.?|fraccionamiento|fracc\.?|residencial|jiron|jr\.|diagonal|transversal|circunvalacion|autopista|manzana|street|avenue|road)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:calle|c\/|c\.|cl\.|cll\.?|avenida|avda\.?|av\.?|plaza|pza\.?|plz\.?|paseo|pso\.?|carrera|cra\.?|kra\.?|calzada|calz\.?|colonia|col\.|urbanizacion|urb\.?|travesia|pasaje|psje\.?|carretera|ctra\.?|glorieta|bulevar|boulevard|blvd\.?|fraccionamiento|fracc\.?|jiron|jr\.|diagonal|transversal|circunvalacion|autopista|street|avenue|road|ronda|camino|barrio|rambla|alameda|residencial)(?![\p{L}\p{N}])/gu;
+/** Street words that are ordinary words too ("otra ronda", "de camino"): only after a preposition. */
+const WEAK_STREET = new Set(['ronda', 'camino', 'barrio', 'rambla', 'alameda', 'residencial']);
 
-/** What may come right before the street word for it to start an address inside a sentence. */
-const INTRO_BEFORE =
-  /(?:^|[\n,;:.!?¿¡(]\s*|(?<![\p{L}\p{N}])(?:direccion|dir|domicilio|address)\s*:?\s*|(?<![\p{L}\p{N}])(?:(?:(?:llev|envi|mand|entreg|tra)\p{L}*|vivo|estoy|es)\s+)?(?:a|en|para|hasta|al|por|to|at|y)\s+(?:(?:la|el|mi|the|my)\s+)?)$/u;
+/** What may come right before a street word for it to start an address inside a sentence. */
+const INTRO_PREPOSITION =
+  /(?<![\p{L}\p{N}])(?:(?:(?:llev|envi|mand|entreg|tra)\p{L}*|vivo|estoy|es)\s+)?(?:a|en|para|hasta|al|por|to|at)\s+(?:(?:la|el|mi|the|my)\s+)?$/u;
+const INTRO_LOOSE = /(?:^|[\n,;:.!?¿¡(]\s*|(?<![\p{L}\p{N}])(?:direccion|dir|domicilio|address)\s*:?\s*|(?<![\p{L}\p{N}])y\s+)$/u;
 
 /** Words that continue an address after its number: floor, door, block, "nº 5", "depto B". */
 const AFTER_NUMBER = new Set(
@@ -202,7 +205,7 @@ export function findInlineAddress(f: string, limitAt: (from: number) => number):
   STREET_START.lastIndex = 0;
   for (const m of f.matchAll(STREET_START)) {
     const before = f.slice(Math.max(0, m.index - 40), m.index);
-    const intro = INTRO_BEFORE.exec(before);
+    const intro = INTRO_PREPOSITION.exec(before) ?? (WEAK_STREET.has(m[0]) ? null : INTRO_LOOSE.exec(before));
     if (!intro) continue;
     const end = addressEnd(f, m.index, limitAt(m.index));
     if (end === null) continue;

@@ -30,6 +30,12 @@ import { floorOrDoor } from './inline-address.ts';
 import { isOpen, nextOpening, rangesToday } from './opening-hours.ts';
 import { MAX_QUANTITY } from './quantity-words.ts';
 
+/** A house number, or a customer's word that there is none. */
+const HOUSE_NUMBER = /\d|s\/n|sin numero|no tiene numero/u;
+/** "en la calle Sol" → "calle Sol". */
+const STREET_AFTER_PREPOSITION =
+  /^\s*(?:en|a|al|para|hasta)\s+(?:(?:la|el)\s+)?(?=(?:calle|c\/|avenida|avda|av\.?|plaza|pza|paseo|carrera|cra|calzada|colonia|col\.|jiron|jr\.|pasaje|carretera|ctra)(?![\p{L}\p{N}]))/iu;
+
 /** Above this many dishes the greeting lists sections instead of every dish. */
 export const LARGE_MENU_ITEMS = 25;
 export const CANCEL_REASON = 'Cancelado por el cliente';
@@ -230,8 +236,9 @@ function setName(turn: Turn, name: string): void {
 function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { state: BotState } {
   const { state, t, input, notices } = turn;
   const { menu, customer } = input;
-  const asked = state.asked;
+  let asked = state.asked;
   const mentions = [...scan.mentions];
+  const addressBefore = state.address;
   let understood = false;
   let cartChanged = false;
   let slotChanged = false;
@@ -335,6 +342,29 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     }
     slotChanged = true;
   }
+  // The house number of an address given without one ("en la calle Sol", then "número 3" or "sol 3, 2ºB").
+  let addedToAddress = false;
+  if (state.addressOpen && state.address && state.fulfilment === 'delivery' && !it.address && !it.change && !it.fulfilment && !pending) {
+    const said = tidyValue(it.restOriginal);
+    if (/\d/u.test(said) && !namedDish && said.length <= 80) {
+      state.address = `${state.address} ${said}`.slice(0, 200);
+      addedToAddress = true;
+      slotChanged = true;
+      mentions.length = 0;
+      scan.unknown.length = 0;
+      scan.unknownNumbers.length = 0;
+    } else if (asked === 'addressNumber') {
+      // Never a trap: "sin número", "no", or anything else closes the question; the address stays as given.
+      state.addressOpen = false;
+      understood = true;
+      if (it.no || /sin numero|s\/n|no (?:tiene|hay|tengo)/u.test(it.folded.text)) {
+        // "sin número" is about the address, not a note for the last dish.
+        state.address = `${state.address} s/n`.slice(0, 200);
+        scan.unknown.length = 0;
+        scan.orphanNotes.length = 0;
+      } else if (!state.name) asked = 'name';
+    }
+  }
   if (it.fulfilment && it.fulfilment !== state.fulfilment) {
     state.fulfilment = it.fulfilment;
     if (it.fulfilment === 'pickup') state.address = null;
@@ -355,9 +385,8 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     slotChanged = true;
   }
   // "ah, y es 3ºB", "el piso es 2ºA" once the address is known: its floor or door, added to it.
-  let addedToAddress = false;
   // Not while a dish question is open: "la 3ª" answers "which one?".
-  const addition = state.fulfilment === 'delivery' && state.address && !it.address && !it.change && !pending ? floorOrDoor(it.restOriginal) : null;
+  const addition = state.fulfilment === 'delivery' && state.address && !addedToAddress && !it.address && !it.change && !pending ? floorOrDoor(it.restOriginal) : null;
   if (addition && state.address) {
     if (!foldText(state.address).includes(foldText(addition))) state.address = `${state.address}, ${addition}`.slice(0, 200);
     addedToAddress = true;
@@ -393,8 +422,9 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
 
   // 3. A bare answer to the question asked last.
   if (asked === 'address' && state.fulfilment === 'delivery' && !state.address && !namedDish && !it.fulfilment) {
-    const value = tidyValue(it.restOriginal).slice(0, 200);
-    if (/[\p{L}\p{N}]{2,}/u.test(value) && !(it.yes || it.no) ) {
+    // "en la calle Sol": the address starts at its street word.
+    const value = tidyValue(it.restOriginal.replace(STREET_AFTER_PREPOSITION, '')).slice(0, 200);
+    if (/[\p{L}\p{N}]{2,}/u.test(value) && !(it.yes || it.no)) {
       state.address = value;
       slotChanged = true;
       mentions.length = 0;
@@ -402,6 +432,9 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
       scan.unknownNumbers.length = 0;
     }
   }
+  // An address without a house number is asked for it next.
+  if (state.address !== addressBefore) state.addressOpen = state.address !== null && !HOUSE_NUMBER.test(foldText(state.address));
+
   // "Juan" when asked pickup-or-delivery, before any name was given: no dish came close (that would
   // be a "did you mean?"), and it is capitalised like a name, so it is the name given early; the
   // pickup-or-delivery question is asked again. Lowercase words stay "not on the menu".
@@ -659,6 +692,10 @@ function nextQuestion(turn: Turn): string {
   if (state.fulfilment === 'delivery' && !state.address) {
     state.asked = 'address';
     return t.askAddress;
+  }
+  if (state.fulfilment === 'delivery' && state.address && state.addressOpen) {
+    state.asked = 'addressNumber';
+    return t.askAddressNumber(state.address);
   }
   if (!state.name && customer.rememberedName) {
     const remembered = cleanName(customer.rememberedName);

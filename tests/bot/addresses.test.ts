@@ -406,6 +406,37 @@ const CONVERSATIONS: Conversation[] = [
     say: ['una margarita', 'domicilio', 'Mz 5 Lt 12, Col. Centro', 'Juan', 'efectivo', 'si'],
     placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Mz 5 Lt 12, Col. Centro', name: 'Juan', payment: 'cash' },
   },
+  // --- An address sent in pieces ---
+  {
+    voice: '"calle" alone, then the rest of it',
+    say: ['hola', 'dos margaritas', 'eso es todo', 'a domicilio', 'calle', 'sol 3', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['2 margarita'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: '"en la calle sol", then "número 3" (not dish 3)',
+    say: ['una margarita', 'a domicilio', 'en la calle sol', 'número 3', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle sol número 3', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'an address with no number, then "sin número"',
+    say: ['una margarita', 'a domicilio', 'Finca Los Olivos', 'sin número', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Finca Los Olivos s/n', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'an address with no number, then the name (the question does not trap)',
+    say: ['una margarita', 'a domicilio', 'Finca Los Olivos', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Finca Los Olivos', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'the street inline without a number, then "3, 2ºB"',
+    say: ['una margarita a domicilio en la calle Sol', '3, 2ºB', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle Sol 3, 2ºB', name: 'Juan', payment: 'cash' },
+  },
+  {
+    voice: 'a house number sent alone after the street, then a floor',
+    say: ['2 del 4', 'a domicilio porfa', 'c/ sol 3', '2º', 'Juan', 'efectivo', 'si'],
+    placed: { items: ['2 vegana'], fulfilment: 'delivery', address: 'c/ sol 3, 2º', name: 'Juan', payment: 'cash' },
+  },
 ];
 
 function chatFor(c: Conversation): Chat {
@@ -469,6 +500,8 @@ describe('addresses inside a message: cut out before the dishes are read', () =>
     'pizza 4 quesos x2',
     'la calle está cortada, 2 del 3',
     'quiero 2 del 3 para recoger en el local',
+    'hola, ronda de 3 cañas',
+    'una tarta de manzana y 2 cocas',
   ])('«%s» holds no address', (text) => {
     expect(detectIntents(text).address).toBeNull();
   });
