@@ -34,7 +34,12 @@ const ORDINAL_WORD = /^(?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|s
 /** Words after "piso", "puerta", … that start something else ("piso 3 sin cebolla"). */
 const NOT_A_DOOR = new Set('con sin de del para por el la los las un una y e o a al en'.split(' '));
 /** Street words that come after the name in English ("10 Downing Street"). */
-const STREET_AFTER = new Set('street st road rd avenue ave lane ln drive dr way close court ct place pl boulevard blvd square sq terrace crescent'.split(' '));
+const STREET_AFTER_WORDS = 'street st road rd avenue ave lane ln drive dr way close court ct place pl boulevard blvd square sq terrace crescent';
+const STREET_AFTER = new Set(STREET_AFTER_WORDS.split(' '));
+const NUMBER_FIRST = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:to|at)\\s+(\\d{1,5}[a-z]?\\s+(?:[\\p{L}'’-]+\\s+){0,3}(?:${STREET_AFTER_WORDS.replace(/ /g, '|')}))(?![\\p{L}\\p{N}])`,
+  'u',
+);
 /** Areas that may follow a street and number after a comma: "Mérida 45, Col. Roma Norte". */
 const AREA = new Set('colonia col barrio urbanizacion urb fraccionamiento fracc residencial sector zona distrito cp'.split(' '));
 /** Words that start a dish order, never a street name. */
@@ -202,6 +207,13 @@ export interface InlineAddress {
  * gives where a phrase read otherwise (payment, name, …) starts after a position.
  */
 export function findInlineAddress(f: string, limitAt: (from: number) => number): InlineAddress | null {
+  // English, number first: "to 42 Elm Street", "at 221B Baker St, flat 2".
+  const english = NUMBER_FIRST.exec(f);
+  if (english) {
+    const valueStart = english.index + english[0].length - (english[1] ?? '').length;
+    const end = addressEnd(f, valueStart, limitAt(valueStart));
+    if (end !== null) return { start: english.index, valueStart, end };
+  }
   STREET_START.lastIndex = 0;
   for (const m of f.matchAll(STREET_START)) {
     const before = f.slice(Math.max(0, m.index - 40), m.index);

@@ -123,6 +123,10 @@ const DONE_ALONE =
 const CHANGE = words(
   '(?:cambi\\w*|modific\\w*|corrig\\w*|otra|change|edit|update|wrong)\\s+(?:(?:el|la|de|mi|the|my|a|en)\\s+)*(direccion|address|nombre|name|forma de pago|metodo de pago|pago|payment|entrega|recogida|delivery)',
 );
+// "el nombre está mal", "la dirección es incorrecta": a change of that slot.
+const WRONG_SLOT = words(
+  '(?:(?:el|la|mi|the|my)\\s+)?(direccion|address|nombre|name|forma de pago|metodo de pago|pago|payment|entrega)\\s+(?:esta|es|is)\\s+(?:mal|incorrect[oa]|equivocad[oa]|wrong|incorrect)',
+);
 const PICKUP = words(
   [
     '(?:para |a )?recoger(?:lo|la|los|las)?',
@@ -192,6 +196,9 @@ const PAYMENTS: { method: PaymentMethod; re: RegExp }[] = [
   { method: 'transfer', re: words(`${PAY_PREFIX}(?:tra[n]?s?ferencia(?: bancaria)?|bank transfer|transfer|wire)`) },
 ];
 
+const PAYMENT_NEGATED = /(?:^|[^\p{L}\p{N}])(?:no|ya no|nada de|en vez de|en lugar de|instead of|not)\s*(?:(?:pago|pagar|pagare|pay)\s+)?$/u;
+const PAYMENT_PREFERRED = /(?:^|[^\p{L}\p{N}])(?:mejor|prefiero|mas bien|better|rather)\s*(?:(?:pago|pagar|pagare|pay)\s+)?$/u;
+
 const NAME_INTRO = words(
   "mi nombre es|(?:el|su|the) nombre es|me llamo|a nombre de|al nombre de|nombre|my name is|my name'?s|my names|name is|under the name(?: of)?|in the name of|name",
 );
@@ -253,19 +260,21 @@ export function detectIntents(original: string): Intents {
 
   // Slot phrases first (positions), so a captured name or address stops where they start.
   const phraseStarts: number[] = [];
-  let payment: PaymentMethod | null = null;
-  let paymentAt = Infinity;
+  // Several methods: "ya no en efectivo, con tarjeta" drops the negated one; "efectivo… no, mejor
+  // tarjeta" takes the preferred one; otherwise the first.
+  const payments: { method: PaymentMethod; at: number; rank: number }[] = [];
   for (const { method, re } of PAYMENTS) {
     const m = firstMatch(re, f);
-    if (m && m.index < paymentAt) {
-      payment = method;
-      paymentAt = m.index;
-    }
-    if (m) {
-      blank.push({ start: m.index, end: m.index + m[0].length });
-      phraseStarts.push(m.index);
-    }
+    if (!m) continue;
+    blank.push({ start: m.index, end: m.index + m[0].length });
+    phraseStarts.push(m.index);
+    const before = f.slice(Math.max(0, m.index - 24), m.index);
+    const rank = PAYMENT_NEGATED.test(before) ? 2 : PAYMENT_PREFERRED.test(before) ? 0 : 1;
+    payments.push({ method, at: m.index, rank });
   }
+  payments.sort((a, b) => a.rank - b.rank || a.at - b.at);
+  const chosenPayment = payments[0];
+  const payment: PaymentMethod | null = chosenPayment && chosenPayment.rank < 2 ? chosenPayment.method : null;
   const pickup = firstMatch(PICKUP, f);
   const delivery = firstMatch(DELIVERY, f);
   let fulfilment: Fulfilment | null = null;
@@ -284,7 +293,7 @@ export function detectIntents(original: string): Intents {
     blank.push({ start: done.index, end: done.index + done[0].length });
     phraseStarts.push(done.index);
   }
-  const change = firstMatch(CHANGE, f);
+  const change = firstMatch(CHANGE, f) ?? firstMatch(WRONG_SLOT, f);
   let changeSlot: SlotName | null = null;
   if (change) {
     const what = change[1] ?? '';

@@ -102,8 +102,10 @@ const NOTE_TRIGGERS = new Set(['sin', 'con', 'extra', 'bien', 'poco', 'muy', 'pu
 const REMOVE_WORDS = new Set(
   'quita quitame quitar quitalo quitala quitalos quitalas elimina eliminame eliminar eliminalo eliminala borra borrame borrar borralo borrala saca sacame sacar cancela cancelame cancelar remove delete drop'.split(' '),
 );
-const SET_WORDS = new Set('mejor cambia cambiame cambiar cambialo cambiala cambialas cambialos sean change make'.split(' '));
-const ADD_WORDS = new Set('pon ponme ponle anade anademe anadir agrega agregame agregar suma sumale add plus'.split(' '));
+// "son 3 margaritas" (correcting the summary): that many in all.
+const SET_WORDS = new Set('mejor cambia cambiame cambiar cambialo cambiala cambialas cambialos sean son change make'.split(' '));
+// "falta una coca": one more dish, not a fuzzy "fanta".
+const ADD_WORDS = new Set('pon ponme ponle anade anademe anadir agrega agregame agregar suma sumale add plus falta faltan faltaria falto olvide olvidaba'.split(' '));
 
 const indexCache = new WeakMap<Menu, MenuIndex>();
 

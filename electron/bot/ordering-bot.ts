@@ -540,7 +540,8 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   // 5. The confirmation.
   if (asked === 'confirm' && !cartChanged && !slotChanged && !askedAboutDish && state.pending.length === 0) {
     if (it.yes && !yesUsed && isComplete(state)) return placeOrder(turn);
-    if (it.no) {
+    // "No. Mejor para recoger." when it already was: nothing changes, the summary again.
+    if (it.no && !(it.fulfilment || it.payment || it.address || it.name)) {
       state.asked = 'change';
       return done(state, [...notices, t.askChange]);
     }
