@@ -2,6 +2,7 @@
 // invoke/onEvent pair the renderer's IPC transport expects, plus onUpdate for the app's own
 // update progress. Bundled to one CommonJS file.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { UpdateState } from '../shared/update-state.ts';
 
 const INVOKE_CHANNEL = 'kds:invoke';
 const EVENT_CHANNEL = 'kds:event';
@@ -19,6 +20,6 @@ function listen(channel: string, listener: (payload: unknown) => void): () => vo
 contextBridge.exposeInMainWorld('comanda', {
   invoke: (method: string, ...args: unknown[]) => ipcRenderer.invoke(INVOKE_CHANNEL, method, args),
   onEvent: (listener: (event: unknown) => void) => listen(EVENT_CHANNEL, listener),
-  /** The desktop app's update progress ({ phase, version?, percent?, error? }); the page may show it. */
-  onUpdate: (listener: (state: unknown) => void) => listen(UPDATE_CHANNEL, listener),
+  /** The desktop app's update progress; the page checks each payload with readUpdateState. */
+  onUpdate: (listener: (state: UpdateState) => void) => listen(UPDATE_CHANNEL, listener as (payload: unknown) => void),
 });

@@ -1,6 +1,7 @@
 // Kitchen screen strings, Spanish first. Pure data.
 import type { OrderStatus, PaymentMethod } from './order.ts';
 import type { WhatsAppState } from './whatsapp-status.ts';
+import type { UpdateErrorKind } from './update-state.ts';
 
 export type Locale = 'es' | 'en';
 
@@ -148,6 +149,15 @@ const es = {
   unlinkConfirm: 'Sí, desvincular',
   unlinked: 'WhatsApp desvinculado de este PC. Vincula el teléfono para volver a recibir pedidos.',
   reconnectAsked: 'Reconectando WhatsApp…',
+  updateDownloading: (version: string, percent: number) => (version ? `Descargando versión ${version}: ${percent}%` : `Descargando actualización: ${percent}%`),
+  updateReady: (version: string) => `${version ? `Versión ${version} lista` : 'Actualización lista'}: se instalará cuando la cocina esté tranquila o al reiniciar`,
+  updateError: {
+    offline: 'Sin conexión para actualizar. Se reintentará solo.',
+    damaged: 'No se pudo verificar la actualización. Se reintentará.',
+    'disk-full': 'No se puede actualizar: disco lleno. Libera espacio.',
+    other: 'No se pudo actualizar; se reintentará. Todo lo demás funciona.',
+  } satisfies Record<UpdateErrorKind, string>,
+  updateDismiss: 'Cerrar aviso de actualización',
   };
 
 type Strings = typeof es;
@@ -291,6 +301,15 @@ const en: Strings = {
   unlinkConfirm: 'Yes, unlink',
   unlinked: 'WhatsApp unlinked from this PC. Link the phone again to receive orders.',
   reconnectAsked: 'Reconnecting WhatsApp…',
+  updateDownloading: (version: string, percent: number) => (version ? `Downloading version ${version}: ${percent}%` : `Downloading update: ${percent}%`),
+  updateReady: (version: string) => `${version ? `Version ${version} ready` : 'Update ready'}: installs when the kitchen is quiet or on restart`,
+  updateError: {
+    offline: 'No connection for the update. It will retry by itself.',
+    damaged: 'The update could not be verified. It will retry.',
+    'disk-full': 'Cannot update: the disk is full. Free some space.',
+    other: 'Update failed; it will retry. Everything else works.',
+  },
+  updateDismiss: 'Dismiss update notice',
   };
 
 export const UI_STRINGS: Record<Locale, Strings> = { es, en };

@@ -4,20 +4,13 @@
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import { errorFields, type Logger } from '../host/logger.ts';
 import type { UpdatePolicy } from './update-policy.ts';
+import type { UpdateState } from '../../shared/update-state.ts';
 
 export type AppUpdaterLike = Pick<AppUpdater, 'checkForUpdates' | 'quitAndInstall' | 'on' | 'autoDownload' | 'autoInstallOnAppQuit' | 'allowPrerelease' | 'allowDowngrade'> & {
   logger: AppUpdater['logger'];
 };
 
 export type UpdateChannel = 'stable' | 'beta';
-
-export type UpdateState =
-  | { phase: 'idle' }
-  | { phase: 'checking' }
-  | { phase: 'up-to-date' }
-  | { phase: 'downloading'; version: string; percent: number }
-  | { phase: 'ready'; version: string }
-  | { phase: 'error'; error: string };
 
 export interface UpdaterOptions {
   updater: AppUpdaterLike;

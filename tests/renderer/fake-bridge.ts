@@ -2,6 +2,8 @@
 // window.comanda, the way Electron's preload does, so the real build runs with no host.
 //   ?scene=demo (default) | many | empty     ?wa=<state> starts WhatsApp in that state
 //   ?transport=http leaves window.comanda undefined (the app then uses HTTP / the token screen)
+//   ?update=none leaves out onUpdate (a browser-only or older preload); otherwise the page test
+//   sends the app's update progress with window.__fakeUpdate(state), as the shell's updater would
 import type { KdsMethod } from '../../shared/kds-api.ts';
 import type { WhatsAppState } from '../../shared/whatsapp-status.ts';
 import { FakeKdsApi, type FakeSeed } from './fake-kds-api.ts';
@@ -11,6 +13,7 @@ declare global {
   interface Window {
     __fake?: FakeKdsApi;
     __fakeSeed?: FakeSeed;
+    __fakeUpdate?: (state: unknown) => void;
   }
 }
 
@@ -23,10 +26,18 @@ if (params.get('transport') !== 'http') {
   const wa = params.get('wa') as WhatsAppState | null;
   if (wa) api.whatsapp = { ...api.whatsapp, state: wa };
   window.__fake = api;
-  Object.defineProperty(window, 'comanda', {
-    value: Object.freeze({
-      invoke: (method: KdsMethod, ...args: unknown[]) => (api[method] as (...a: unknown[]) => Promise<unknown>)(...args),
-      onEvent: (listener: Parameters<FakeKdsApi['subscribe']>[0]) => api.subscribe(listener),
-    }),
-  });
+  const bridge: Record<string, unknown> = {
+    invoke: (method: KdsMethod, ...args: unknown[]) => (api[method] as (...a: unknown[]) => Promise<unknown>)(...args),
+    onEvent: (listener: Parameters<FakeKdsApi['subscribe']>[0]) => api.subscribe(listener),
+  };
+  if (params.get('update') !== 'none') {
+    const updateListeners = new Set<(state: unknown) => void>();
+    // Sent as is, like the IPC channel: the page must check what it gets.
+    window.__fakeUpdate = (state) => updateListeners.forEach((listener) => listener(state));
+    bridge.onUpdate = (listener: (state: unknown) => void) => {
+      updateListeners.add(listener);
+      return () => void updateListeners.delete(listener);
+    };
+  }
+  Object.defineProperty(window, 'comanda', { value: Object.freeze(bridge) });
 }

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { UpdatePolicy, inQuietHours, localHour, CHECK_INTERVAL_MS } from '../../electron/shell/update-policy.ts';
-import { Updater, type AppUpdaterLike, type UpdateState } from '../../electron/shell/updater.ts';
+import { Updater, type AppUpdaterLike } from '../../electron/shell/updater.ts';
+import type { UpdateState } from '../../shared/update-state.ts';
 import { silentLogger } from '../../electron/host/logger.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 

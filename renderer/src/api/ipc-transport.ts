@@ -5,6 +5,8 @@ import type { KdsTransport } from './kds-client.ts';
 export interface ComandaBridge {
   invoke(method: KdsMethod, ...args: unknown[]): Promise<unknown>;
   onEvent(listener: (event: KdsEvent) => void): () => void;
+  /** The desktop app's update progress (payloads unchecked: see update-feed.ts); older preloads lack it. */
+  onUpdate?(listener: (state: unknown) => void): () => void;
 }
 
 const CODES: readonly KdsErrorCode[] = ['bad_request', 'unauthorized', 'not_found', 'conflict', 'too_large', 'internal'];

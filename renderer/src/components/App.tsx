@@ -2,12 +2,13 @@
 import { useMemo, useState } from 'react';
 import { UI_STRINGS } from '../../../shared/i18n.ts';
 import { chooseApi } from '../api/choose-api.ts';
+import type { UpdateFeed } from '../api/update-feed.ts';
 import { saveAccessToken } from '../api/access-token.ts';
 import { storedLocale } from '../state/locale.ts';
 import { Kitchen } from './Kitchen.tsx';
 import { TokenScreen } from './TokenScreen.tsx';
 
-export function App() {
+export function App({ updates }: { updates: UpdateFeed | undefined }) {
   const [attempt, setAttempt] = useState(0);
   const [rejected, setRejected] = useState(false);
   // A new attempt (a typed token) makes a new client; a 401 from the host sends us back here.
@@ -26,5 +27,5 @@ export function App() {
       />
     );
   }
-  return <Kitchen key={attempt} api={choice.api} />;
+  return <Kitchen key={attempt} api={choice.api} updates={updates} />;
 }

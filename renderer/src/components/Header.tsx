@@ -3,11 +3,15 @@ import type { WhatsAppStatus } from '../../../shared/whatsapp-status.ts';
 import type { PanelTab } from './SidePanel.tsx';
 import { Clock } from './Clock.tsx';
 import { WhatsAppPill } from './WhatsAppPill.tsx';
+import { UpdateNotice } from './UpdateNotice.tsx';
+import type { UpdateFeed } from '../api/update-feed.ts';
 
 interface Props {
   restaurant: string;
   openCount: number;
   whatsapp: WhatsAppStatus | null;
+  /** The desktop app's update progress; undefined in a browser. */
+  updates: UpdateFeed | undefined;
   locale: 'es' | 'en';
   t: UiStrings;
   simulator: boolean;
@@ -18,8 +22,8 @@ interface Props {
   onTogglePanel(tab: PanelTab): void;
 }
 
-/** Restaurant, open count, WhatsApp state (always), panels, language, clock. */
-export function Header({ restaurant, openCount, whatsapp, locale, t, simulator, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel }: Props) {
+/** Restaurant, open count, WhatsApp state (always), the app's update (when any), panels, language, clock. */
+export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel }: Props) {
   const tab = (id: PanelTab, label: string, testId: string) => (
     <button type="button" className={`btn btn--tab${panel === id ? ' btn--tab-on' : ''}`} aria-pressed={panel === id} data-testid={testId} onClick={() => onTogglePanel(id)}>
       {label}
@@ -34,6 +38,7 @@ export function Header({ restaurant, openCount, whatsapp, locale, t, simulator, 
         <strong>{openCount}</strong> {t.openOrders}
       </div>
       <WhatsAppPill status={whatsapp} t={t} />
+      <UpdateNotice feed={updates} t={t} />
       <nav className="topbar__nav">
         <button type="button" className="btn btn--tab" data-testid="recall-last" disabled={!canRecall} onClick={onRecallLast} title="R">
           ↩ {t.recall}

@@ -5,6 +5,7 @@ import { UI_STRINGS, type Locale } from '../../../shared/i18n.ts';
 import { nextStatus, type Order, type OrderStatus } from '../../../shared/order.ts';
 import { KdsError, type LinkRequest } from '../../../shared/kds-api.ts';
 import type { KdsClient } from '../api/kds-client.ts';
+import type { UpdateFeed } from '../api/update-feed.ts';
 import { useBoard } from '../state/use-board.ts';
 import { lastCompleted, openOrders, unacknowledged } from '../state/selectors.ts';
 import { keyAction, moveSelection } from '../state/keyboard.ts';
@@ -29,7 +30,7 @@ const ALARM_EVERY_MS = 4000;
 
 type DialogState = { type: 'accept'; orderId: string } | { type: 'reason'; orderId: string; to: 'rejected' | 'cancelled' } | null;
 
-export function Kitchen({ api }: { api: KdsClient }) {
+export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed | undefined }) {
   const { board, dispatch, hostConnected, loadError } = useBoard(api);
   const [localeOverride, setLocaleOverride] = useState<Locale | null>(storedLocale);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -239,6 +240,7 @@ export function Kitchen({ api }: { api: KdsClient }) {
         restaurant={board.restaurant}
         openCount={open.length}
         whatsapp={board.whatsapp}
+        updates={updates}
         locale={locale}
         t={t}
         simulator={simulator}
