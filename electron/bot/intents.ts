@@ -188,7 +188,7 @@ const ADDRESS_AFTER_DELIVERY = /^\s*(?::\s*(?:(?:a la|a el|al|a|en la|en el|en|t
 const ADDRESS_HINT =
   /\d|(?<![\p{L}\p{N}])(?:calle|c|avenida|av|avda|plaza|pza|paseo|camino|carrera|cra|colonia|col|barrio|urbanizacion|urb|ronda|travesia|pasaje|piso|portal|bloque|street|st|road|rd|avenue|ave|lane|apartment|apt)(?![\p{L}\p{N}])/u;
 
-const PAY_PREFIX = '(?:(?:pago|pagare|pagamos|pagaria|pagar|pagaremos|pay|paying|i\'?ll pay)\\s+(?:(?:con|en|por|by|with|in|via)\\s+)?)?(?:(?:con|en|por|by|with|via)\\s+)?';
+const PAY_PREFIX = '(?:(?:(?:forma|metodo|medio) de )?(?:pago|pagare|pagamos|pagaria|pagar|pagaremos|pay|paying|payment|i\'?ll pay)(?:\\s*:\\s*|\\s+)(?:(?:con|en|por|by|with|in|via)\\s+)?)?(?:(?:con|en|por|by|with|via)\\s+)?';
 const PAYMENTS: { method: PaymentMethod; re: RegExp }[] = [
   { method: 'cash', re: words(`${PAY_PREFIX}(?:efe[ck]?ti[vb]o|metalico|cash|al contado|contado|en mano|billetes?|contra ?entrega)`) },
   { method: 'card', re: words(`${PAY_PREFIX}(?:tar[jg]e?ta(?: de credito| de debito)?|tarj|datafono|tpv|card|credit card|debit card|visa|mastercard|amex|apple pay|google pay|contactless|sin contacto)`) },

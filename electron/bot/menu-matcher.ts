@@ -81,7 +81,9 @@ const FILLERS = new Set(
     'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just ' +
     'regaleme regalenme regalame vendeme vendame vendanme mandeme traigame traiganme deme denme necesito necesitamos ' +
     'gustaria encantaria podria podrian podrias puede puedo podes mandas mandame porfavorcito ' +
-    // "me traen 2 del 1", "¿me mandan…?", "ocupo 3 tacos" (Mexico): verbs of asking for an order.
+    // "me traen 2 del 1", "¿me mandan…?", "ocupo 3 tacos" (Mexico): verbs of asking for an order;
+    // "Entrega a domicilio …" heads the delivery part of a message.
+    'entrega entregar entregadlo entreguen entregalo ' +
     'traen traeis traigan traiga traigas traigais mandan mandais manden mandes envian enviais envien envies envias enviame ' +
     'llevan llevais lleven llevas llevame ocupo ocupamos pasan pasais ponen poneis pongais sirven servis sirve sirvame dan den ' +
     'it that those them this these also too more oh hmm ok ' +

@@ -245,19 +245,25 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   let yesUsed = false;
   const cartBefore = JSON.stringify(state.cart);
 
-  // A message of several lines with a capitalised word alone on one of them that matches no dish or
-  // only nearly ("2 bravas\ncalle mayor 5\nMarta" — Marta ~ tarta): the name, not "did you mean?".
-  if (!state.name && !it.name && it.original.includes('\n')) {
-    const lines = new Set(it.original.split('\n').map((l) => tidyValue(l)).filter((l) => /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}$/u.test(l)));
+  // A capitalised word standing alone in a message that holds more ("2 bravas\ncalle mayor 5\nMarta",
+  // "… calle Sol 3, Ana, bizum", "… 2ºA. Juan. Tarjeta."): the name, when no dish matches it. On
+  // a line of its own, even a near miss of a dish is the name (Marta ~ tarta); between commas or
+  // full stops only a word that matches nothing.
+  if (!state.name && !it.name) {
+    const nameLike = (l: string) => /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}$/u.test(l);
+    const lines = new Set(it.original.includes('\n') ? it.original.split('\n').map((l) => tidyValue(l)).filter(nameLike) : []);
+    const parts = it.original.split(/[\n.;,]+/u).map((l) => tidyValue(l)).filter((l) => l.length > 0);
+    const segments = new Set(parts.filter(nameLike));
     const k = mentions.findIndex((m) => !m.itemId && m.candidates.length === 1 && m.mode === 'add' && !m.explicitQuantity && lines.has(tidyValue(m.label)));
     const m = mentions[k];
-    const u = scan.unknown.findIndex((w) => lines.has(tidyValue(w)));
+    const u = scan.unknown.findIndex((w) => segments.has(tidyValue(w)));
+    const more = mentions.length > 0 || !!(it.address || it.payment || it.fulfilment);
     if (m) {
       setName(turn, tidyValue(m.label));
       mentions.splice(k, 1);
       slotChanged = true;
-    } else if (u >= 0 && (mentions.length > 0 || it.address || it.payment || it.fulfilment)) {
-      // "Eva" alone on a line among dishes and slots: the name.
+    } else if (u >= 0 && more && parts.length > 1 && asked !== 'address') {
+      // (After "which address?", "…456, Lima" is the city: it stays with the address.)
       setName(turn, tidyValue(scan.unknown[u] ?? ''));
       scan.unknown.splice(u, 1);
       slotChanged = true;

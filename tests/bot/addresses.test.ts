@@ -518,6 +518,54 @@ const CONVERSATIONS: Conversation[] = [
     say: ['a cheeseburger', 'pickup', 'Tom', 'cash', 'no', 'pay by card instead', 'yes'],
     placed: { items: ['1 cheeseburger'], fulfilment: 'pickup', name: 'Tom', payment: 'card' },
   },
+  // --- Everything in one message, in several styles ---
+  {
+    voice: 'polite paragraph with "para entregar en", "me llamo" and Bizum',
+    say: ['Hola buenas! Quería pedir 2 pizzas barbacoa y una coca zero para entregar en Calle Alcalá 120, 4ºB. Me llamo Marta y pago con Bizum. Gracias!', 'si'],
+    placed: { items: ['2 barbacoa', '1 coca-cola-zero'], fulfilment: 'delivery', address: 'Calle Alcalá 120, 4ºB', name: 'Marta', payment: 'bizum' },
+  },
+  {
+    voice: 'form-like "Domicilio: … Nombre: … Pago: …"',
+    say: ['2 hamburguesas dobles sin pepinillo, 1 de bravas y 2 cervezas. Domicilio: Av. Libertad 33, piso 1. Nombre: Carlos. Pago: efectivo', 'si'],
+    placed: { items: ['2 doble (sin pepinillo)', '1 bravas', '2 cerveza'], fulfilment: 'delivery', address: 'Av. Libertad 33, piso 1', name: 'Carlos', payment: 'cash' },
+  },
+  {
+    voice: 'Mexican run-on sentence with colonia, street and "a nombre de"',
+    menu: 'taqueria',
+    say: ['buenas tardes quisiera 3 tacos al pastor 2 de suadero y una horchata a domicilio colonia narvarte calle xola 512 a nombre de Fernanda pago en efectivo', 'si'],
+    placed: { items: ['3 pastor', '2 suadero', '1 horchata'], fulfilment: 'delivery', address: 'colonia narvarte calle xola 512', name: 'Fernanda', payment: 'cash' },
+  },
+  {
+    voice: 'Colombian "para la Cra 15 # 93-47, soy Camila"',
+    menu: 'taqueria',
+    say: ['me regala 2 gringas y 1 jamaica para la Cra 15 # 93-47, soy Camila, pago en efectivo', 'si'],
+    placed: { items: ['2 gringa', '1 jamaica'], fulfilment: 'delivery', address: 'Cra 15 # 93-47', name: 'Camila', payment: 'cash' },
+  },
+  {
+    voice: 'terse "Pedido: 1x …. Entrega a domicilio …. Juan. Tarjeta."',
+    say: ['Pedido: 1x margarita, 1x barbacoa, 2x coca. Entrega a domicilio C/ Mayor 3 2ºA. Juan. Tarjeta.', 'si'],
+    placed: { items: ['1 margarita', '1 barbacoa', '2 coca-cola'], fulfilment: 'delivery', address: 'C/ Mayor 3 2ºA', name: 'Juan', payment: 'card' },
+  },
+  {
+    voice: 'menu numbers, "a domicilio a calle …", name and card in one line',
+    say: ['quiero 2 del 1 y 1 del 12 a domicilio a calle sol 3 piso 2 a nombre de Luis pago con tarjeta', 'si'],
+    placed: { items: ['2 clasica', '1 coca-cola'], fulfilment: 'delivery', address: 'calle sol 3 piso 2', name: 'Luis', payment: 'card' },
+  },
+  {
+    voice: 'ALL CAPS, everything in one line',
+    say: ['HOLA QUIERO UNA PIZZA MARGARITA A LA CALLE SOL 3 SOY PEPE PAGO EFECTIVO', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'CALLE SOL 3', name: 'PEPE', payment: 'cash' },
+  },
+  {
+    voice: '"estoy en la calle …, Ana, bizum" (the name between commas)',
+    say: ['una margarita porfa, estoy en la calle Sol 3, Ana, bizum', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'calle Sol 3', name: 'Ana', payment: 'bizum' },
+  },
+  {
+    voice: '"forma de pago: tarjeta" with the dish',
+    say: ['una margarita, forma de pago: tarjeta', 'recoger', 'Ana', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'pickup', name: 'Ana', payment: 'card' },
+  },
 ];
 
 function chatFor(c: Conversation): Chat {
@@ -545,7 +593,7 @@ describe('addresses inside orders, split messages, changes after the summary', (
         expect(replies[k] === replies[k - 1] && replies[k] === replies[k - 2], `stuck at «${c.say[k]}»`).toBe(false);
       }
       for (const [k, reply] of replies.entries()) {
-        expect(reply, `«${c.say[k]}» was taken for a dish`).not.toMatch(/No encuentro|I cannot find|¿Te refieres|Did you mean/);
+        expect(reply, `«${c.say[k]}» was taken for a dish`).not.toMatch(/No encuentro|I cannot find|¿Te refieres|Do you mean/);
         expect(reply, `«${c.say[k]}» was not understood`).not.toMatch(/no te he entendido|did not understand/);
       }
       expect(chat.effects.placed, `not placed; last reply: ${replies.at(-1)}`).toHaveLength(1);
