@@ -257,7 +257,9 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     const k = mentions.findIndex((m) => !m.itemId && m.candidates.length === 1 && m.mode === 'add' && !m.explicitQuantity && lines.has(tidyValue(m.label)));
     const m = mentions[k];
     const u = scan.unknown.findIndex((w) => segments.has(tidyValue(w)));
-    const more = mentions.length > 0 || !!(it.address || it.payment || it.fulfilment);
+    // A word matching nothing is a name only beside another slot ("…, Ana, bizum"); beside dishes
+    // alone ("una margarita, Sushi") it is a dish the menu does not have.
+    const more = !!(it.address || it.payment || it.fulfilment);
     if (m) {
       setName(turn, tidyValue(m.label));
       mentions.splice(k, 1);

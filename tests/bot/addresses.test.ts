@@ -661,3 +661,11 @@ describe('a floor or door sent on its own', () => {
     expect(chat.cartSummary()).toEqual(['1 coca-cola', '1 cuatro-quesos']);
   });
 });
+
+describe('a capitalised word beside dishes only is not taken for a name', () => {
+  it('"una margarita, Sushi" reports Sushi as not on the menu', () => {
+    const chat = new Chat();
+    expect(chat.say('una margarita, Sushi')).toContain('No encuentro «Sushi»');
+    expect(chat.state?.name ?? null).toBeNull();
+  });
+});
