@@ -7,9 +7,9 @@ import { isQuantityWord } from './quantity-words.ts';
 
 /** Street words that start an address after "a", "en", "para", … or at the start of a line. */
 const STREET_START =
-  /(?<![\p{L}\p{N}])(?:calle|c\/|c\.|cl\.|cll\.?|avenida|avda\.?|av\.?|plaza|pza\.?|plz\.?|paseo|pso\.?|carrera|cra\.?|kra\.?|calzada|calz\.?|colonia|col\.|urbanizacion|urb\.?|travesia|pasaje|psje\.?|carretera|ctra\.?|glorieta|bulevar|boulevard|blvd\.?|fraccionamiento|fracc\.?|jiron|jr\.|diagonal|transversal|circunvalacion|autopista|street|avenue|road|ronda|camino|barrio|rambla|alameda|residencial)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:calle|c\/|c\.|cl\.|cll\.?|avenida|avda\.?|av\.?|plaza|pza\.?|plz\.?|paseo|pso\.?|carrera|cra\.?|kra\.?|calzada|calz\.?|colonia|col\.|urbanizacion|urb\.?|travesia|pasaje|psje\.?|carretera|ctra\.?|glorieta|bulevar|boulevard|blvd\.?|fraccionamiento|fracc\.?|jiron|jr\.|diagonal|transversal|circunvalacion|autopista|privada|cerrada|andador|prolongacion|prol\.|callejon|circuito|gran via|carrer|avinguda|street|avenue|road|ronda|camino|barrio|rambla|alameda|residencial|sendero|vereda|malecon|costanera|rua)(?![\p{L}\p{N}])/gu;
 /** Street words that are ordinary words too ("otra ronda", "de camino"): only after a preposition. */
-const WEAK_STREET = new Set(['ronda', 'camino', 'barrio', 'rambla', 'alameda', 'residencial']);
+const WEAK_STREET = new Set(['ronda', 'camino', 'barrio', 'rambla', 'alameda', 'residencial', 'privada', 'cerrada', 'circuito', 'sendero', 'vereda', 'rua']);
 
 /** What may come right before a street word for it to start an address inside a sentence. */
 const INTRO_PREPOSITION =
@@ -193,6 +193,21 @@ export function skipArticle(f: string, from: number): number {
   return street?.index === 0 ? from + m[0].length : from;
 }
 
+const NUMBER_FIRST_ES =
+  /(?<![\p{L}\p{N}])(?:a|al|en|para|hasta)\s+(?:(?:el|la)\s+)?((?:n[º°o]\.?|numero|num\.?|portal|piso|bloque|edificio|edif\.?|casa|depto|dpto|apto)\s*\d{1,5}[\p{L}º°ª]*(?:\s*,)?\s+(?:de\s+|del\s+)?(?:(?:la|el)\s+)?)(?=(?:calle|c\/|avenida|avda|av\.?|plaza|pza|paseo|carrera|cra|calzada|privada|carrer|jiron|jr\.)(?![\p{L}\p{N}]))/u;
+
+/** The end of a street's name with no number after it ("… de la calle Sol"): its words, up to punctuation or an order word. */
+function streetNameEnd(f: string, from: number, limit: number): number {
+  const toks = tokens(f, from, limit);
+  let end = from;
+  for (const [k, t] of toks.entries()) {
+    if (k > 6 || (k > 0 && (ORDER_WORDS.has(t.text) || isQuantityWord(t.text)))) break;
+    if (/^[\p{L}]+$/u.test(t.text) || t.text === '/' || (t.text === '.' && k === 1)) end = t.end;
+    else break;
+  }
+  return end;
+}
+
 export interface InlineAddress {
   /** Where the blanked phrase starts ("a calle …" from the "a"). */
   start: number;
@@ -207,6 +222,15 @@ export interface InlineAddress {
  * gives where a phrase read otherwise (payment, name, …) starts after a position.
  */
 export function findInlineAddress(f: string, limitAt: (from: number) => number): InlineAddress | null {
+  // Spanish, number first: "para el nº 5 de la calle Sol", "al portal 4 de calle Sol 3".
+  const spanish = NUMBER_FIRST_ES.exec(f);
+  if (spanish) {
+    const valueStart = spanish.index + spanish[0].length - (spanish[1] ?? '').length;
+    const street = valueStart + (spanish[1] ?? '').length;
+    const limit = limitAt(street);
+    const end = addressEnd(f, street, limit) ?? streetNameEnd(f, street, limit);
+    return { start: spanish.index, valueStart, end };
+  }
   // English, number first: "to 42 Elm Street", "at 221B Baker St, flat 2".
   const english = NUMBER_FIRST.exec(f);
   if (english) {

@@ -566,6 +566,45 @@ const CONVERSATIONS: Conversation[] = [
     say: ['una margarita, forma de pago: tarjeta', 'recoger', 'Ana', 'si'],
     placed: { items: ['1 margarita'], fulfilment: 'pickup', name: 'Ana', payment: 'card' },
   },
+  // --- Number first, and more street words ---
+  {
+    voice: '"para el nº 5 de la calle sol" (number first, no number after)',
+    say: ['2 margaritas para el nº 5 de la calle sol', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['2 margarita'], fulfilment: 'delivery', address: 'nº 5 de la calle sol', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"al portal 4 de calle sol 3" (the 4 is not dish 4)',
+    say: ['una margarita al portal 4 de calle sol 3', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'portal 4 de calle sol 3', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"al nº 5 de la calle sol y una coca" (a dish after it)',
+    say: ['una margarita al nº 5 de la calle sol y una coca', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita', '1 coca-cola'], fulfilment: 'delivery', address: 'nº 5 de la calle sol', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'Mexican "privada" after "a la"',
+    menu: 'taqueria',
+    say: ['una orden de 5 tacos de pastor a la privada de los pinos 23', 'Nacho', 'efectivo', 'si'],
+    placed: { items: ['5 pastor'], fulfilment: 'delivery', address: 'privada de los pinos 23', name: 'Nacho', payment: 'cash' },
+  },
+  {
+    voice: 'Mexican street named after a date, with the colonia',
+    menu: 'taqueria',
+    say: ['3 de suadero x favor a la calle 5 de febrero 45 col. obrera', 'Nacho', 'efectivo', 'si'],
+    placed: { items: ['3 suadero'], fulfilment: 'delivery', address: 'calle 5 de febrero 45 col. obrera', name: 'Nacho', payment: 'cash' },
+  },
+  {
+    voice: 'one line per slot with "los mandan a Av. …"',
+    menu: 'taqueria',
+    say: ['quiero 2 tacos de pastor y 1 de carnitas\nlos mandan a Av. Revolución 1500 int 3\nsoy Lalo\nefectivo', 'sí'],
+    placed: { items: ['2 pastor', '1 carnitas'], fulfilment: 'delivery', address: 'Av. Revolución 1500 int 3', name: 'Lalo', payment: 'cash' },
+  },
+  {
+    voice: '"a la gran via 12, 3ºA" and "al paseo de la castellana"',
+    say: ['una margarita a la gran via 12, 3ºA', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'gran via 12, 3ºA', name: 'Ana', payment: 'cash' },
+  },
 ];
 
 function chatFor(c: Conversation): Chat {
