@@ -63,7 +63,8 @@ function tokens(f: string, from: number, limit: number): Tok[] {
   return out;
 }
 
-const hasNumber = (t: Tok | undefined) => !!t && (/\d/u.test(t.text) || t.text === 'sn');
+// "x2" after a dish is a quantity, never a house number.
+const hasNumber = (t: Tok | undefined) => !!t && ((/\d/u.test(t.text) && !/^x\d+$/u.test(t.text)) || t.text === 'sn');
 
 /**
  * The end of an address starting at `from` (before `limit`): past the street name, the house number
@@ -297,4 +298,18 @@ export function continuedOnNextLine(f: string, end: number, originalOf: (start: 
   if (!m) return end;
   const lineEnd = end + m[0].length;
   return floorOrDoor(originalOf(lineEnd - (m[1] ?? '').length, lineEnd)) !== null ? lineEnd : end;
+}
+
+/**
+ * "Jamaica 12, col. Morelos", "Margarita 5, 2ºB" as the answer to "which address?": a capitalised
+ * name and then a house number, even when the name is also a dish's. Lowercase "flan 5" stays a dish.
+ */
+export function streetAndNumber(original: string): boolean {
+  const trimmed = original.trim();
+  if (!/^\p{Lu}/u.test(trimmed)) return false;
+  const f = trimmed.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (f.length !== trimmed.length) return false;
+  const first = tokens(f, 0, f.length)[0];
+  if (!first || ORDER_WORDS.has(first.text) || isQuantityWord(first.text)) return false;
+  return addressEnd(f, 0, f.length) !== null;
 }

@@ -26,7 +26,7 @@ import {
 } from './conversation-state.ts';
 import { cleanName, detectIntents, looksLikeAddress, tidyValue, type Intents } from './intents.ts';
 import { categoryNamed, menuIndex, scanOrder, visibleCategories, type MenuIndex, type Mention, type ScanResult } from './menu-matcher.ts';
-import { floorOrDoor } from './inline-address.ts';
+import { floorOrDoor, streetAndNumber } from './inline-address.ts';
 import { isOpen, nextOpening, rangesToday } from './opening-hours.ts';
 import { MAX_QUANTITY } from './quantity-words.ts';
 
@@ -429,7 +429,7 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   const otherSlot = !!(it.fulfilment || it.payment || it.address || it.done || (it.yes && !yesUsed));
 
   // 3. A bare answer to the question asked last.
-  if (asked === 'address' && state.fulfilment === 'delivery' && !state.address && !namedDish && !it.fulfilment) {
+  if (asked === 'address' && state.fulfilment === 'delivery' && !state.address && (!namedDish || streetAndNumber(it.restOriginal)) && !it.fulfilment) {
     // "en la calle Sol": the address starts at its street word.
     const value = tidyValue(it.restOriginal.replace(STREET_AFTER_PREPOSITION, '')).slice(0, 200);
     if (/[\p{L}\p{N}]{2,}/u.test(value) && !(it.yes || it.no)) {

@@ -605,6 +605,23 @@ const CONVERSATIONS: Conversation[] = [
     say: ['una margarita a la gran via 12, 3ºA', 'Ana', 'efectivo', 'si'],
     placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'gran via 12, 3ºA', name: 'Ana', payment: 'cash' },
   },
+  // --- Streets named like dishes, answered without a street word ---
+  {
+    voice: '"Jamaica 12, col. Morelos" when jamaica is a drink on the menu',
+    menu: 'taqueria',
+    say: ['3 de pastor', 'a domicilio', 'Jamaica 12, col. Morelos', 'Nacho', 'efectivo', 'si'],
+    placed: { items: ['3 pastor'], fulfilment: 'delivery', address: 'Jamaica 12, col. Morelos', name: 'Nacho', payment: 'cash' },
+  },
+  {
+    voice: '"Margarita 5, 2ºB" when margarita is a pizza',
+    say: ['3 cocas', 'a domicilio', 'Margarita 5, 2ºB', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['3 coca-cola'], fulfilment: 'delivery', address: 'Margarita 5, 2ºB', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: 'a dish added when asked for the address, then the address',
+    say: ['3 cocas', 'a domicilio', 'y una margarita', 'calle sol 3', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['3 coca-cola', '1 margarita'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Ana', payment: 'cash' },
+  },
 ];
 
 function chatFor(c: Conversation): Chat {
@@ -671,6 +688,7 @@ describe('addresses inside a message: cut out before the dishes are read', () =>
     'quiero 2 del 3 para recoger en el local',
     'hola, ronda de 3 cañas',
     'una tarta de manzana y 2 cocas',
+    'a la calle una pizza x2',
   ])('«%s» holds no address', (text) => {
     expect(detectIntents(text).address).toBeNull();
   });
