@@ -181,7 +181,7 @@ const DELIVERY = words(
   ].join('|'),
 );
 const ADDRESS_INTRO = words(
-  '(?:mi|la) direccion es|direccion(?= ?:)|mi direccion|vivo en|my address is|address(?= ?:)|the address is',
+  '(?:mi|la) direccion(?: de (?:entrega|envio|reparto))? es|(?:la |mi )?direccion de (?:entrega|envio|reparto)|direccion(?= ?:)|mi direccion|vivo en|my address is|address(?= ?:)|the address is',
 );
 // "a domicilio en …", "a domicilio, a la calle …", "a domicilio: calle …" (a colon needs no preposition).
 const ADDRESS_AFTER_DELIVERY = /^\s*(?::\s*(?:(?:a la|a el|al|a|en la|en el|en|to|at)\s+)?|,?\s*(?:a la|a el|al|a|en la|en el|en|to|at)\s+)(?=\S)/u;

@@ -622,6 +622,22 @@ const CONVERSATIONS: Conversation[] = [
     say: ['3 cocas', 'a domicilio', 'y una margarita', 'calle sol 3', 'Ana', 'efectivo', 'si'],
     placed: { items: ['3 coca-cola', '1 margarita'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Ana', payment: 'cash' },
   },
+  // --- Address headings ---
+  {
+    voice: '"Dirección de entrega:" in a one-message order',
+    say: ['una margarita. Dirección de entrega: Calle Sol 3, 1ºA. Ana. Efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Calle Sol 3, 1ºA', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"envío a: Calle Sol 3"',
+    say: ['una margarita, envío a: Calle Sol 3', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita'], fulfilment: 'delivery', address: 'Calle Sol 3', name: 'Ana', payment: 'cash' },
+  },
+  {
+    voice: '"a domicilio calle sol 3" with no comma or preposition',
+    say: ['una margarita y 2 cocas a domicilio calle sol 3', 'Ana', 'efectivo', 'si'],
+    placed: { items: ['1 margarita', '2 coca-cola'], fulfilment: 'delivery', address: 'calle sol 3', name: 'Ana', payment: 'cash' },
+  },
 ];
 
 function chatFor(c: Conversation): Chat {
