@@ -7,7 +7,7 @@ import { isQuantityWord } from './quantity-words.ts';
 
 /** Street words that start an address after "a", "en", "para", … or at the start of a line. */
 const STREET_START =
-  /(?<![\p{L}\p{N}])(?:calle|c\/|c\.|cl\.|cll\.?|avenida|avda\.?|av\.?|plaza|pza\.?|plz\.?|paseo|pso\.?|carrera|cra\.?|kra\.?|calzada|calz\.?|colonia|col\.|urbanizacion|urb\.?|travesia|pasaje|psje\.?|carretera|ctra\.?|glorieta|bulevar|boulevard|blvd\.?|fraccionamiento|fracc\.?|jiron|jr\.|diagonal|transversal|circunvalacion|autopista|privada|cerrada|andador|prolongacion|prol\.|callejon|circuito|gran via|carrer|avinguda|street|avenue|road|ronda|camino|barrio|rambla|alameda|residencial|sendero|vereda|malecon|costanera|rua)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:calle|c\/|c\.|cl\.|cll\.?|avenida|avda\.?|av\.?|plaza|pza\.?|plz\.?|paseo|pso\.?|carrera|cra\.?|kra\.?|calzada|calz\.?|colonia|col\.|urbanizacion|urb\.?|travesia|pasaje|psje\.?|carretera|ctra\.?|glorieta|bulevar|boulevard|blvd\.?|fraccionamiento|fracc\.?|jiron|jr\.|diagonal|transversal|circunvalacion|autopista|mz\.?|privada|cerrada|andador|prolongacion|prol\.|callejon|circuito|gran via|carrer|avinguda|street|avenue|road|ronda|camino|barrio|rambla|alameda|residencial|sendero|vereda|malecon|costanera|rua)(?![\p{L}\p{N}])/gu;
 /** Street words that are ordinary words too ("otra ronda", "de camino"): only after a preposition. */
 const WEAK_STREET = new Set(['ronda', 'camino', 'barrio', 'rambla', 'alameda', 'residencial', 'privada', 'cerrada', 'circuito', 'sendero', 'vereda', 'rua']);
 
@@ -194,6 +194,8 @@ export function skipArticle(f: string, from: number): number {
   return street?.index === 0 ? from + m[0].length : from;
 }
 
+const NAME_NUMBER_AREA =
+  /(?<![\p{L}\p{N}])(?:a|al|en|para|hasta)\s+((?:(?:la|el)\s+)?(?:\p{L}+\s+){1,4}\d{1,5}[\p{L}º°ª]*\s*,?\s*(?:colonia|col\.|barrio|fraccionamiento|fracc\.?|urbanizacion|urb\.|residencial|sector)(?![\p{L}\p{N}]))/u;
 const NUMBER_FIRST_ES =
   /(?<![\p{L}\p{N}])(?:a|al|en|para|hasta)\s+(?:(?:el|la)\s+)?((?:n[º°o]\.?|numero|num\.?|portal|piso|bloque|edificio|edif\.?|casa|depto|dpto|apto)\s*\d{1,5}[\p{L}º°ª]*(?:\s*,)?\s+(?:de\s+|del\s+)?(?:(?:la|el)\s+)?)(?=(?:calle|c\/|avenida|avda|av\.?|plaza|pza|paseo|carrera|cra|calzada|privada|carrer|jiron|jr\.)(?![\p{L}\p{N}]))/u;
 
@@ -223,6 +225,13 @@ export interface InlineAddress {
  * gives where a phrase read otherwise (payment, name, …) starts after a position.
  */
 export function findInlineAddress(f: string, limitAt: (from: number) => number): InlineAddress | null {
+  // A street without a street word, known by the area after it: "a Mérida 45, Col. Roma Norte".
+  const named = NAME_NUMBER_AREA.exec(f);
+  if (named) {
+    const valueStart = named.index + named[0].length - (named[1] ?? '').length;
+    const end = addressEnd(f, valueStart, limitAt(valueStart));
+    if (end !== null) return { start: named.index, valueStart, end };
+  }
   // Spanish, number first: "para el nº 5 de la calle Sol", "al portal 4 de calle Sol 3".
   const spanish = NUMBER_FIRST_ES.exec(f);
   if (spanish) {

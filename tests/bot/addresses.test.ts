@@ -742,3 +742,70 @@ describe('a capitalised word beside dishes only is not taken for a name', () => 
     expect(chat.state?.name ?? null).toBeNull();
   });
 });
+
+// Every format with every way of introducing it, and at every step of the conversation: the cart
+// holds only the dishes asked for, and the address comes back exactly as written.
+const FORMATS = [
+  'calle sol 3', 'Calle Mayor 14, 2ºB', 'c/ Alcalá 120, 4ºB', 'Av. de la Constitución 5', 'avenida de América 10, portal 4',
+  'Plaza España 1, bajo', 'paseo del Prado 10, 3º izq', 'Calle 45 # 12-30', 'Carrera 7 No. 45-10 apto 301',
+  'Av. Corrientes 1234 piso 3 depto B', 'Calzada de Tlalpan 3000 depto 12', 'calle Ramón y Cajal 7, 1º izquierda', 'C/ Mayor nº 5',
+  'calle Luna 7 nº 5 portal 4 piso 2', 'Av. Insurgentes Sur 1234 int 5', 'calle 5 de mayo 12', 'calle sol s/n', 'Paseo de Gracia 21, 3º 1ª',
+  'Calle Toledo 3 2º izq', 'av. libertad 33', 'Cra 15 # 93-47', 'Jr. de la Unión 456', 'Gran Vía 12, 3ºA', 'Calle del Pez 12, ático',
+];
+const INTROS = ['a', 'a la', 'en', 'en la', 'para', 'para la', 'llevar a', 'a domicilio:', 'dirección:', 'a domicilio en', 'mándalo a', 'entregar en'];
+const TAILS: { tail: string; cart: string[]; payment?: PaymentMethod; name?: string }[] = [
+  { tail: '', cart: ['1 margarita'] },
+  { tail: ' y una coca', cart: ['1 margarita', '1 coca-cola'] },
+  { tail: ', pago con tarjeta', cart: ['1 margarita'], payment: 'card' },
+  { tail: ' por favor', cart: ['1 margarita'] },
+  { tail: ', soy Ana', cart: ['1 margarita'], name: 'Ana' },
+  { tail: '\n2 cocas', cart: ['1 margarita', '2 coca-cola'] },
+];
+
+describe('address formats × ways to introduce them', () => {
+  it.each(FORMATS)('«%s» after every intro, before every kind of tail', (address) => {
+    for (const intro of INTROS) {
+      for (const { tail, cart, payment, name } of TAILS) {
+        const message = `una margarita ${intro} ${address}${tail}`;
+        const chat = new Chat();
+        chat.say(message);
+        const state = chat.state as { address?: string; fulfilment?: string; payment?: string; name?: string; pending?: unknown[] };
+        expect(chat.cartSummary(), message).toEqual(cart);
+        expect(state.address, message).toBe(address);
+        expect(state.fulfilment, message).toBe('delivery');
+        expect(state.pending, message).toEqual([]);
+        if (payment) expect(state.payment, message).toBe(payment);
+        if (name) expect(state.name, message).toBe(name);
+      }
+    }
+  });
+});
+
+const MORE_FORMATS = [...FORMATS, 'Col. Roma Norte, Mérida 45', 'Mérida 45, Col. Roma Norte', 'Mz 5 Lt 12, Col. Centro', 'Calle 10 # 5-20 barrio Chapinero', 'Calle Falsa 123 entre 5 y 6'];
+const FLOWS: { step: string; say: (address: string) => string[] }[] = [
+  { step: 'answering "which address?"', say: (a) => ['una margarita', 'a domicilio', a, 'Ana', 'efectivo', 'si'] },
+  { step: 'answering "pickup or delivery?"', say: (a) => ['una margarita', a, 'Ana', 'efectivo', 'si'] },
+  { step: 'answering "which address?" asked after the dish', say: (a) => ['una margarita a domicilio', a, 'Ana', 'efectivo', 'si'] },
+  { step: 'inline in the first message (the lead\'s case)', say: (a) => [`hola me mandas una margarita a ${a}`, 'listo', 'Juan', 'bizum', 'sí'] },
+  { step: 'after the summary', say: (a) => ['una margarita', 'recoger', 'Ana', 'efectivo', `no, mejor a domicilio a ${a}`, 'si'] },
+];
+
+describe('address formats at every step, on two menus', () => {
+  for (const menu of ['sample', 'taqueria'] as const) {
+    for (const { step, say } of FLOWS) {
+      it(`${menu} menu — ${step}`, () => {
+        for (const address of MORE_FORMATS) {
+          const chat = chatFor({ voice: step, say: [], menu: menu === 'taqueria' ? 'taqueria' : undefined, placed: { items: [], fulfilment: 'delivery', name: '', payment: 'cash' } });
+          const dish = menu === 'taqueria' ? 'gringa' : 'margarita';
+          const replies = say(address).map((m) => chat.say(m.replace('una margarita', `una ${dish}`)));
+          for (const reply of replies) expect(reply, address).not.toMatch(/No encuentro|no te he entendido|¿Te refieres/);
+          const draft = chat.lastPlaced;
+          expect(draft, `${address}: not placed`).toBeDefined();
+          expect(draft?.items.map((l) => `${l.quantity} ${l.itemId}`), address).toEqual([`1 ${dish}`]);
+          expect(draft?.fulfilment, address).toBe('delivery');
+          expect(draft?.address, address).toBe(address);
+        }
+      });
+    }
+  }
+});
