@@ -62,6 +62,9 @@ export interface BotTexts {
   paymentLine(method: PaymentMethod): string;
   askConfirm: string;
   askChange: string;
+  /** A name or a payment given before it was asked for: said back, so the customer sees it was taken. */
+  notedName(name: string): string;
+  notedPayment(method: PaymentMethod): string;
   placed(n: number): string;
   thanksReply: string;
   closedCannotConfirm: string;
@@ -81,6 +84,8 @@ const DAYS_ES: Record<Weekday, string> = { sun: 'domingo', mon: 'lunes', tue: 'm
 const DAYS_EN: Record<Weekday, string> = { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' };
 const PAY_ES: Record<PaymentMethod, string> = { cash: 'Efectivo', card: 'Tarjeta', bizum: 'Bizum', transfer: 'Transferencia' };
 const PAY_EN: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', bizum: 'Bizum', transfer: 'Bank transfer' };
+const PAY_WITH_ES: Record<PaymentMethod, string> = { cash: 'en efectivo', card: 'con tarjeta', bizum: 'con Bizum', transfer: 'por transferencia' };
+const PAY_WITH_EN: Record<PaymentMethod, string> = { cash: 'in cash', card: 'by card', bizum: 'with Bizum', transfer: 'by bank transfer' };
 
 const ES: BotTexts = {
   greeting: (r) => `¡Hola! 👋 Bienvenido/a a ${r}.`,
@@ -157,6 +162,8 @@ const ES: BotTexts = {
   deliveryLine: (f, a) => (f === 'pickup' ? 'Entrega: recoger en el local' : `Entrega: a domicilio — ${a ?? ''}`),
   nameLine: (n) => `Nombre: ${n}`,
   paymentLine: (m) => `Pago: ${PAY_ES[m]}`,
+  notedName: (n) => `Apuntado a nombre de ${n}.`,
+  notedPayment: (m) => `Apuntado: pago ${PAY_WITH_ES[m]}.`,
   askConfirm: '¿Confirmo el pedido? Responde «sí» para confirmarlo o «no» para cambiar algo.',
   askChange:
     '¿Qué quieres cambiar? Puedes añadir o quitar platos, o cambiar la entrega, la dirección, el nombre o el pago.',
@@ -256,6 +263,8 @@ const EN: BotTexts = {
   deliveryLine: (f, a) => (f === 'pickup' ? 'Fulfilment: pickup at the restaurant' : `Fulfilment: delivery — ${a ?? ''}`),
   nameLine: (n) => `Name: ${n}`,
   paymentLine: (m) => `Payment: ${PAY_EN[m]}`,
+  notedName: (n) => `Noted: the order is under ${n}.`,
+  notedPayment: (m) => `Noted: paying ${PAY_WITH_EN[m]}.`,
   askConfirm: 'Shall I place the order? Reply "yes" to confirm or "no" to change something.',
   askChange: 'What would you like to change? You can add or remove dishes, or change pickup/delivery, address, name or payment.',
   placed: (n) => `Order #${n} received! ✅ We will let you know as soon as the kitchen accepts it. Write "my order" to check on it.`,

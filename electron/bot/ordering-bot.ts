@@ -239,6 +239,8 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
   let asked = state.asked;
   const mentions = [...scan.mentions];
   const addressBefore = state.address;
+  const nameBefore = state.name;
+  const paymentBefore = state.payment;
   let understood = false;
   let cartChanged = false;
   let slotChanged = false;
@@ -578,7 +580,14 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     state.pending = [];
     parts.push(`${t.stuckHelp}\n\n${menuBlock(turn)}`);
   }
+  // (Read before nextQuestion, which may fill in a remembered name.)
+  const nameTaken = state.name !== nameBefore ? state.name : null;
   const question = nextQuestion(turn);
+  // A name or payment taken before its turn is said back (the summary shows it anyway).
+  if (asked !== null && state.asked !== 'confirm') {
+    if (nameTaken && asked !== 'name') parts.push(t.notedName(nameTaken));
+    if (state.payment && state.payment !== paymentBefore && asked !== 'payment') parts.push(t.notedPayment(state.payment));
+  }
   if (cartChanged && state.cart.length > 0 && state.asked !== 'confirm') parts.push(cartText(state.cart, menu));
   parts.push(question);
   // One WhatsApp message: short lines first, then the cart and the question.

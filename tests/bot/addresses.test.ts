@@ -809,3 +809,36 @@ describe('address formats at every step, on two menus', () => {
     }
   }
 });
+
+describe('the pickup-or-delivery question answered with something else', () => {
+  it('a payment word is remembered, said back, and the question asked again without "no te he entendido"', () => {
+    const chat = new Chat();
+    chat.say('una margarita');
+    const reply = chat.say('bizum');
+    expect(reply).toContain('Apuntado: pago con Bizum.');
+    expect(reply).toMatch(/recoger en el local o a domicilio/);
+    expect(reply).not.toMatch(/no te he entendido|No encuentro/);
+    expect(chat.state).toMatchObject({ payment: 'bizum', fulfilment: null });
+  });
+
+  it('a lone capitalised word that matches no dish is the name; a lowercase one stays "not on the menu"', () => {
+    const chat = new Chat();
+    chat.say('una margarita');
+    const reply = chat.say('Juan');
+    expect(reply).toContain('Apuntado a nombre de Juan.');
+    expect(reply).toMatch(/recoger en el local o a domicilio/);
+    expect(chat.state).toMatchObject({ name: 'Juan' });
+
+    const other = new Chat();
+    other.say('una margarita');
+    expect(other.say('sushi')).toContain('No encuentro «sushi»');
+    expect(other.state?.name ?? null).toBeNull();
+  });
+
+  it('a capitalised word close to a dish is still asked about, not taken as the name', () => {
+    const chat = new Chat();
+    chat.say('una coca');
+    expect(chat.say('Fantaa')).toMatch(/Fanta de naranja/);
+    expect(chat.state?.name ?? null).toBeNull();
+  });
+});
