@@ -16,14 +16,16 @@ describe('processInfo from /proc', () => {
 
   it.skipIf(!hasProc)('reads a live process and its NUL-separated arguments, then sees it gone', async () => {
     const info = createSystemProcessInfo();
-    const child = spawn('sleep', ['30', '--user-data-dir=/tmp/x y'], { stdio: 'ignore' });
+    // sh keeps running (the trailing ':' stops it from exec'ing sleep) and carries the argument;
+    // `sleep 30 --user-data-dir=…` would reject the option and exit at once, racing the read.
+    const child = spawn('sh', ['-c', 'sleep 30; :', 'sh', '--user-data-dir=/tmp/x y'], { stdio: 'ignore', detached: true });
     const exited = new Promise((done) => child.once('exit', done));
     try {
       const live = info(child.pid!);
       expect(live.alive).toBe(true);
-      expect(live.cmdline).toBe('sleep\u000030\u0000--user-data-dir=/tmp/x y');
+      expect(live.cmdline).toBe('sh\u0000-c\u0000sleep 30; :\u0000sh\u0000--user-data-dir=/tmp/x y');
     } finally {
-      child.kill('SIGKILL');
+      process.kill(-child.pid!, 'SIGKILL'); // the group: sh and its sleep
     }
     await exited;
     expect(info(child.pid!)).toEqual({ alive: false });
