@@ -2,6 +2,7 @@
 import type { OrderStatus, PaymentMethod } from './order.ts';
 import type { WhatsAppState } from './whatsapp-status.ts';
 import type { UpdateErrorKind } from './update-state.ts';
+import type { CloudSignInProblem, CloudStatus } from './kds-api.ts';
 
 export type Locale = 'es' | 'en';
 
@@ -158,6 +159,39 @@ const es = {
     other: 'No se pudo actualizar; se reintentará. Todo lo demás funciona.',
   } satisfies Record<UpdateErrorKind, string>,
   updateDismiss: 'Cerrar aviso de actualización',
+  cloudTab: 'Nube',
+  cloudTitle: 'Nube de Comanda',
+  cloudState: {
+    off: 'La nube no está configurada en este PC.',
+    'signing-in': 'Conectando con la nube…',
+    'sign-in-failed': 'No se pudo entrar en la nube.',
+    running: 'Conectado a la nube.',
+  } satisfies Record<CloudStatus['state'], string>,
+  cloudSignIn: {
+    'wrong-password': 'El correo o la contraseña no son correctos. Revisa la contraseña en la configuración de la nube.',
+    'unknown-user': 'No existe ninguna cuenta con ese correo. Revisa el correo en la configuración de la nube.',
+    'invalid-email': 'El correo de la configuración de la nube no es válido.',
+    'account-disabled': 'La cuenta está desactivada. Habla con quien gestiona tu cuenta de Comanda.',
+    'too-many-attempts': 'Demasiados intentos. Espera unos minutos y vuelve a probar.',
+    'no-network': 'Sin internet: la cocina sigue funcionando y se volverá a intentar.',
+    'project-not-found': 'No se encuentra el proyecto de la nube: revisa la configuración (clave de API o proyecto).',
+    'no-credentials': 'Faltan el correo y la contraseña en la configuración de la nube.',
+    other: 'No se pudo entrar. Revisa la configuración y la conexión.',
+  } satisfies Record<CloudSignInProblem, string>,
+  cloudRestaurant: 'Restaurante',
+  cloudSessionHere: 'WhatsApp funciona en este PC.',
+  cloudSessionElsewhere: (name: string, seen: string) => `WhatsApp está funcionando en «${name}» (visto por última vez ${seen}).`,
+  cloudSessionSilent: 'Ese PC lleva más de 10 minutos sin dar señales: este PC tomará el relevo solo.',
+  cloudTakeOver: 'Usar este PC',
+  cloudTakeOverTitle: '¿Pasar WhatsApp a este PC?',
+  cloudTakeOverText: (name: string) => `«${name}» dejará de recibir los pedidos de WhatsApp y los recibirá este PC. Hazlo solo si ese PC está apagado o ya no se usa.`,
+  cloudTakeOverConfirm: 'Sí, usar este PC',
+  cloudTakenOver: 'WhatsApp pasa a este PC. Reconectando…',
+  cloudRecoveryTitle: 'Código de recuperación de las copias',
+  cloudRecoveryText: 'Apúntalo y guárdalo en un sitio seguro: en un PC nuevo hará falta para recuperar la sesión de WhatsApp sin volver a vincular el teléfono. Solo se muestra esta vez.',
+  cloudRecoveryDone: 'Ya lo he apuntado',
+  cloudRecoveryNotice: 'Apunta el código de recuperación',
+  cloudLastBackup: 'Última copia de la sesión',
   };
 
 type Strings = typeof es;
@@ -310,6 +344,39 @@ const en: Strings = {
     other: 'Update failed; it will retry. Everything else works.',
   },
   updateDismiss: 'Dismiss update notice',
+  cloudTab: 'Cloud',
+  cloudTitle: 'Comanda cloud',
+  cloudState: {
+    off: 'The cloud is not set up on this PC.',
+    'signing-in': 'Connecting to the cloud…',
+    'sign-in-failed': 'Could not sign in to the cloud.',
+    running: 'Connected to the cloud.',
+  },
+  cloudSignIn: {
+    'wrong-password': 'The e-mail or the password is not right. Check the password in the cloud settings.',
+    'unknown-user': 'There is no account with that e-mail. Check the e-mail in the cloud settings.',
+    'invalid-email': 'The e-mail in the cloud settings is not valid.',
+    'account-disabled': 'The account is disabled. Talk to whoever manages your Comanda account.',
+    'too-many-attempts': 'Too many attempts. Wait a few minutes and try again.',
+    'no-network': 'No internet: the kitchen keeps working and sign-in will be retried.',
+    'project-not-found': 'The cloud project was not found: check the settings (API key or project).',
+    'no-credentials': 'The e-mail and password are missing from the cloud settings.',
+    other: 'Could not sign in. Check the settings and the connection.',
+  },
+  cloudRestaurant: 'Restaurant',
+  cloudSessionHere: 'WhatsApp runs on this PC.',
+  cloudSessionElsewhere: (name: string, seen: string) => `WhatsApp is running on «${name}» (last seen ${seen}).`,
+  cloudSessionSilent: 'That PC has been silent for over 10 minutes: this PC will take over by itself.',
+  cloudTakeOver: 'Use this PC',
+  cloudTakeOverTitle: 'Move WhatsApp to this PC?',
+  cloudTakeOverText: (name: string) => `«${name}» will stop receiving WhatsApp orders and this PC will receive them. Only do this if that PC is off or no longer used.`,
+  cloudTakeOverConfirm: 'Yes, use this PC',
+  cloudTakenOver: 'WhatsApp is moving to this PC. Reconnecting…',
+  cloudRecoveryTitle: 'Backup recovery code',
+  cloudRecoveryText: 'Write it down and keep it somewhere safe: a new PC needs it to bring the WhatsApp session back without linking the phone again. It is shown only this time.',
+  cloudRecoveryDone: 'I wrote it down',
+  cloudRecoveryNotice: 'Write down the recovery code',
+  cloudLastBackup: 'Last session backup',
   };
 
 export const UI_STRINGS: Record<Locale, Strings> = { es, en };

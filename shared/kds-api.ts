@@ -41,11 +41,40 @@ export interface KdsSnapshot {
   serverTime: string;
 }
 
+/** Why the cloud sign-in failed, for the screen to say in the owner's language. */
+export const CLOUD_SIGN_IN_PROBLEMS = [
+  'wrong-password',
+  'unknown-user',
+  'invalid-email',
+  'account-disabled',
+  'too-many-attempts',
+  'no-network',
+  'project-not-found',
+  'no-credentials',
+  'other',
+] as const;
+export type CloudSignInProblem = (typeof CLOUD_SIGN_IN_PROBLEMS)[number];
+
+/** The cloud as the kitchen screen sees it: no keys, no tokens; the recovery code only until acknowledged. */
+export interface CloudStatus {
+  state: 'off' | 'signing-in' | 'sign-in-failed' | 'running';
+  /** sign-in-failed: plain words (English; the screen shows `problem` in its own language). */
+  error?: string;
+  problem?: CloudSignInProblem;
+  restaurantId?: string;
+  /** running: whether this PC runs the restaurant's WhatsApp session, else who does. */
+  lease?: { held: boolean; holderName?: string; holderSeenAt?: string; expiresAt?: string };
+  /** A new session-backup key was made on this PC: shown to the owner until acknowledged. */
+  recoveryCode?: string;
+  lastBackupAt?: string;
+}
+
 export type KdsEvent =
   | { type: 'order'; order: Order }
   | { type: 'whatsapp'; status: WhatsAppStatus }
   | { type: 'handoffs'; handoffs: Handoff[] }
-  | { type: 'sim'; message: SimMessage };
+  | { type: 'sim'; message: SimMessage }
+  | { type: 'cloud'; status: CloudStatus };
 
 export const transitionRequestSchema = z.object({
   to: z.enum(ORDER_STATUSES),
@@ -141,6 +170,12 @@ export interface KdsApi {
   /** Restarts the WhatsApp session now (tray "Reconnect WhatsApp"). */
   reconnectWhatsApp(): Promise<WhatsAppStatus>;
   exportDiagnostics(): Promise<DiagnosticsExport>;
+  /** The cloud's state, the session lease and the recovery code; {state:'off'} without a cloud. */
+  getCloudStatus(): Promise<CloudStatus>;
+  /** The owner confirmed: this PC takes the WhatsApp session from the PC holding it (conflict when the cloud is not running). */
+  takeOverSession(): Promise<CloudStatus>;
+  /** The owner wrote the recovery code down: the host forgets it. */
+  acknowledgeRecoveryCode(): Promise<CloudStatus>;
   subscribe(listener: (event: KdsEvent) => void): () => void;
 }
 
@@ -159,6 +194,9 @@ export const KDS_METHODS = [
   'unlinkWhatsApp',
   'reconnectWhatsApp',
   'exportDiagnostics',
+  'getCloudStatus',
+  'takeOverSession',
+  'acknowledgeRecoveryCode',
 ] as const satisfies readonly Exclude<keyof KdsApi, 'subscribe'>[];
 export type KdsMethod = (typeof KDS_METHODS)[number];
 
@@ -177,6 +215,9 @@ export const kdsArgsSchemas = {
   unlinkWhatsApp: z.tuple([]),
   reconnectWhatsApp: z.tuple([]),
   exportDiagnostics: z.tuple([]),
+  getCloudStatus: z.tuple([]),
+  takeOverSession: z.tuple([]),
+  acknowledgeRecoveryCode: z.tuple([]),
 } satisfies Record<KdsMethod, z.ZodType>;
 
 /** Errors carry an HTTP-like code so every transport reports them the same way. */

@@ -65,7 +65,7 @@ export interface CloudSyncOptions {
 export type CloudState =
   | { state: 'off' }
   | { state: 'signing-in' }
-  | { state: 'sign-in-failed'; error: string }
+  | { state: 'sign-in-failed'; error: string; code?: string }
   | { state: 'running'; restaurantId: string; lease: LeaseResult };
 
 export interface CloudSync {
@@ -73,6 +73,10 @@ export interface CloudSync {
   start(): Promise<CloudState>;
   stop(): Promise<void>;
   state(): CloudState;
+  /** Called after every change of state(): sign-in, a lease renewal or take-over, stop. */
+  onState(listener: (state: CloudState) => void): () => void;
+  /** Called after each session backup that was stored. */
+  onBackup(listener: (manifest: BackupManifest) => void): () => void;
   /** After the owner confirmed on this PC: take the session lease from another PC. */
   takeOverLease(): Promise<LeaseResult>;
   /** On demand and before a planned restart (copy from a consistent point: browser idle or stopped). */
@@ -132,6 +136,18 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
   const auth = new AuthSession({ app, dataDir: options.dataDir, ...(authHost ? { emulatorHost: authHost } : {}) });
 
   let current: CloudState = { state: 'off' };
+  const stateListeners = new Set<(state: CloudState) => void>();
+  const backupListeners = new Set<(manifest: BackupManifest) => void>();
+  const setState = (next: CloudState) => {
+    current = next;
+    for (const listener of stateListeners) {
+      try {
+        listener(next);
+      } catch (error) {
+        logger.warn('cloud state listener failed', errorFields(error));
+      }
+    }
+  };
   const parts: CloudSync['parts'] = { firestore };
   const unsubscribers: (() => void)[] = [];
   let leaseTimer: TimerHandle | undefined;
@@ -147,6 +163,13 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       .then(async (manifest) => {
         await backups.prune().catch((error: unknown) => logger.warn('backup retention failed', errorFields(error)));
         parts.device?.push({ lastBackup: { id: manifest.id, at: new Date(manifest.createdAt).toISOString(), bytes: manifest.size } });
+        for (const listener of backupListeners) {
+          try {
+            listener(manifest);
+          } catch (error) {
+            logger.warn('backup listener failed', errorFields(error));
+          }
+        }
         return manifest;
       })
       .finally(() => {
@@ -162,7 +185,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       lease
         .acquire()
         .then((result) => {
-          if (current.state === 'running') current = { ...current, lease: result };
+          if (current.state === 'running') setState({ ...current, lease: result });
           parts.device?.push({ lease: result.held ? 'held' : { heldBy: result.holder.deviceId } });
         })
         .catch((error: unknown) => logger.warn('lease not renewed', errorFields(error)))
@@ -174,16 +197,25 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
     deviceId,
     parts,
     state: () => current,
+    onState(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    onBackup(listener) {
+      backupListeners.add(listener);
+      return () => backupListeners.delete(listener);
+    },
     async start() {
-      current = { state: 'signing-in' };
+      setState({ state: 'signing-in' });
       let identity: CloudIdentity;
       try {
         const { email, password } = options.firebase;
         identity = await auth.ensure(email && password ? { email, password } : undefined);
       } catch (error) {
         const message = error instanceof SignInError ? error.message : 'Could not sign in.';
-        logger.warn('cloud sign-in failed', { code: (error as { code?: string }).code });
-        current = { state: 'sign-in-failed', error: message };
+        const code = (error as { code?: string } | undefined)?.code;
+        logger.warn('cloud sign-in failed', { code });
+        setState({ state: 'sign-in-failed', error: message, ...(typeof code === 'string' ? { code } : {}) });
         return current;
       }
       parts.identity = identity;
@@ -266,7 +298,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
         logger.warn('lease not checked', errorFields(error));
         leaseResult = { held: true };
       }
-      current = { state: 'running', restaurantId: rid, lease: leaseResult };
+      setState({ state: 'running', restaurantId: rid, lease: leaseResult });
       renewLease();
       logger.info('cloud started', { restaurantId: rid, deviceId, lease: leaseResult.held ? 'held' : 'elsewhere' });
       return current;
@@ -274,7 +306,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
     async takeOverLease() {
       if (!parts.lease) throw new Error('the cloud is not signed in');
       const result = await parts.lease.acquire({ takeOver: true });
-      if (current.state === 'running') current = { ...current, lease: result };
+      if (current.state === 'running') setState({ ...current, lease: result });
       return result;
     },
     backupNow,
@@ -293,7 +325,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       parts.orders?.stop();
       parts.menu?.stop();
       parts.commands?.stop();
-      current = { state: 'off' };
+      setState({ state: 'off' });
       await terminate(firestore).catch(() => {});
       await deleteApp(app).catch(() => {});
     },

@@ -13,6 +13,7 @@ import type { SessionAlert } from '../whatsapp/session-control.ts';
 import type { WhatsAppWorkerEngine } from '../whatsapp/whatsapp-engine.ts';
 import type { CommandHandlers } from './commands.ts';
 import { createCloudSync, type CloudState, type CloudSync } from './create-cloud-sync.ts';
+import { CloudStatusSource } from './cloud-status.ts';
 import type { FirebaseFile } from './firebase-file.ts';
 
 export interface HostCloudOptions {
@@ -30,6 +31,11 @@ export interface HostCloudOptions {
   /** Extra or replacement command handlers (the real engine's logout / restart). */
   handlers?: Partial<CommandHandlers>;
   env?: Record<string, string | undefined>;
+  /**
+   * Headless: a new backup recovery code is also printed once to the console (default). The
+   * desktop app has no console to read: it passes false; the kitchen screen shows the code.
+   */
+  printRecoveryCode?: boolean;
 }
 
 /**
@@ -73,7 +79,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
   const { host, logger, clock } = options;
   const log = logger.child({ part: 'cloud' });
   // The handlers run after start; they reach the cloud through this holder.
-  const ref: { cloud?: CloudSync } = {};
+  const ref: { cloud?: CloudSync; status?: CloudStatusSource } = {};
   const handlers: CommandHandlers = {
     send_message: async ({ to, body }, { commandId }) => {
       const queued = host.store.outbox.enqueue({ key: `cloud-command:${commandId}`, phone: to, body, kind: 'cloud-command', createdAt: clock.now() });
@@ -133,13 +139,21 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
             secretStore: options.secretStore ?? fileSecretStore(join(options.dataDir, 'secrets')),
             profileDir: options.profileDir,
             ...(options.firebase.recoveryCode !== undefined ? { recoveryCode: options.firebase.recoveryCode } : {}),
-            // Headless: the code goes to the console once, never to the log.
-            onRecoveryCode: (code: string) => console.log(`Backup recovery code (write it down, it is shown once): ${code}`),
+            // The screen shows it until acknowledged (memory only); headless also prints it once to
+            // the console. Never to the log.
+            onRecoveryCode: (code: string) => {
+              ref.status?.showRecoveryCode(code);
+              if (options.printRecoveryCode ?? true) console.log(`Backup recovery code (write it down, it is shown once): ${code}`);
+            },
           },
         }
       : {}),
   });
   ref.cloud = cloud;
+  const status = new CloudStatusSource({ cloud, restartSession: () => host.engine.reconnect(), logger: log });
+  ref.status = status;
+  // Before start: the screen sees "signing in" and then the outcome.
+  host.service.setCloud(status);
   const offStats = host.stats.onCount((name) => cloud.parts.device?.count(name));
   const offOrders = host.bus.subscribe((event) => {
     if (event.type === 'order') cloud.parts.device?.setCounter('ordersToday', host.service.ordersTodayCount());
@@ -158,8 +172,29 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       log.info('session backups deleted and lease released after an unlink');
     })().catch((error: unknown) => log.warn('cleanup after unlink failed', errorFields(error)));
   });
-  const state = await cloud.start();
+  let state: CloudState;
+  try {
+    state = await cloud.start();
+  } catch (error) {
+    host.service.setCloud(undefined);
+    status.stop();
+    offStats();
+    offOrders();
+    offAlerts?.();
+    offUnlinked();
+    throw error;
+  }
   if (state.state === 'sign-in-failed') log.warn('cloud is off: sign-in failed', { reason: state.error });
+  if (state.state === 'running' && cloud.parts.backups) {
+    // The last backup made by any PC of this restaurant, for the screen; a later one moves it on.
+    void cloud.parts.backups
+      .list()
+      .then((manifests) => {
+        const latest = Math.max(...manifests.map((m) => m.createdAt));
+        if (Number.isFinite(latest)) status.backedUp(latest);
+      })
+      .catch((error: unknown) => log.warn('session backups not listed', errorFields(error)));
+  }
   // The engine started before the cloud could restore anything: with no local profile, start it
   // again now so its pre-launch step can bring the backup back instead of showing a QR.
   if (state.state === 'running' && options.profileDir && host.engine.kind === 'whatsapp' && !existsSync(options.profileDir)) {
@@ -175,6 +210,8 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       offOrders();
       offAlerts?.();
       offUnlinked();
+      host.service.setCloud(undefined);
+      status.stop();
       return cloud.stop();
     },
   };

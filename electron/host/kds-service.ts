@@ -1,6 +1,7 @@
 // The host side of KdsApi: one implementation, served over HTTP + WebSocket and over Electron IPC.
 import {
   KdsError,
+  type CloudStatus,
   type DiagnosticsExport,
   type Handoff,
   type KdsApi,
@@ -44,9 +45,19 @@ export interface KdsServiceOptions {
   version: string;
 }
 
+/** The cloud as the screen sees it (electron/cloud/cloud-status.ts); the host has none until the cloud starts. */
+export interface CloudStatusProvider {
+  status(): CloudStatus;
+  takeOver(): Promise<CloudStatus>;
+  acknowledgeRecoveryCode(): CloudStatus;
+  onChange(listener: (status: CloudStatus) => void): () => void;
+}
+
 export class KdsService implements KdsApi {
   private readonly o: KdsServiceOptions;
   private readonly unlinkListeners = new Set<() => void>();
+  private cloud: CloudStatusProvider | undefined;
+  private offCloud: (() => void) | undefined;
 
   constructor(options: KdsServiceOptions) {
     this.o = options;
@@ -166,6 +177,28 @@ export class KdsService implements KdsApi {
 
   async reconnectWhatsApp(): Promise<WhatsAppStatus> {
     return this.engineAction(() => this.o.engine.reconnect());
+  }
+
+  /** Plugs the cloud in (startHostCloud) or out (its stop); every change reaches the screens as a 'cloud' event. */
+  setCloud(provider: CloudStatusProvider | undefined): void {
+    this.offCloud?.();
+    this.offCloud = undefined;
+    this.cloud = provider;
+    if (provider) this.offCloud = provider.onChange((status) => this.o.bus.emit({ type: 'cloud', status }));
+    this.o.bus.emit({ type: 'cloud', status: provider?.status() ?? { state: 'off' } });
+  }
+
+  async getCloudStatus(): Promise<CloudStatus> {
+    return this.cloud?.status() ?? { state: 'off' };
+  }
+
+  async takeOverSession(): Promise<CloudStatus> {
+    if (!this.cloud) throw new KdsError('conflict', 'the cloud is not set up on this PC');
+    return this.cloud.takeOver();
+  }
+
+  async acknowledgeRecoveryCode(): Promise<CloudStatus> {
+    return this.cloud?.acknowledgeRecoveryCode() ?? { state: 'off' };
   }
 
   async exportDiagnostics(): Promise<DiagnosticsExport> {

@@ -158,6 +158,9 @@ export class KdsServer {
     route('POST', '/api/whatsapp/unlink', () => service.unlinkWhatsApp());
     route('POST', '/api/whatsapp/reconnect', () => service.reconnectWhatsApp());
     route('POST', '/api/diagnostics', () => service.exportDiagnostics());
+    route('GET', '/api/cloud', () => service.getCloudStatus());
+    route('POST', '/api/cloud/take-over', () => service.takeOverSession());
+    route('POST', '/api/cloud/recovery-code/acknowledge', () => service.acknowledgeRecoveryCode());
     route('GET', '/api/diagnostics/:name', async ({ params }) => {
       // Only names of zips the host wrote are served (diagnostics.ts checks them): no paths.
       const fileName = params[0]!;

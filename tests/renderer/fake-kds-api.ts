@@ -4,6 +4,7 @@
 // part of the app bundle.
 import {
   KdsError,
+  type CloudStatus,
   type DiagnosticsExport,
   type Handoff,
   type KdsApi,
@@ -30,6 +31,8 @@ export interface FakeSeed {
   sim?: SimMessage[];
   /** Health figures besides the status (which is `whatsapp`). */
   health?: Partial<Omit<WhatsAppHealth, 'status'>>;
+  /** The cloud; {state:'off'} when left out. */
+  cloud?: CloudStatus;
 }
 
 /** The pairing code the fake host hands out for any number. */
@@ -45,6 +48,7 @@ export class FakeKdsApi implements KdsApi {
   restaurant: string;
   simMessages: SimMessage[];
   health: Omit<WhatsAppHealth, 'status'>;
+  cloud: CloudStatus;
   /** How many QR payloads were handed out: each new one differs. */
   private qrCount = 0;
   /** Every call, for assertions: [method, ...args]. */
@@ -61,6 +65,7 @@ export class FakeKdsApi implements KdsApi {
     this.restaurant = seed.restaurant ?? 'Casa Pepe';
     this.simMessages = seed.sim ?? [];
     this.health = { reconnects: 0, restarts: 0, messagesIn: 0, messagesOut: 0, sendFailures: 0, ...seed.health };
+    this.cloud = seed.cloud ?? { state: 'off' };
   }
 
   private iso(): string {
@@ -200,6 +205,26 @@ export class FakeKdsApi implements KdsApi {
     return { path: `/var/lib/comanda/diagnostics/${fileName}`, fileName, bytes: 48_213 };
   }
 
+  async getCloudStatus(): Promise<CloudStatus> {
+    this.calls.push(['getCloudStatus']);
+    return clone(this.cloud);
+  }
+
+  /** Like the host: only a running cloud has a session to take; WhatsApp restarts here after it. */
+  async takeOverSession(): Promise<CloudStatus> {
+    this.calls.push(['takeOverSession']);
+    if (this.cloud.state !== 'running') throw new KdsError('conflict', 'the cloud is not running on this PC, so there is no session to take over');
+    this.setCloud({ ...this.cloud, lease: { held: true } });
+    return clone(this.cloud);
+  }
+
+  async acknowledgeRecoveryCode(): Promise<CloudStatus> {
+    this.calls.push(['acknowledgeRecoveryCode']);
+    const { recoveryCode: _forgotten, ...rest } = this.cloud;
+    this.setCloud(rest);
+    return clone(this.cloud);
+  }
+
   subscribe(listener: (event: KdsEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -214,6 +239,11 @@ export class FakeKdsApi implements KdsApi {
   setWhatsApp(status: WhatsAppStatus): void {
     this.whatsapp = clone(status);
     this.emit({ type: 'whatsapp', status: this.whatsapp });
+  }
+
+  setCloud(status: CloudStatus): void {
+    this.cloud = clone(status);
+    this.emit({ type: 'cloud', status: this.cloud });
   }
 
   setHandoffs(handoffs: Handoff[]): void {

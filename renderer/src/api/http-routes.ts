@@ -46,6 +46,12 @@ export function httpRoute(method: KdsMethod, args: readonly unknown[]): HttpRout
       return { method: 'POST', path: 'api/whatsapp/reconnect' };
     case 'exportDiagnostics':
       return { method: 'POST', path: 'api/diagnostics' };
+    case 'getCloudStatus':
+      return { method: 'GET', path: 'api/cloud' };
+    case 'takeOverSession':
+      return { method: 'POST', path: 'api/cloud/take-over' };
+    case 'acknowledgeRecoveryCode':
+      return { method: 'POST', path: 'api/cloud/recovery-code/acknowledge' };
   }
 }
 
