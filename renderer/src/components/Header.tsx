@@ -5,6 +5,9 @@ import { Clock } from './Clock.tsx';
 import { WhatsAppPill } from './WhatsAppPill.tsx';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import type { UpdateFeed } from '../api/update-feed.ts';
+import type { CloudStatus } from '../../../shared/kds-api.ts';
+import { cloudShown } from '../state/cloud.ts';
+import { CloudNotice } from './CloudNotice.tsx';
 
 interface Props {
   restaurant: string;
@@ -15,6 +18,8 @@ interface Props {
   locale: 'es' | 'en';
   t: UiStrings;
   simulator: boolean;
+  /** null or off: no cloud tab, no notice. */
+  cloud: CloudStatus | null;
   panel: PanelTab | null;
   canRecall: boolean;
   onRecallLast(): void;
@@ -23,7 +28,7 @@ interface Props {
 }
 
 /** Restaurant, open count, WhatsApp state (always), the app's update (when any), panels, language, clock. */
-export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel }: Props) {
+export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, cloud, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel }: Props) {
   const tab = (id: PanelTab, label: string, testId: string) => (
     <button type="button" className={`btn btn--tab${panel === id ? ' btn--tab-on' : ''}`} aria-pressed={panel === id} data-testid={testId} onClick={() => onTogglePanel(id)}>
       {label}
@@ -39,6 +44,7 @@ export function Header({ restaurant, openCount, whatsapp, updates, locale, t, si
       </div>
       <WhatsAppPill status={whatsapp} t={t} />
       <UpdateNotice feed={updates} t={t} />
+      <CloudNotice status={cloud} t={t} onOpen={() => panel !== 'cloud' && onTogglePanel('cloud')} />
       <nav className="topbar__nav">
         <button type="button" className="btn btn--tab" data-testid="recall-last" disabled={!canRecall} onClick={onRecallLast} title="R">
           ↩ {t.recall}
@@ -47,6 +53,7 @@ export function Header({ restaurant, openCount, whatsapp, updates, locale, t, si
         {tab('history', t.history, 'tab-history')}
         {simulator && tab('sim', t.simOpen, 'sim-toggle')}
         {tab('health', t.healthTab, 'tab-health')}
+        {cloudShown(cloud) && tab('cloud', t.cloudTab, 'tab-cloud')}
         <button type="button" className="btn btn--tab" data-testid="locale-toggle" onClick={onToggleLocale} aria-label={locale === 'es' ? 'English' : 'Español'}>
           {t.language}
         </button>

@@ -7,6 +7,8 @@ import { KdsError, type LinkRequest } from '../../../shared/kds-api.ts';
 import type { KdsClient } from '../api/kds-client.ts';
 import type { UpdateFeed } from '../api/update-feed.ts';
 import { useBoard } from '../state/use-board.ts';
+import { useCloudStatus } from '../state/use-cloud.ts';
+import { cloudShown } from '../state/cloud.ts';
 import { lastCompleted, openOrders, unacknowledged } from '../state/selectors.ts';
 import { keyAction, moveSelection } from '../state/keyboard.ts';
 import { storeLocale, storedLocale } from '../state/locale.ts';
@@ -32,6 +34,7 @@ type DialogState = { type: 'accept'; orderId: string } | { type: 'reason'; order
 
 export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed | undefined }) {
   const { board, dispatch, hostConnected, loadError } = useBoard(api);
+  const [cloud, setCloud] = useCloudStatus(api);
   const [localeOverride, setLocaleOverride] = useState<Locale | null>(storedLocale);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -244,6 +247,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
         locale={locale}
         t={t}
         simulator={simulator}
+        cloud={cloud}
         panel={panel}
         canRecall={lastCompleted(orders) !== undefined}
         onRecallLast={() => {
@@ -275,7 +279,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
         />
         {panel && (
           <SidePanel
-            tab={panel === 'sim' && !simulator ? 'allday' : panel}
+            tab={(panel === 'sim' && !simulator) || (panel === 'cloud' && !cloudShown(cloud)) ? 'allday' : panel}
             onTab={setPanel}
             onClose={() => setPanel(null)}
             simulator={simulator}
@@ -289,6 +293,8 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
             onSimSend={simSend}
             api={api}
             whatsapp={board.whatsapp}
+            cloud={cloud}
+            onCloud={setCloud}
             onError={fail}
           />
         )}

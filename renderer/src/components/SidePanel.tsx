@@ -1,14 +1,16 @@
-import type { SimMessage } from '../../../shared/kds-api.ts';
+import type { CloudStatus, SimMessage } from '../../../shared/kds-api.ts';
 import type { UiStrings } from '../../../shared/i18n.ts';
 import type { Order } from '../../../shared/order.ts';
 import type { WhatsAppStatus } from '../../../shared/whatsapp-status.ts';
 import type { KdsClient } from '../api/kds-client.ts';
 import { AllDayPanel } from './AllDayPanel.tsx';
+import { CloudPanel } from './CloudPanel.tsx';
+import { cloudShown } from '../state/cloud.ts';
 import { HealthPanel } from './HealthPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { SimulatorPanel } from './SimulatorPanel.tsx';
 
-export type PanelTab = 'allday' | 'history' | 'sim' | 'health';
+export type PanelTab = 'allday' | 'history' | 'sim' | 'health' | 'cloud';
 
 interface Props {
   tab: PanelTab;
@@ -25,16 +27,19 @@ interface Props {
   onSimSend(phone: string, name: string, body: string): Promise<void>;
   api: KdsClient;
   whatsapp: WhatsAppStatus | null;
+  cloud: CloudStatus | null;
+  onCloud(status: CloudStatus): void;
   onError(error: unknown): void;
 }
 
-/** The right-hand panel with its tabs: all-day counts, today's history, the simulator, WhatsApp's health. */
-export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend, api, whatsapp, onError }: Props) {
+/** The right-hand panel with its tabs: all-day counts, today's history, the simulator, WhatsApp's health, the cloud (when set up). */
+export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend, api, whatsapp, cloud, onCloud, onError }: Props) {
   const tabs: [PanelTab, string][] = [
     ['allday', t.allDay],
     ['history', t.history],
     ...(simulator ? ([['sim', t.simOpen]] as [PanelTab, string][]) : []),
     ['health', t.healthTab],
+    ...(cloudShown(cloud) ? ([['cloud', t.cloudTab]] as [PanelTab, string][]) : []),
   ];
   return (
     <aside className="panel" data-testid="side-panel">
@@ -52,6 +57,7 @@ export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, l
       {tab === 'history' && <HistoryPanel orders={orders} t={t} locale={locale} onRecall={onRecall} />}
       {tab === 'sim' && simulator && <SimulatorPanel chat={sim} t={t} onOpenChat={onOpenChat} onSend={onSimSend} />}
       {tab === 'health' && <HealthPanel api={api} status={whatsapp} locale={locale} t={t} onError={onError} />}
+      {tab === 'cloud' && cloudShown(cloud) && <CloudPanel api={api} status={cloud} onStatus={onCloud} locale={locale} t={t} onError={onError} />}
     </aside>
   );
 }

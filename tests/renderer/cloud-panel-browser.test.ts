@@ -1,0 +1,149 @@
+// The cloud on the kitchen screen in Debian's Chromium, on the fake bridge (fake-bridge.ts): the
+// "Nube" tab and the header notice, driven by window.__fake.setCloud as the host's 'cloud' events.
+// The screen is built fresh into its own folder for this file, so it always tests the current source.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { CloudStatus } from '../../shared/kds-api.ts';
+import { bundleFakeBridge, REPO_ROOT, startStaticServer, type StaticServer } from './static-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
+import { demoSeed } from './fixtures.ts';
+import type { FakeSeed } from './fake-kds-api.ts';
+
+const RESULTS = join(REPO_ROOT, 'test-results');
+const CODE = 'K3F9-2QXM-7TPA-88RD-ZW4N-6HJC';
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  outDir = mkdtempSync(join(tmpdir(), 'comanda-cloud-panel-'));
+  const { build } = await import('vite');
+  await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  server = await startStaticServer({ root: outDir, fakeBridge: await bundleFakeBridge() });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function open(cloud?: CloudStatus): Promise<Page & { errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const page = (await context.newPage()) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  if (cloud) {
+    const seed: FakeSeed = { ...demoSeed(Date.now()), cloud };
+    await page.addInitScript((s) => ((window as { __fakeSeed?: unknown }).__fakeSeed = s), seed);
+  }
+  await page.goto(server.url);
+  await page.getByTestId('wa-state').waitFor();
+  return page;
+}
+
+const setCloud = (page: Page, status: CloudStatus) =>
+  page.evaluate((s) => (window as unknown as { __fake: { setCloud(s: CloudStatus): void } }).__fake.setCloud(s), status);
+const fakeCalls = async (page: Page) =>
+  (await page.evaluate(() => (window as unknown as { __fake: { calls: unknown[][] } }).__fake.calls)).map((c) => c[0]);
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+describe('the cloud panel in Chromium (fake bridge)', () => {
+  it('cloud off: no tab, no notice, nothing in the header', async () => {
+    const page = await open();
+    await expect.poll(() => fakeCalls(page)).toContain('getCloudStatus');
+    expect(await page.getByTestId('tab-cloud').count()).toBe(0);
+    expect(await page.getByTestId('cloud-notice').count()).toBe(0);
+    await page.getByTestId('tab-health').click();
+    expect(await page.getByRole('tab', { name: 'Nube' }).count()).toBe(0);
+    // A cloud that stops takes its tab with it.
+    await setCloud(page, { state: 'signing-in' });
+    await page.getByTestId('tab-cloud').waitFor();
+    await setCloud(page, { state: 'off' });
+    await expect.poll(() => page.getByTestId('tab-cloud').count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('says why sign-in failed in plain words, in Spanish and English', async () => {
+    const page = await open();
+    await setCloud(page, { state: 'sign-in-failed', error: 'The e-mail or the password is not right.', problem: 'wrong-password' });
+    await page.getByTestId('tab-cloud').click();
+    const panel = page.getByTestId('cloud-panel');
+    await panel.waitFor();
+    expect(await page.getByTestId('cloud-state').innerText()).toBe('No se pudo entrar en la nube.');
+    expect(await page.getByTestId('cloud-sign-in-error').innerText()).toMatch(/El correo o la contraseña no son correctos/);
+    expect(await page.getByTestId('cloud-take-over').count()).toBe(0);
+    expect(await page.getByTestId('cloud-notice').count()).toBe(0);
+    await page.screenshot({ path: join(RESULTS, 'kds-cloud-sign-in-failed.png') });
+    await page.getByTestId('locale-toggle').click();
+    await expect.poll(() => page.getByTestId('cloud-sign-in-error').innerText()).toMatch(/The e-mail or the password is not right/);
+    await setCloud(page, { state: 'sign-in-failed', error: 'No connection to the internet.', problem: 'no-network' });
+    await expect.poll(() => page.getByTestId('cloud-sign-in-error').innerText()).toMatch(/No internet: the kitchen keeps working/);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('shows which PC runs WhatsApp and takes it over only after the owner confirms', async () => {
+    const page = await open();
+    await setCloud(page, {
+      state: 'running',
+      restaurantId: 'bar-luis',
+      lease: { held: false, holderName: 'Caja 2', holderSeenAt: minutesAgo(2), expiresAt: new Date(Date.now() + 8 * 60_000).toISOString() },
+      lastBackupAt: minutesAgo(90),
+    });
+    await page.getByTestId('tab-cloud').click();
+    const lease = page.getByTestId('cloud-lease');
+    await lease.waitFor();
+    expect(await lease.getAttribute('data-held')).toBe('false');
+    expect(await lease.innerText()).toMatch(/WhatsApp está funcionando en «Caja 2» \(visto por última vez \d\d:\d\d · hace 2 min\)/);
+    expect(await page.getByTestId('cloud-last-backup').innerText()).toMatch(/hace 90 min/);
+    expect(await page.getByTestId('cloud-restaurant').innerText()).toMatch(/bar-luis/);
+    await page.screenshot({ path: join(RESULTS, 'kds-cloud-lease-elsewhere.png') });
+
+    // Asked first; cancelling takes nothing.
+    await page.getByTestId('cloud-take-over').click();
+    await page.getByTestId('take-over-dialog').waitFor();
+    expect(await page.getByTestId('take-over-dialog').innerText()).toMatch(/«Caja 2» dejará de recibir los pedidos de WhatsApp/);
+    await page.screenshot({ path: join(RESULTS, 'kds-cloud-take-over-confirm.png') });
+    await page.getByTestId('take-over-dialog-cancel').click();
+    expect(await page.getByTestId('take-over-dialog').count()).toBe(0);
+    expect(await fakeCalls(page)).not.toContain('takeOverSession');
+
+    await page.getByTestId('cloud-take-over').click();
+    await page.getByTestId('take-over-dialog-confirm').click();
+    await expect.poll(() => lease.getAttribute('data-held')).toBe('true');
+    expect(await fakeCalls(page)).toContain('takeOverSession');
+    expect(await lease.innerText()).toBe('WhatsApp pasa a este PC. Reconectando…');
+    expect(await page.getByTestId('cloud-take-over').count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('shows a new recovery code once: a header notice opens it, "I wrote it down" makes both go', async () => {
+    const page = await open({ state: 'running', restaurantId: 'bar-luis', lease: { held: true }, recoveryCode: CODE });
+    const notice = page.getByTestId('cloud-notice');
+    await notice.waitFor();
+    expect(await page.locator('header.topbar').getByTestId('cloud-notice').innerText()).toMatch(/Apunta el código de recuperación/);
+    // Not blocking: the board still answers.
+    expect(await page.getByTestId('side-panel').count()).toBe(0);
+    await notice.click();
+    const code = page.getByTestId('cloud-recovery-code');
+    await code.waitFor();
+    expect(await code.innerText()).toBe(CODE);
+    expect(await page.getByTestId('cloud-lease').innerText()).toBe('WhatsApp funciona en este PC.');
+    expect(await page.getByTestId('cloud-last-backup').innerText()).toMatch(/todavía no/);
+    await page.screenshot({ path: join(RESULTS, 'kds-cloud-recovery-code.png') });
+
+    await page.getByTestId('cloud-recovery-done').click();
+    await expect.poll(() => page.getByTestId('cloud-recovery').count()).toBe(0);
+    expect(await notice.count()).toBe(0);
+    expect(await fakeCalls(page)).toContain('acknowledgeRecoveryCode');
+    // The panel stays, now without the code.
+    expect(await page.getByTestId('cloud-state').innerText()).toBe('Conectado a la nube.');
+    expect(page.errors).toEqual([]);
+  });
+});
