@@ -52,6 +52,7 @@ const setCloud = (page: Page, status: CloudStatus) =>
   page.evaluate((s) => (window as unknown as { __fake: { setCloud(s: CloudStatus): void } }).__fake.setCloud(s), status);
 const fakeCalls = async (page: Page) =>
   (await page.evaluate(() => (window as unknown as { __fake: { calls: unknown[][] } }).__fake.calls)).map((c) => c[0]);
+// Tests use half minutes: the screen's clock ticks once a second, so a whole one could read a minute less.
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
 describe('the cloud panel in Chromium (fake bridge)', () => {
@@ -93,8 +94,8 @@ describe('the cloud panel in Chromium (fake bridge)', () => {
     await setCloud(page, {
       state: 'running',
       restaurantId: 'bar-luis',
-      lease: { held: false, holderName: 'Caja 2', holderSeenAt: minutesAgo(2), expiresAt: new Date(Date.now() + 8 * 60_000).toISOString() },
-      lastBackupAt: minutesAgo(90),
+      lease: { held: false, holderName: 'Caja 2', holderSeenAt: minutesAgo(2.5), expiresAt: new Date(Date.now() + 8 * 60_000).toISOString() },
+      lastBackupAt: minutesAgo(90.5),
     });
     await page.getByTestId('tab-cloud').click();
     const lease = page.getByTestId('cloud-lease');
@@ -104,6 +105,16 @@ describe('the cloud panel in Chromium (fake bridge)', () => {
     expect(await page.getByTestId('cloud-last-backup').innerText()).toMatch(/hace 90 min/);
     expect(await page.getByTestId('cloud-restaurant').innerText()).toMatch(/bar-luis/);
     await page.screenshot({ path: join(RESULTS, 'kds-cloud-lease-elsewhere.png') });
+    expect(await lease.innerText()).not.toMatch(/más de 10 minutos/);
+
+    // A holder silent past its lease: said so (this PC takes it at its next check).
+    const silent: CloudStatus = {
+      state: 'running',
+      restaurantId: 'bar-luis',
+      lease: { held: false, holderName: 'Caja 2', holderSeenAt: minutesAgo(11.5), expiresAt: minutesAgo(1.5) },
+    };
+    await setCloud(page, silent);
+    await expect.poll(() => lease.innerText()).toMatch(/hace 11 min[\s\S]*Ese PC lleva más de 10 minutos sin dar señales/);
 
     // Asked first; cancelling takes nothing.
     await page.getByTestId('cloud-take-over').click();

@@ -4,6 +4,7 @@ import type { UiStrings } from '../../../shared/i18n.ts';
 import type { KdsClient } from '../api/kds-client.ts';
 import { leaseView, signInText } from '../state/cloud.ts';
 import { formatWhen } from '../state/health.ts';
+import { useNow } from '../state/ticker.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 interface Props {
@@ -21,7 +22,8 @@ export function CloudPanel({ api, status, onStatus, locale, t, onError }: Props)
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<'take-over' | 'acknowledge' | null>(null);
   const [tookOver, setTookOver] = useState(false);
-  const now = Date.now();
+  // "last seen 3 min ago" and a holder going silent move on while the panel is open.
+  const now = useNow();
   const lease = leaseView(status, now);
 
   const run = (action: 'take-over' | 'acknowledge', call: () => Promise<CloudStatus>) => {
