@@ -163,6 +163,8 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
           notifier: { notify },
           secretStore: safeStorageSecrets(safeStorage, join(dataDir, 'secrets'), logger),
           ...(settings.engine === 'whatsapp' ? { profileDir: whatsappProfileDir(dataDir) } : {}),
+          // The app shows the recovery code on the kitchen screen (Cloud tab), not on a console.
+          printRecoveryCode: false,
         });
         cloudSync = cloud.cloud;
         stopCloud = cloud.stop;
