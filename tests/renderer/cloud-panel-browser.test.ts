@@ -1,9 +1,8 @@
 // The cloud on the kitchen screen in Debian's Chromium, on the fake bridge (fake-bridge.ts): the
 // "Nube" tab and the header notice, driven by window.__fake.setCloud as the host's 'cloud' events.
-// The screen is built fresh into its own folder for this file, so it always tests the current source.
+// The screen is the suite's build (tests/support/global-setup.ts rebuilds it when stale).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { CloudStatus } from '../../shared/kds-api.ts';
@@ -15,23 +14,18 @@ import type { FakeSeed } from './fake-kds-api.ts';
 const RESULTS = join(REPO_ROOT, 'test-results');
 const CODE = 'K3F9-2QXM-7TPA-88RD-ZW4N-6HJC';
 
-let outDir: string;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  outDir = mkdtempSync(join(tmpdir(), 'comanda-cloud-panel-'));
-  const { build } = await import('vite');
-  await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  server = await startStaticServer({ root: outDir, fakeBridge: await bundleFakeBridge() });
+  server = await startStaticServer({ fakeBridge: await bundleFakeBridge() });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 async function open(cloud?: CloudStatus): Promise<Page & { errors: string[] }> {

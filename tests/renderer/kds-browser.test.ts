@@ -2,11 +2,11 @@
 // it on window.comanda before the app starts, as Electron's preload would). Screenshots go to
 // test-results/ so a person can look at the board.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FakeSeed } from './fake-kds-api.ts';
-import { bundleFakeBridge, REPO_ROOT, RENDERER_DIST, startStaticServer, type StaticServer } from './static-server.ts';
+import { bundleFakeBridge, REPO_ROOT, startStaticServer, type StaticServer } from './static-server.ts';
 import { makeOrder, XSS_NAME } from './fixtures.ts';
 
 const RESULTS = join(REPO_ROOT, 'test-results');
@@ -18,10 +18,6 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
-    const { build } = await import('vite');
-    await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  }
   server = await startStaticServer({ fakeBridge: await bundleFakeBridge() });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });

@@ -2,12 +2,12 @@
 // drawn in the page is read back with a QR decoder, so "an SVG appeared" means "a phone can scan it".
 // Screenshots go to test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsqr from 'jsqr';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FakeSeed } from './fake-kds-api.ts';
-import { bundleFakeBridge, REPO_ROOT, RENDERER_DIST, startStaticServer, type StaticServer } from './static-server.ts';
+import { bundleFakeBridge, REPO_ROOT, startStaticServer, type StaticServer } from './static-server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 
 const RESULTS = join(REPO_ROOT, 'test-results');
@@ -19,10 +19,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
-    const { build } = await import('vite');
-    await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  }
   server = await startStaticServer({ fakeBridge: await bundleFakeBridge() });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });

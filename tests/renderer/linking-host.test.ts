@@ -2,7 +2,7 @@
 // WebSocket, in Chromium: unlink from the panel, scan the QR the host made, ask for a pairing code,
 // reconnect, and download the diagnostics zip to a screen on "another PC".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsqr from 'jsqr';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,7 +10,7 @@ import { createHost, type Host } from '../../electron/host/create-host.ts';
 import { silentLogger } from '../../electron/host/logger.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { REPO_ROOT, RENDERER_DIST } from './static-server.ts';
+import { REPO_ROOT } from './static-server.ts';
 
 const jsQR = jsqr as unknown as typeof jsqr.default;
 
@@ -20,10 +20,6 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
-    const { build } = await import('vite');
-    await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  }
   tmp = makeTempDir('comanda-link-');
   host = createHost({ dataDir: tmp.dir, engine: 'simulator', port: 0, logger: silentLogger });
   const started = await host.start();

@@ -1,9 +1,8 @@
 // The desktop app's update notice in Debian's Chromium, on the fake bridge (fake-bridge.ts), whose
-// window.__fakeUpdate(state) plays the shell's updater. The screen is built fresh into its own
-// folder for this file, so the test always sees the current source, never an older dist/renderer.
+// window.__fakeUpdate(state) plays the shell's updater. The screen is the suite's build
+// (tests/support/global-setup.ts rebuilds it when older than its sources).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { bundleFakeBridge, REPO_ROOT, startStaticServer, type StaticServer } from './static-server.ts';
@@ -11,23 +10,18 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 
 const RESULTS = join(REPO_ROOT, 'test-results');
 
-let outDir: string;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  outDir = mkdtempSync(join(tmpdir(), 'comanda-update-notice-'));
-  const { build } = await import('vite');
-  await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  server = await startStaticServer({ root: outDir, fakeBridge: await bundleFakeBridge() });
+  server = await startStaticServer({ fakeBridge: await bundleFakeBridge() });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 async function open(query = ''): Promise<Page & { errors: string[] }> {
