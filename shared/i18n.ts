@@ -2,7 +2,7 @@
 import type { OrderStatus, PaymentMethod } from './order.ts';
 import type { WhatsAppState } from './whatsapp-status.ts';
 import type { UpdateErrorKind } from './update-state.ts';
-import type { CloudSignInProblem, CloudStatus } from './kds-api.ts';
+import type { CloudSignInProblem, CloudStatus, RecoveryRestoreSkip } from './kds-api.ts';
 
 export type Locale = 'es' | 'en';
 
@@ -192,6 +192,22 @@ const es = {
   cloudRecoveryDone: 'Ya lo he apuntado',
   cloudRecoveryNotice: 'Apunta el código de recuperación',
   cloudLastBackup: 'Última copia de la sesión',
+  cloudCodeTitle: '¿PC nuevo? Escribe el código de recuperación',
+  cloudCodeHelp: 'El código que apuntaste en el primer PC: con él este PC recupera la sesión de WhatsApp de la copia, sin volver a vincular el teléfono.',
+  cloudCodeLabel: 'Código de recuperación',
+  cloudCodeUse: 'Usar el código',
+  cloudCodeEmpty: 'Escribe el código de recuperación.',
+  cloudCodeWrong: 'Ese código no es correcto: revisa que esté bien escrito, letra a letra. No se ha cambiado nada.',
+  cloudCodeNotNow: 'Ahora no se puede usar el código:',
+  cloudCodeRestored: (backupAt: string) => `Código correcto. Se ha recuperado la sesión de WhatsApp de la copia (${backupAt}); WhatsApp se está reiniciando.`,
+  cloudCodeKept: {
+    'session-connected': 'Código correcto y guardado. WhatsApp ya está vinculado en este PC, así que se mantiene; las próximas copias usarán este código.',
+    simulator: 'Código correcto y guardado. Este PC usa el simulador: no hay sesión de WhatsApp que recuperar.',
+    'lease-elsewhere': 'Código correcto y guardado. WhatsApp funciona en otro PC: si lo pasas a este PC con «Usar este PC», vuelve a escribir el código para recuperar la sesión.',
+    'no-backups': 'Código correcto y guardado, pero aún no hay ninguna copia de la sesión en la nube. Vincula el teléfono con el código QR.',
+    refused: 'Código correcto y guardado, pero no se pudo recuperar ninguna copia de la sesión:',
+    'session-busy': 'Código correcto y guardado. WhatsApp se está conectando ahora mismo; si luego pide vincular, vuelve a escribir el código.',
+  } satisfies Record<RecoveryRestoreSkip, string>,
   };
 
 type Strings = typeof es;
@@ -377,6 +393,22 @@ const en: Strings = {
   cloudRecoveryDone: 'I wrote it down',
   cloudRecoveryNotice: 'Write down the recovery code',
   cloudLastBackup: 'Last session backup',
+  cloudCodeTitle: 'New PC? Type the recovery code',
+  cloudCodeHelp: 'The code you wrote down on the first PC: with it this PC brings the WhatsApp session back from its backup, without linking the phone again.',
+  cloudCodeLabel: 'Recovery code',
+  cloudCodeUse: 'Use the code',
+  cloudCodeEmpty: 'Type the recovery code.',
+  cloudCodeWrong: 'That code is not right: check it letter by letter. Nothing was changed.',
+  cloudCodeNotNow: 'The code cannot be used right now:',
+  cloudCodeRestored: (backupAt: string) => `The code is right. The WhatsApp session was brought back from the backup (${backupAt}); WhatsApp is restarting.`,
+  cloudCodeKept: {
+    'session-connected': 'The code is right and saved. WhatsApp is already linked on this PC, so it is kept; the next backups use this code.',
+    simulator: 'The code is right and saved. This PC runs the simulator: there is no WhatsApp session to bring back.',
+    'lease-elsewhere': 'The code is right and saved. WhatsApp runs on another PC: if you move it here with “Use this PC”, type the code again to bring the session back.',
+    'no-backups': 'The code is right and saved, but there is no session backup in the cloud yet. Link the phone with the QR code.',
+    refused: 'The code is right and saved, but no session backup could be used:',
+    'session-busy': 'The code is right and saved. WhatsApp is connecting right now; if it then asks to be linked, type the code again.',
+  } satisfies Record<RecoveryRestoreSkip, string>,
   };
 
 export const UI_STRINGS: Record<Locale, Strings> = { es, en };

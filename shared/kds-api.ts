@@ -67,7 +67,39 @@ export interface CloudStatus {
   /** A new session-backup key was made on this PC: shown to the owner until acknowledged. */
   recoveryCode?: string;
   lastBackupAt?: string;
+  /** Only in the answer to enterRecoveryCode: what became of the WhatsApp session backup. */
+  recoveryRestore?: RecoveryRestore;
 }
+
+/** Why no backup was restored after the recovery code was taken (the code itself was kept). */
+export const RECOVERY_RESTORE_SKIPS = [
+  /** WhatsApp is connected on this PC: its session is kept as it is. */
+  'session-connected',
+  /** The training simulator runs instead of WhatsApp. */
+  'simulator',
+  /** Another PC runs the restaurant's WhatsApp session (take it over first). */
+  'lease-elsewhere',
+  /** The restaurant has no session backup yet. */
+  'no-backups',
+  /** Every backup was refused; `refused` says why, one line each. */
+  'refused',
+  /** WhatsApp is still starting or reconnecting: nothing was interrupted. */
+  'session-busy',
+] as const;
+export type RecoveryRestoreSkip = (typeof RECOVERY_RESTORE_SKIPS)[number];
+
+export interface RecoveryRestore {
+  /** ISO time the backup was put back and WhatsApp restarted with it. */
+  restoredAt?: string;
+  /** ISO time the restored backup had been made. */
+  backupMadeAt?: string;
+  skipped?: RecoveryRestoreSkip;
+  /** Backups that could not be used, in plain (English) words. */
+  refused?: string[];
+}
+
+/** A recovery code as typed: spaces and dashes are fine; the host checks it properly. */
+export const recoveryCodeSchema = z.string().trim().min(1, 'type the recovery code').max(200, 'that is far longer than a recovery code');
 
 export type KdsEvent =
   | { type: 'order'; order: Order }
@@ -176,6 +208,12 @@ export interface KdsApi {
   takeOverSession(): Promise<CloudStatus>;
   /** The owner wrote the recovery code down: the host forgets it. */
   acknowledgeRecoveryCode(): Promise<CloudStatus>;
+  /**
+   * A new PC: the owner typed the restaurant's recovery code. A wrong code is a bad_request and
+   * changes nothing; a right one becomes this PC's backup key, and when WhatsApp is not linked here
+   * (and this PC runs the session) the newest backup is restored (see recoveryRestore).
+   */
+  enterRecoveryCode(code: string): Promise<CloudStatus>;
   subscribe(listener: (event: KdsEvent) => void): () => void;
 }
 
@@ -197,6 +235,7 @@ export const KDS_METHODS = [
   'getCloudStatus',
   'takeOverSession',
   'acknowledgeRecoveryCode',
+  'enterRecoveryCode',
 ] as const satisfies readonly Exclude<keyof KdsApi, 'subscribe'>[];
 export type KdsMethod = (typeof KDS_METHODS)[number];
 
@@ -218,6 +257,7 @@ export const kdsArgsSchemas = {
   getCloudStatus: z.tuple([]),
   takeOverSession: z.tuple([]),
   acknowledgeRecoveryCode: z.tuple([]),
+  enterRecoveryCode: z.tuple([recoveryCodeSchema]),
 } satisfies Record<KdsMethod, z.ZodType>;
 
 /** Errors carry an HTTP-like code so every transport reports them the same way. */

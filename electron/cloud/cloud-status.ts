@@ -1,10 +1,11 @@
 // What the kitchen screen shows of the cloud: the sign-in outcome, who runs the WhatsApp session,
 // the session-backup recovery code (in memory only, until the owner says it is written down) and
 // the last backup. host-cloud.ts feeds it; KdsService reads it through CloudStatusProvider.
-import { KdsError, type CloudSignInProblem, type CloudStatus } from '../../shared/kds-api.ts';
+import { KdsError, type CloudSignInProblem, type CloudStatus, type RecoveryRestore } from '../../shared/kds-api.ts';
 import { errorFields, type Logger } from '../host/logger.ts';
 import type { CloudStatusProvider } from '../host/kds-service.ts';
 import type { CloudState, CloudSync } from './create-cloud-sync.ts';
+import { parseRecoveryCode } from './backup/backup-key.ts';
 
 /** The sign-in error codes (Firebase Auth's, and AuthSession's own 'auth/no-session') in the owner's terms. */
 export function signInProblem(code: string | undefined): CloudSignInProblem {
@@ -40,6 +41,13 @@ export interface CloudStatusSourceOptions {
   cloud: Pick<CloudSync, 'state' | 'onState' | 'onBackup' | 'takeOverLease'>;
   /** After a take-over: restart the WhatsApp engine so this PC runs the session (host.engine.reconnect). */
   restartSession: () => Promise<void>;
+  /** Session backups on this PC (absent: typing a recovery code is refused as there is nothing to use it for). */
+  recovery?: {
+    /** cloud.useRecoveryCode: the code becomes this PC's backup key. */
+    useCode: (code: string) => void;
+    /** After the key changed: restore the newest backup if the session is not linked here (recovery-restore.ts). */
+    restore: () => Promise<RecoveryRestore>;
+  };
   logger: Logger;
 }
 
@@ -51,6 +59,7 @@ export class CloudStatusSource implements CloudStatusProvider {
   private recoveryCode: string | undefined;
   private lastBackupAt: number | undefined;
   private lastSent = '';
+  private enteringCode = false;
 
   constructor(options: CloudStatusSourceOptions) {
     this.o = options;
@@ -95,6 +104,40 @@ export class CloudStatusSource implements CloudStatusProvider {
     this.recoveryCode = undefined;
     this.changed();
     return this.status();
+  }
+
+  /** A new PC: the owner typed the recovery code. The code is a secret: never logged, never kept here. */
+  async enterRecoveryCode(code: string): Promise<CloudStatus> {
+    if (this.o.cloud.state().state !== 'running') {
+      throw new KdsError('conflict', 'the cloud is not running on this PC yet: the recovery code can be typed once it has signed in');
+    }
+    const recovery = this.o.recovery;
+    if (!recovery) throw new KdsError('conflict', 'session backups are off on this PC (it does not run the real WhatsApp), so there is nothing to use the recovery code for');
+    if (this.enteringCode) throw new KdsError('conflict', 'a recovery code is already being used; wait a moment');
+    try {
+      parseRecoveryCode(code);
+    } catch (error) {
+      throw new KdsError('bad_request', `That recovery code is not right: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`);
+    }
+    this.enteringCode = true;
+    try {
+      try {
+        recovery.useCode(code);
+      } catch (error) {
+        throw new KdsError('conflict', `the recovery code could not be used: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      // A code shown earlier belonged to the key this PC has just let go of.
+      this.recoveryCode = undefined;
+      this.o.logger.info('the owner typed the restaurant\'s recovery code; this PC now uses its backup key');
+      const restore = await recovery.restore().catch((error: unknown): RecoveryRestore => {
+        this.o.logger.warn('session backup not restored after the recovery code', errorFields(error));
+        return { skipped: 'refused', refused: [error instanceof Error ? error.message : String(error)] };
+      });
+      this.changed();
+      return { ...this.status(), recoveryRestore: restore };
+    } finally {
+      this.enteringCode = false;
+    }
   }
 
   onChange(listener: (status: CloudStatus) => void): () => void {

@@ -83,6 +83,12 @@ export interface CloudSync {
   backupNow(): Promise<BackupManifest | undefined>;
   /** Before the browser starts, when the local profile is missing or failed verification. */
   restoreSession(): Promise<{ restored?: BackupManifest; refused: string[] }>;
+  /**
+   * A new PC: the owner typed the restaurant's recovery code. Throws (and changes nothing) when the
+   * code is not valid or the cloud is not running with backups; else it replaces this PC's backup
+   * key, and every later backup and restore uses it.
+   */
+  useRecoveryCode(code: string): void;
   readonly parts: {
     firestore: Firestore;
     orders?: OrderSync;
@@ -153,6 +159,8 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
   let leaseTimer: TimerHandle | undefined;
   let schedule: BackupSchedule | undefined;
   let backupRunning: Promise<BackupManifest | undefined> | undefined;
+  /** The restaurant's backup key on this PC; replaced when the owner types a recovery code. */
+  let backupKey: Buffer | undefined;
 
   const backupNow = (): Promise<BackupManifest | undefined> => {
     const backups = parts.backups;
@@ -252,8 +260,14 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       Object.assign(parts, { device, orders, menu, commands, alerts, lease });
       if (options.backups) {
         const { key, newRecoveryCode } = backupKeyFor(options.backups, rid, logger);
+        backupKey = key;
         if (newRecoveryCode) options.backups.onRecoveryCode(newRecoveryCode);
-        parts.backups = new SessionBackups({ ...common, key: () => key });
+        // Read at each use: a recovery code typed later replaces the key for every later backup.
+        const currentKey = () => {
+          if (!backupKey) throw new Error('no backup key');
+          return backupKey;
+        };
+        parts.backups = new SessionBackups({ ...common, key: currentKey });
         schedule = new BackupSchedule({
           clock,
           ...(options.backups.timeZone ? { timeZone: options.backups.timeZone } : {}),
@@ -315,6 +329,13 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       const result = await parts.backups.restoreLatest(options.backups.profileDir);
       if (result.restored) parts.device?.count('restores');
       return result;
+    },
+    useRecoveryCode(code) {
+      if (!options.backups || !parts.backups) throw new Error('session backups are not set up on this PC');
+      if (current.state !== 'running') throw new Error('the cloud is not running on this PC');
+      // Parses (and throws on a wrong code) before anything is stored.
+      backupKey = importRecoveryCode(options.backups.secretStore, current.restaurantId, code);
+      logger.info('backup key replaced by the recovery code the owner typed');
     },
     async stop() {
       if (leaseTimer) clock.clearTimeout(leaseTimer);

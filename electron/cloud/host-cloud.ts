@@ -14,6 +14,7 @@ import type { WhatsAppWorkerEngine } from '../whatsapp/whatsapp-engine.ts';
 import type { CommandHandlers } from './commands.ts';
 import { createCloudSync, type CloudState, type CloudSync } from './create-cloud-sync.ts';
 import { CloudStatusSource } from './cloud-status.ts';
+import { restoreAfterRecoveryCode } from './recovery-restore.ts';
 import type { FirebaseFile } from './firebase-file.ts';
 
 export interface HostCloudOptions {
@@ -150,7 +151,19 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       : {}),
   });
   ref.cloud = cloud;
-  const status = new CloudStatusSource({ cloud, restartSession: () => host.engine.reconnect(), logger: log });
+  const status = new CloudStatusSource({
+    cloud,
+    restartSession: () => host.engine.reconnect(),
+    ...(options.profileDir
+      ? {
+          recovery: {
+            useCode: (code: string) => cloud.useRecoveryCode(code),
+            restore: () => restoreAfterRecoveryCode({ engine: host.engine, cloud, clock, logger: log }),
+          },
+        }
+      : {}),
+    logger: log,
+  });
   ref.status = status;
   // Before start: the screen sees "signing in" and then the outcome.
   host.service.setCloud(status);

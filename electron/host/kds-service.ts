@@ -50,6 +50,7 @@ export interface CloudStatusProvider {
   status(): CloudStatus;
   takeOver(): Promise<CloudStatus>;
   acknowledgeRecoveryCode(): CloudStatus;
+  enterRecoveryCode(code: string): Promise<CloudStatus>;
   onChange(listener: (status: CloudStatus) => void): () => void;
 }
 
@@ -199,6 +200,11 @@ export class KdsService implements KdsApi {
 
   async acknowledgeRecoveryCode(): Promise<CloudStatus> {
     return this.cloud?.acknowledgeRecoveryCode() ?? { state: 'off' };
+  }
+
+  async enterRecoveryCode(code: string): Promise<CloudStatus> {
+    if (!this.cloud) throw new KdsError('conflict', 'the cloud is not set up on this PC, so a recovery code has nothing to unlock');
+    return this.cloud.enterRecoveryCode(code);
   }
 
   async exportDiagnostics(): Promise<DiagnosticsExport> {

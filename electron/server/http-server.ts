@@ -9,6 +9,7 @@ import {
   describeZodError,
   isOrderStatus,
   linkRequestSchema,
+  recoveryCodeSchema,
   simIncomingSchema,
   transitionRequestSchema,
   type ListOrdersQuery,
@@ -65,6 +66,7 @@ export class FileDownload {
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 const simStatusSchema = z.object({ state: z.enum(WHATSAPP_STATES), error: z.string().max(500).optional() });
+const recoveryCodeRequestSchema = z.object({ code: recoveryCodeSchema });
 
 export class KdsServer {
   private readonly options: KdsServerOptions;
@@ -161,6 +163,7 @@ export class KdsServer {
     route('GET', '/api/cloud', () => service.getCloudStatus());
     route('POST', '/api/cloud/take-over', () => service.takeOverSession());
     route('POST', '/api/cloud/recovery-code/acknowledge', () => service.acknowledgeRecoveryCode());
+    route('POST', '/api/cloud/recovery-code', async ({ body }) => service.enterRecoveryCode(validate(recoveryCodeRequestSchema, await body()).code));
     route('GET', '/api/diagnostics/:name', async ({ params }) => {
       // Only names of zips the host wrote are served (diagnostics.ts checks them): no paths.
       const fileName = params[0]!;

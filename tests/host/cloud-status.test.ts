@@ -1,8 +1,15 @@
 // The cloud as the kitchen screen sees it: CloudStatusSource over a fake CloudSync, wired into a
 // real host's KdsService, and the HTTP routes /api/cloud, /api/cloud/take-over and
 // /api/cloud/recovery-code/acknowledge with their 'cloud' events.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { fileSecretStore, importRecoveryCode, parseRecoveryCode, recoveryCode } from '../../electron/cloud/backup/backup-key.ts';
+import { restoreAfterRecoveryCode } from '../../electron/cloud/recovery-restore.ts';
+import type { WhatsAppState } from '../../shared/whatsapp-status.ts';
+import type { RecoveryRestore } from '../../shared/kds-api.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 import { CloudStatusSource, signInProblem, toCloudStatus } from '../../electron/cloud/cloud-status.ts';
 import type { CloudState, CloudSync } from '../../electron/cloud/create-cloud-sync.ts';
 import type { LeaseResult } from '../../electron/cloud/session-lease.ts';
@@ -256,5 +263,225 @@ describe('KdsService and the HTTP API with a cloud', () => {
     await waitFor(async () => cloudEvents().at(-1)?.state === 'off');
     expect((await api.get('/api/cloud')).body).toEqual({ state: 'off' });
     ws.close();
+  });
+});
+
+describe('typing the recovery code', () => {
+  const RID = 'bar-luis';
+  const running: CloudState = { state: 'running', restaurantId: RID, lease: { held: true } };
+  let tmp: ReturnType<typeof makeTempDir>;
+  let cloud: FakeCloudSync;
+  let logger: ReturnType<typeof recordingLogger>;
+  let store: ReturnType<typeof fileSecretStore>;
+  let restores: number;
+  let source: CloudStatusSource;
+  /** This PC's own key, made when the cloud first started here. */
+  let ownKey: Buffer;
+
+  const plugSource = (restore: RecoveryRestore = { skipped: 'no-backups' }) =>
+    new CloudStatusSource({
+      cloud,
+      logger,
+      restartSession: async () => undefined,
+      // Like createCloudSync.useRecoveryCode: the restaurant's key goes into the secret store.
+      recovery: { useCode: (code) => void importRecoveryCode(store, RID, code), restore: async () => (restores++, restore) },
+    });
+
+  beforeEach(() => {
+    tmp = makeTempDir();
+    cloud = new FakeCloudSync();
+    logger = recordingLogger();
+    store = fileSecretStore(join(tmp.dir, 'secrets'));
+    ownKey = randomBytes(32);
+    store.set(`backup-key-${RID}`, ownKey);
+    restores = 0;
+    source = plugSource();
+  });
+  afterEach(() => tmp.cleanup());
+
+  it('a wrong code is a bad_request in plain words and changes nothing', async () => {
+    cloud.set(running);
+    const right = recoveryCode(randomBytes(32));
+    const mistyped = right.slice(0, 10) + (right[10] === 'A' ? 'B' : 'A') + right.slice(11);
+    for (const wrong of [mistyped, right.slice(0, 20), 'hola-0000-!!!']) {
+      const error = await source.enterRecoveryCode(wrong).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^That recovery code is not right: .*Nothing was changed\.$/) });
+      expect((error as Error).message).not.toContain(wrong);
+    }
+    expect(store.get(`backup-key-${RID}`)).toEqual(ownKey);
+    expect(restores).toBe(0);
+  });
+
+  it('a right code replaces the key, restores, forgets a code still shown, and is never logged', async () => {
+    cloud.set(running);
+    source.showRecoveryCode(CODE);
+    const restaurantKey = randomBytes(32);
+    const typed = recoveryCode(restaurantKey).toLowerCase().replace(/-/g, ' ');
+    const seen: CloudStatus[] = [];
+    source.onChange((s) => seen.push(s));
+    const answer = await source.enterRecoveryCode(typed);
+    expect(store.get(`backup-key-${RID}`)).toEqual(restaurantKey);
+    expect(restores).toBe(1);
+    expect(answer).toEqual({ state: 'running', restaurantId: RID, lease: { held: true }, recoveryRestore: { skipped: 'no-backups' } });
+    // The answer says what became of the session; the status itself (and its events) do not keep it.
+    expect(source.status()).not.toHaveProperty('recoveryRestore');
+    expect(seen.at(-1)).not.toHaveProperty('recoveryCode');
+    const logged = logger.lines.join('\n');
+    expect(logged).toContain('recovery code');
+    expect(logged).not.toContain(recoveryCode(restaurantKey).slice(0, 9));
+    expect(logged.toUpperCase()).not.toContain(typed.toUpperCase().slice(0, 9));
+  });
+
+  it('refuses while the cloud is not running, and without session backups on this PC', async () => {
+    const code = recoveryCode(randomBytes(32));
+    await expect(source.enterRecoveryCode(code)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/not running/) });
+    cloud.set(running);
+    const noBackups = new CloudStatusSource({ cloud, logger, restartSession: async () => undefined });
+    await expect(noBackups.enterRecoveryCode(code)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/session backups are off/) });
+    expect(store.get(`backup-key-${RID}`)).toEqual(ownKey);
+  });
+
+  it('a restore that throws still answers: the key is kept and the reason is given', async () => {
+    cloud.set(running);
+    const failing = new CloudStatusSource({
+      cloud,
+      logger,
+      restartSession: async () => undefined,
+      recovery: { useCode: (code) => void importRecoveryCode(store, RID, code), restore: async () => Promise.reject(new Error('offline')) },
+    });
+    const key = randomBytes(32);
+    const answer = await failing.enterRecoveryCode(recoveryCode(key));
+    expect(answer.recoveryRestore).toEqual({ skipped: 'refused', refused: ['offline'] });
+    expect(store.get(`backup-key-${RID}`)).toEqual(key);
+  });
+});
+
+describe('restoreAfterRecoveryCode', () => {
+  const clock = new FakeClock(T0);
+  const BACKUP_AT = T0 - 3_600_000;
+
+  function fakeEngine(kind: 'whatsapp' | 'simulator', state: WhatsAppState) {
+    const steps: string[] = [];
+    return {
+      steps,
+      engine: {
+        kind,
+        getStatus: () => ({ state, since: new Date(T0).toISOString(), engine: kind }),
+        stop: async () => void steps.push('stop'),
+        start: async () => void steps.push('start'),
+      },
+    };
+  }
+  /** steps: where restoreSession records itself (the engine's, to check the order). */
+  function fakeCloud(options: { held?: boolean; backups?: number; restored?: boolean } = {}, steps: string[] = []) {
+    const manifest: BackupManifest = { id: 'b1', sha256: 'x', size: 1, chunks: 1, createdAt: BACKUP_AT, keyId: 'k', folders: [] };
+    const state: CloudState = options.held === false ? elsewhere() : { state: 'running', restaurantId: 'bar-luis', lease: { held: true } };
+    return {
+      steps,
+      cloud: {
+        state: () => state,
+        parts: { backups: { list: async () => Array.from({ length: options.backups ?? 1 }, () => manifest) } } as unknown as CloudSync['parts'],
+        restoreSession: async () => {
+          steps.push('restore');
+          return options.restored === false ? { refused: ['backup b1 was made with another backup key (type the recovery code of that PC)'] } : { restored: manifest, refused: [] };
+        },
+      },
+    };
+  }
+
+  it('restores with WhatsApp stopped, then starts it again', async () => {
+    const { engine, steps } = fakeEngine('whatsapp', 'needs-link');
+    const { cloud } = fakeCloud({}, steps);
+    const result = await restoreAfterRecoveryCode({ engine, cloud, clock, logger: silentLogger });
+    expect(result).toEqual({ restoredAt: new Date(T0).toISOString(), backupMadeAt: new Date(BACKUP_AT).toISOString() });
+    expect(steps).toEqual(['stop', 'restore', 'start']);
+  });
+
+  it('says why nothing was restored, and leaves WhatsApp alone unless it tried', async () => {
+    const cases: [ReturnType<typeof fakeEngine>, ReturnType<typeof fakeCloud>, RecoveryRestore, string[]][] = [
+      [fakeEngine('simulator', 'connected'), fakeCloud(), { skipped: 'simulator' }, []],
+      [fakeEngine('whatsapp', 'connected'), fakeCloud(), { skipped: 'session-connected' }, []],
+      [fakeEngine('whatsapp', 'reconnecting'), fakeCloud(), { skipped: 'session-busy' }, []],
+      [fakeEngine('whatsapp', 'logged-out'), fakeCloud({ held: false }), { skipped: 'lease-elsewhere' }, []],
+      [fakeEngine('whatsapp', 'failed'), fakeCloud({ backups: 0 }), { skipped: 'no-backups' }, []],
+      [
+        fakeEngine('whatsapp', 'needs-link'),
+        fakeCloud({ restored: false }),
+        { skipped: 'refused', refused: ['backup b1 was made with another backup key (type the recovery code of that PC)'] },
+        ['stop', 'start'],
+      ],
+    ];
+    for (const [{ engine, steps }, { cloud }, expected, engineSteps] of cases) {
+      expect(await restoreAfterRecoveryCode({ engine, cloud, clock, logger: silentLogger })).toEqual(expected);
+      expect(steps).toEqual(engineSteps);
+    }
+  });
+});
+
+describe('POST /api/cloud/recovery-code', () => {
+  const RID = 'bar-luis';
+  let tmp: ReturnType<typeof makeTempDir>;
+  let host: Host;
+  let api: ApiClient;
+  let cloud: FakeCloudSync;
+  let store: ReturnType<typeof fileSecretStore>;
+  let ownKey: Buffer;
+
+  beforeEach(async () => {
+    tmp = makeTempDir();
+    host = createHost({ dataDir: tmp.dir, engine: 'simulator', port: 0, logger: silentLogger });
+    const started = await host.start();
+    api = new ApiClient(`http://127.0.0.1:${started.port}`, started.token);
+    cloud = new FakeCloudSync();
+    store = fileSecretStore(join(tmp.dir, 'secrets'));
+    ownKey = randomBytes(32);
+    store.set(`backup-key-${RID}`, ownKey);
+  });
+  afterEach(async () => {
+    await host.stop();
+    tmp.cleanup();
+  });
+
+  const plugIn = () => {
+    host.service.setCloud(
+      new CloudStatusSource({
+        cloud,
+        logger: silentLogger,
+        restartSession: async () => undefined,
+        recovery: {
+          useCode: (code) => void importRecoveryCode(store, RID, code),
+          restore: () => restoreAfterRecoveryCode({ engine: host.engine, cloud: { ...cloud, parts: {} as CloudSync['parts'], restoreSession: async () => ({ refused: [] }) }, clock: new FakeClock(T0), logger: silentLogger }),
+        },
+      }),
+    );
+  };
+
+  it('without a cloud: 409', async () => {
+    const answer = await api.post<{ error: { code: string; message: string } }>('/api/cloud/recovery-code', { code: recoveryCode(randomBytes(32)) });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/not set up/) });
+  });
+
+  it('a wrong code: 400 in plain words, the key unchanged; a right one: 200 and the key replaced', async () => {
+    plugIn();
+    cloud.set({ state: 'running', restaurantId: RID, lease: { held: true } });
+    const key = randomBytes(32);
+    const code = recoveryCode(key);
+    const wrong = await api.post<{ error: { code: string; message: string } }>('/api/cloud/recovery-code', { code: code.slice(0, 30) });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ code: 'bad_request', message: 'That recovery code is not right: the recovery code is too short. Nothing was changed.' });
+    expect(store.get(`backup-key-${RID}`)).toEqual(ownKey);
+    for (const body of [{}, { code: '   ' }, { code: 'A'.repeat(201) }, { code: 42 }]) {
+      expect((await api.post('/api/cloud/recovery-code', body)).status).toBe(400);
+    }
+    expect(store.get(`backup-key-${RID}`)).toEqual(ownKey);
+
+    const right = await api.post<CloudStatus>('/api/cloud/recovery-code', { code: `  ${code}  ` });
+    expect(right.status).toBe(200);
+    // The simulator runs here: the key is taken, there is no WhatsApp session to bring back.
+    expect(right.body).toEqual({ state: 'running', restaurantId: RID, lease: { held: true }, recoveryRestore: { skipped: 'simulator' } });
+    expect(store.get(`backup-key-${RID}`)).toEqual(key);
+    expect(parseRecoveryCode(code)).toEqual(key);
+    expect((await api.get('/api/cloud/recovery-code')).status).toBe(405);
   });
 });

@@ -9,7 +9,7 @@ import type { CloudStatus } from '../../shared/kds-api.ts';
 import { bundleFakeBridge, REPO_ROOT, startStaticServer, type StaticServer } from './static-server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { demoSeed } from './fixtures.ts';
-import type { FakeSeed } from './fake-kds-api.ts';
+import { FAKE_RECOVERY_CODE, type FakeSeed } from './fake-kds-api.ts';
 
 const RESULTS = join(REPO_ROOT, 'test-results');
 const CODE = 'K3F9-2QXM-7TPA-88RD-ZW4N-6HJC';
@@ -28,13 +28,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(cloud?: CloudStatus): Promise<Page & { errors: string[] }> {
+async function open(cloud?: CloudStatus, more: Partial<FakeSeed> = {}): Promise<Page & { errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   const page = (await context.newPage()) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   if (cloud) {
-    const seed: FakeSeed = { ...demoSeed(Date.now()), cloud };
+    const seed: FakeSeed = { ...demoSeed(Date.now()), cloud, ...more };
     await page.addInitScript((s) => ((window as { __fakeSeed?: unknown }).__fakeSeed = s), seed);
   }
   await page.goto(server.url);
@@ -149,6 +149,64 @@ describe('the cloud panel in Chromium (fake bridge)', () => {
     expect(await fakeCalls(page)).toContain('acknowledgeRecoveryCode');
     // The panel stays, now without the code.
     expect(await page.getByTestId('cloud-state').innerText()).toBe('Conectado a la nube.');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('a new PC: the owner types the recovery code; a wrong one is said plainly, the right one brings the session back', async () => {
+    const page = await open(
+      { state: 'running', restaurantId: 'bar-luis', lease: { held: true } },
+      { whatsapp: { state: 'needs-link', since: new Date().toISOString(), engine: 'whatsapp' } },
+    );
+    await page.getByTestId('tab-cloud').click();
+    const form = page.getByTestId('recovery-form');
+    await form.waitFor();
+    expect(await form.locator('h3').innerText()).toBe('¿PC nuevo? Escribe el código de recuperación');
+    const input = page.getByTestId('recovery-input');
+    const result = page.getByTestId('recovery-result');
+
+    await page.getByTestId('recovery-submit').click();
+    expect(await result.innerText()).toBe('Escribe el código de recuperación.');
+    expect(await fakeCalls(page)).not.toContain('enterRecoveryCode');
+
+    // One character mistyped: refused in plain words; the typed code stays to be corrected.
+    const mistyped = FAKE_RECOVERY_CODE.replace('2QXM', '2QXN');
+    await input.fill(mistyped);
+    await input.press('Enter');
+    await expect.poll(() => result.getAttribute('data-kind')).toBe('error');
+    expect(await result.innerText()).toBe('Ese código no es correcto: revisa que esté bien escrito, letra a letra. No se ha cambiado nada.');
+    expect(await result.getAttribute('role')).toBe('alert');
+    expect(await input.inputValue()).toBe(mistyped);
+    await page.screenshot({ path: join(RESULTS, 'kds-cloud-recovery-code-wrong.png') });
+
+    await input.fill(FAKE_RECOVERY_CODE.toLowerCase().replace(/-/g, ' '));
+    await page.getByTestId('recovery-submit').click();
+    await expect.poll(() => result.getAttribute('data-kind')).toBe('ok');
+    expect(await result.innerText()).toMatch(/^Código correcto\. Se ha recuperado la sesión de WhatsApp de la copia \(\d\d:\d\d · hace 60 min\); WhatsApp se está reiniciando\.$/);
+    // The secret leaves the screen once the host has it.
+    expect(await input.inputValue()).toBe('');
+    expect(await fakeCalls(page)).toContain('enterRecoveryCode');
+    await page.screenshot({ path: join(RESULTS, 'kds-cloud-recovery-code-restored.png') });
+
+    // In English, a code taken but every backup refused: the reasons are listed.
+    await page.getByTestId('locale-toggle').click();
+    await page.evaluate(() => {
+      (window as unknown as { __fake: { nextRecoveryRestore: unknown } }).__fake.nextRecoveryRestore = {
+        skipped: 'refused',
+        refused: ['backup 2026-11-20 is damaged or was altered (checksum does not match)'],
+      };
+    });
+    await expect.poll(() => form.locator('h3').innerText()).toBe('New PC? Type the recovery code');
+    await input.fill(FAKE_RECOVERY_CODE);
+    await page.getByTestId('recovery-submit').click();
+    await expect.poll(() => result.getAttribute('data-kind')).toBe('warn');
+    expect(await result.innerText()).toMatch(/^The code is right and saved, but no session backup could be used:\s+backup 2026-11-20 is damaged/);
+
+    // A new code of this PC waiting to be written down: that comes first, the form steps aside.
+    await setCloud(page, { state: 'running', restaurantId: 'bar-luis', lease: { held: true }, recoveryCode: CODE });
+    await expect.poll(() => form.count()).toBe(0);
+    await setCloud(page, { state: 'sign-in-failed', problem: 'no-network' });
+    await page.getByTestId('cloud-sign-in-error').waitFor();
+    expect(await form.count()).toBe(0);
     expect(page.errors).toEqual([]);
   });
 });

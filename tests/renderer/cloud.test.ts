@@ -1,14 +1,14 @@
 // The cloud on the kitchen screen, without a browser: the routes and transports carry it, the
 // screen's rules say when to show it and in which words, and the fake host behaves like the real one.
 import { describe, expect, it } from 'vitest';
-import { CLOUD_SIGN_IN_PROBLEMS, type CloudStatus, type KdsEvent, type KdsMethod } from '../../shared/kds-api.ts';
+import { CLOUD_SIGN_IN_PROBLEMS, KdsError, kdsArgsSchemas, RECOVERY_RESTORE_SKIPS, type CloudStatus, type KdsEvent, type KdsMethod } from '../../shared/kds-api.ts';
 import { UI_STRINGS } from '../../shared/i18n.ts';
 import { httpRoute } from '../../renderer/src/api/http-routes.ts';
 import { createHttpTransport } from '../../renderer/src/api/http-transport.ts';
 import { createIpcTransport } from '../../renderer/src/api/ipc-transport.ts';
 import { createKdsClient } from '../../renderer/src/api/kds-client.ts';
-import { cloudShown, leaseView, signInText } from '../../renderer/src/state/cloud.ts';
-import { FakeKdsApi } from './fake-kds-api.ts';
+import { cloudShown, leaseView, recoveryCodeError, recoveryFormShown, recoveryOutcome, signInText } from '../../renderer/src/state/cloud.ts';
+import { FAKE_RECOVERY_CODE, FakeKdsApi } from './fake-kds-api.ts';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const es = UI_STRINGS.es;
@@ -121,5 +121,51 @@ describe('the fake host follows the contract', () => {
       [true, 'ABCD-EFGH'],
       [true, undefined],
     ]);
+  });
+});
+
+describe('typing the recovery code on a new PC', () => {
+  it('is POST api/cloud/recovery-code with the code in the body; the bridge trims it and caps its length', () => {
+    expect(httpRoute('enterRecoveryCode', ['ABCD-EFGH'])).toEqual({ method: 'POST', path: 'api/cloud/recovery-code', body: { code: 'ABCD-EFGH' } });
+    expect(kdsArgsSchemas.enterRecoveryCode.parse(['  abcd efgh \n'])).toEqual(['abcd efgh']);
+    for (const bad of [[], ['   '], ['A'.repeat(201)], [42]]) expect(kdsArgsSchemas.enterRecoveryCode.safeParse(bad).success).toBe(false);
+  });
+
+  it('offers the form only while the cloud runs and no new code waits to be written down', () => {
+    expect(recoveryFormShown(running({ held: true }))).toBe(true);
+    expect(recoveryFormShown(running({ held: false, holderName: 'Caja 2' }))).toBe(true);
+    expect(recoveryFormShown({ ...running({ held: true }), recoveryCode: 'K3F9-2QXM' })).toBe(false);
+    for (const state of ['off', 'signing-in', 'sign-in-failed'] as const) expect(recoveryFormShown({ state })).toBe(false);
+  });
+
+  it('says what became of the session in both languages', () => {
+    const restored = { restoredAt: '2026-11-20T12:00:00Z', backupMadeAt: '2026-11-20T11:00:00Z' };
+    expect(recoveryOutcome(restored, es, 'es', NOW)).toEqual({ kind: 'ok', text: expect.stringMatching(/^Código correcto\. Se ha recuperado la sesión de WhatsApp de la copia \(\d\d:\d\d · hace 60 min\); WhatsApp se está reiniciando\.$/) });
+    expect(recoveryOutcome(restored, en, 'en', NOW).text).toMatch(/^The code is right\. The WhatsApp session was brought back from the backup \(\d\d:\d\d · 60 min ago\)/);
+    for (const skipped of RECOVERY_RESTORE_SKIPS) {
+      for (const t of [es, en]) expect(recoveryOutcome({ skipped }, t, 'es', NOW).text).toBe(t.cloudCodeKept[skipped]);
+    }
+    expect(recoveryOutcome({ skipped: 'refused', refused: ['backup b1 is damaged'] }, es, 'es', NOW)).toEqual({ kind: 'warn', text: es.cloudCodeKept.refused, details: ['backup b1 is damaged'] });
+    expect(recoveryOutcome({ skipped: 'no-backups' }, es, 'es', NOW).kind).toBe('warn');
+    expect(recoveryOutcome({ skipped: 'session-connected' }, es, 'es', NOW).kind).toBe('ok');
+  });
+
+  it('a wrong code reads as one; "not now" carries the host\'s reason; anything else is a general error', () => {
+    expect(recoveryCodeError(new KdsError('bad_request', 'That recovery code is not right: …'), es)).toEqual({ kind: 'error', text: es.cloudCodeWrong });
+    expect(recoveryCodeError(new KdsError('conflict', 'the cloud is not running on this PC yet'), en)).toEqual({ kind: 'error', text: en.cloudCodeNotNow, details: ['the cloud is not running on this PC yet'] });
+    expect(recoveryCodeError(new KdsError('internal', 'no connection with the Comanda host'), es)).toBeUndefined();
+    expect(recoveryCodeError(new Error('boom'), es)).toBeUndefined();
+  });
+
+  it('the fake host takes only its code, only while running, and restores when WhatsApp is not linked', async () => {
+    const api = new FakeKdsApi({ whatsapp: { state: 'needs-link', since: new Date(NOW).toISOString(), engine: 'whatsapp' } }, () => NOW);
+    await expect(api.enterRecoveryCode(FAKE_RECOVERY_CODE)).rejects.toMatchObject({ code: 'conflict' });
+    api.setCloud(running({ held: true }));
+    await expect(api.enterRecoveryCode('K3F9-2QXM')).rejects.toMatchObject({ code: 'bad_request' });
+    expect(api.recoveryCodeEntered).toBe(false);
+    const answer = await api.enterRecoveryCode(FAKE_RECOVERY_CODE.toLowerCase().replace(/-/g, ' '));
+    expect(answer.recoveryRestore).toEqual({ restoredAt: '2026-11-20T12:00:00.000Z', backupMadeAt: '2026-11-20T11:00:00.000Z' });
+    expect(api.whatsapp.state).toBe('starting');
+    expect((await api.enterRecoveryCode(FAKE_RECOVERY_CODE)).recoveryRestore).toEqual({ skipped: 'session-busy' });
   });
 });

@@ -5,6 +5,7 @@
 import {
   KdsError,
   type CloudStatus,
+  type RecoveryRestore,
   type DiagnosticsExport,
   type Handoff,
   type KdsApi,
@@ -35,6 +36,10 @@ export interface FakeSeed {
   cloud?: CloudStatus;
 }
 
+/** The one recovery code the fake host takes (spaces, dashes and case do not matter, like the host's). */
+export const FAKE_RECOVERY_CODE = 'K3F9-2QXM-7TPA-88RD-ZW4N-6HJC';
+const plainCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
+
 /** The pairing code the fake host hands out for any number. */
 export const FAKE_PAIRING_CODE = 'K7Q2M9XA';
 
@@ -49,6 +54,10 @@ export class FakeKdsApi implements KdsApi {
   simMessages: SimMessage[];
   health: Omit<WhatsAppHealth, 'status'>;
   cloud: CloudStatus;
+  /** Set once the right recovery code was typed. */
+  recoveryCodeEntered = false;
+  /** What the next right recovery code answers about the session (default: from the WhatsApp status). */
+  nextRecoveryRestore: RecoveryRestore | undefined;
   /** How many QR payloads were handed out: each new one differs. */
   private qrCount = 0;
   /** Every call, for assertions: [method, ...args]. */
@@ -216,6 +225,26 @@ export class FakeKdsApi implements KdsApi {
     if (this.cloud.state !== 'running') throw new KdsError('conflict', 'the cloud is not running on this PC, so there is no session to take over');
     this.setCloud({ ...this.cloud, lease: { held: true } });
     return clone(this.cloud);
+  }
+
+  /** Like the host: a running cloud only; a wrong code changes nothing; a right one restores when WhatsApp is not linked. */
+  async enterRecoveryCode(code: string): Promise<CloudStatus> {
+    this.calls.push(['enterRecoveryCode', code]);
+    if (this.cloud.state !== 'running') throw new KdsError('conflict', 'the cloud is not running on this PC yet: the recovery code can be typed once it has signed in');
+    if (plainCode(code) !== plainCode(FAKE_RECOVERY_CODE)) {
+      throw new KdsError('bad_request', 'That recovery code is not right: the recovery code is not right (a character is mistyped). Nothing was changed.');
+    }
+    this.recoveryCodeEntered = true;
+    let restore: RecoveryRestore;
+    if (this.nextRecoveryRestore) restore = this.nextRecoveryRestore;
+    else if (this.whatsapp.engine === 'simulator') restore = { skipped: 'simulator' };
+    else if (this.whatsapp.state === 'connected') restore = { skipped: 'session-connected' };
+    else if (!['needs-link', 'logged-out', 'failed'].includes(this.whatsapp.state)) restore = { skipped: 'session-busy' };
+    else {
+      restore = { restoredAt: this.iso(), backupMadeAt: new Date(this.now() - 3_600_000).toISOString() };
+      this.setWhatsApp({ state: 'starting', since: this.iso(), engine: this.whatsapp.engine });
+    }
+    return { ...clone(this.cloud), recoveryRestore: restore };
   }
 
   async acknowledgeRecoveryCode(): Promise<CloudStatus> {

@@ -52,6 +52,8 @@ export function httpRoute(method: KdsMethod, args: readonly unknown[]): HttpRout
       return { method: 'POST', path: 'api/cloud/take-over' };
     case 'acknowledgeRecoveryCode':
       return { method: 'POST', path: 'api/cloud/recovery-code/acknowledge' };
+    case 'enterRecoveryCode':
+      return { method: 'POST', path: 'api/cloud/recovery-code', body: { code: args[0] } };
   }
 }
 

@@ -46,6 +46,7 @@ export function createKdsClient(transport: KdsTransport): KdsClient {
     getCloudStatus: call('getCloudStatus'),
     takeOverSession: call('takeOverSession'),
     acknowledgeRecoveryCode: call('acknowledgeRecoveryCode'),
+    enterRecoveryCode: call('enterRecoveryCode'),
     subscribe: (listener) => transport.subscribe(listener),
     onConnection: (listener) => transport.onConnection?.(listener) ?? (() => undefined),
     downloadDiagnostics: transport.downloadDiagnostics ? (fileName) => transport.downloadDiagnostics!(fileName) : undefined,

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import type { CloudStatus } from '../../../shared/kds-api.ts';
 import type { UiStrings } from '../../../shared/i18n.ts';
 import type { KdsClient } from '../api/kds-client.ts';
-import { leaseView, signInText } from '../state/cloud.ts';
+import { leaseView, recoveryFormShown, signInText } from '../state/cloud.ts';
 import { formatWhen } from '../state/health.ts';
 import { useNow } from '../state/ticker.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { RecoveryCodeForm } from './RecoveryCodeForm.tsx';
 
 interface Props {
-  api: Pick<KdsClient, 'takeOverSession' | 'acknowledgeRecoveryCode'>;
+  api: Pick<KdsClient, 'takeOverSession' | 'acknowledgeRecoveryCode' | 'enterRecoveryCode'>;
   status: CloudStatus;
   /** The host's answer to an action, shown before its event arrives. */
   onStatus(status: CloudStatus): void;
@@ -92,6 +93,7 @@ export function CloudPanel({ api, status, onStatus, locale, t, onError }: Props)
           </div>
         </dl>
       )}
+      {recoveryFormShown(status) && <RecoveryCodeForm api={api} onStatus={onStatus} locale={locale} t={t} onError={onError} />}
       {confirming && lease.kind === 'elsewhere' && (
         <ConfirmDialog
           title={t.cloudTakeOverTitle}

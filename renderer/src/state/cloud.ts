@@ -1,7 +1,8 @@
 // What the screen makes of the cloud status: whether to show the cloud at all, the problem in the
 // owner's words, and who runs WhatsApp. Pure.
-import type { CloudStatus } from '../../../shared/kds-api.ts';
+import { KdsError, type CloudStatus, type RecoveryRestore } from '../../../shared/kds-api.ts';
 import type { UiStrings } from '../../../shared/i18n.ts';
+import { formatWhen } from './health.ts';
 
 /** Nothing about the cloud is shown while it is off (or the host is too old to say). */
 export function cloudShown(status: CloudStatus | null): status is CloudStatus {
@@ -30,4 +31,33 @@ export function leaseView(status: CloudStatus, now: number): LeaseView {
     seenAt: status.lease.holderSeenAt,
     silent: Number.isFinite(expires) && expires <= now,
   };
+}
+
+/** The typed-code form is there while the cloud runs and no new code of this PC waits to be written down. */
+export function recoveryFormShown(status: CloudStatus): boolean {
+  return status.state === 'running' && !status.recoveryCode;
+}
+
+export interface RecoveryMessage {
+  kind: 'ok' | 'warn' | 'error';
+  text: string;
+  /** Backups the host refused, in its own (English) words. */
+  details?: string[];
+}
+
+/** What became of the session once the code was taken, in the owner's words. */
+export function recoveryOutcome(restore: RecoveryRestore | undefined, t: UiStrings, locale: 'es' | 'en', now: number): RecoveryMessage {
+  if (restore?.restoredAt) return { kind: 'ok', text: t.cloudCodeRestored(formatWhen(restore.backupMadeAt, now, t, locale)) };
+  const skipped = restore?.skipped ?? 'session-busy';
+  const text = t.cloudCodeKept[skipped] ?? t.cloudCodeKept['session-busy'];
+  if (skipped === 'refused') return { kind: 'warn', text, details: restore?.refused ?? [] };
+  return { kind: skipped === 'no-backups' ? 'warn' : 'ok', text };
+}
+
+/** A refused code: a wrong one in plain words; "not now" with the host's reason; else undefined (a general error). */
+export function recoveryCodeError(error: unknown, t: UiStrings): RecoveryMessage | undefined {
+  if (!(error instanceof KdsError)) return undefined;
+  if (error.code === 'bad_request') return { kind: 'error', text: t.cloudCodeWrong };
+  if (error.code === 'conflict') return { kind: 'error', text: t.cloudCodeNotNow, details: [error.message] };
+  return undefined;
 }
