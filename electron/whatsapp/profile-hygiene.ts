@@ -107,6 +107,7 @@ export async function prepareProfile(options: PrepareProfileOptions): Promise<Pr
   const quarantinedTo = quarantine(profileDir, options.clock.now());
   actions.push(`profile failed verification (${problem}); moved to ${quarantinedTo}`);
   log.warn('profile quarantined', { reason: problem, quarantinedTo });
+  for (const removed of pruneQuarantined(profileDir, KEEP_QUARANTINED)) actions.push(`older quarantined profile ${removed} removed`);
   return { ok: false, reason: problem, quarantinedTo, actions };
 }
 
@@ -427,6 +428,33 @@ function levelDbProblem(dir: string): string | undefined {
     return code === 'ENOENT' ? `names ${current}, which is missing` : `${current} is unreadable (${code ?? 'error'})`;
   }
   return undefined;
+}
+
+/** Quarantined profiles kept for a person to look at; older ones would only fill the disk. */
+export const KEEP_QUARANTINED = 2;
+
+/** Removes all but the newest `keep` quarantined copies of profileDir; returns what it removed. */
+export function pruneQuarantined(profileDir: string, keep: number): string[] {
+  const prefix = `${basename(profileDir)}.quarantine-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(profileDir)).filter((name) => name.startsWith(prefix));
+  } catch {
+    return [];
+  }
+  // The names carry an ISO timestamp (and a counter within one millisecond): they sort by age.
+  const byAge = names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const removed: string[] = [];
+  for (const name of byAge.slice(0, Math.max(0, byAge.length - keep))) {
+    const path = join(dirname(profileDir), name);
+    try {
+      rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+      removed.push(path);
+    } catch {
+      /* still in use or unreadable: kept, tried again at the next quarantine */
+    }
+  }
+  return removed;
 }
 
 /** Renames the profile to `<dir>.quarantine-<UTC timestamp>`; a clash gets a counter. */

@@ -432,6 +432,20 @@ describe('session files of a linked profile', () => {
     expect(readdirSync(join(dir, 'whatsapp')).filter((name) => name.includes('quarantine'))).toHaveLength(2);
   });
 
+  it('keeps only the newest two quarantined profiles', async () => {
+    const quarantined: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(join(profileDir, LINKED_MARKER_FILE), '{"linkedAt": "2026-'); // unreadable: fails
+      const result = await prepareProfile(options());
+      if (result.ok) throw new Error('expected a quarantine');
+      quarantined.push(result.quarantinedTo);
+      await clock.advance(24 * 3600_000);
+    }
+    const left = readdirSync(join(dir, 'whatsapp')).filter((name) => name.includes('quarantine'));
+    expect(left.map((name) => join(dir, 'whatsapp', name)).sort()).toEqual(quarantined.slice(2).sort());
+  });
+
   it('ends the old browser before moving its profile', async () => {
     linkedProfile();
     const { rmSync } = await import('node:fs');
