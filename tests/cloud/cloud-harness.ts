@@ -6,7 +6,9 @@ import { connectFirestoreEmulator, initializeFirestore, setLogLevel, type Firest
 import { migrateCloud } from '../../electron/cloud/cloud-schema.ts';
 import type { Logger } from '../../electron/host/logger.ts';
 import type { Order, OrderStatus } from '../../shared/order.ts';
-import type { FirestoreEmulator } from '../support/firestore-emulator.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { startFirestoreEmulator, type FirestoreEmulator } from '../support/firestore-emulator.ts';
+import { startAuthEmulator, type AuthEmulator } from './auth-emulator.ts';
 
 setLogLevel('silent');
 
@@ -63,4 +65,41 @@ export async function waitUntil(predicate: () => boolean | Promise<boolean>, tim
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+export interface CloudEmulators {
+  /** The Firestore gRPC emulator (always there: it is plain Node). */
+  readonly firestore: FirestoreEmulator;
+  /** The official Auth emulator, or undefined where it cannot run (then `skipped` says why). */
+  readonly auth: AuthEmulator | undefined;
+  readonly skipped: string;
+}
+
+/** Starts both emulators for one test file (and stops them after it), printing why auth is off. */
+export function useCloudEmulators(what: string): CloudEmulators {
+  const state: { firestore?: FirestoreEmulator; auth?: AuthEmulator; skipped: string } = { skipped: '' };
+  beforeAll(async () => {
+    state.firestore = await startFirestoreEmulator();
+    const started = await startAuthEmulator();
+    if ('skipped' in started) {
+      state.skipped = started.skipped;
+      console.log(`${what} skipped: ${started.skipped}`);
+    } else state.auth = started;
+  }, 60_000);
+  afterAll(async () => {
+    state.firestore?.stop();
+    await state.auth?.stop();
+  });
+  return {
+    get firestore() {
+      if (!state.firestore) throw new Error('the Firestore emulator is not started yet');
+      return state.firestore;
+    },
+    get auth() {
+      return state.auth;
+    },
+    get skipped() {
+      return state.skipped;
+    },
+  };
 }

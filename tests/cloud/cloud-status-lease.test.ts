@@ -2,7 +2,7 @@
 // host, `--firebase`) holds the restaurant's session lease; a second PC signs in to the same
 // restaurant and its /api/cloud says WhatsApp runs on the first PC, by name; after the owner's
 // take-over the second PC holds it and restarts WhatsApp. A wrong password reads as one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { doc, getDoc } from 'firebase/firestore';
@@ -12,32 +12,17 @@ import { createSystemClock } from '../../electron/host/clock.ts';
 import type { CloudStatus, KdsEvent } from '../../shared/kds-api.ts';
 import { ApiClient } from '../support/api-client.ts';
 import { startHeadless, type HeadlessProcess } from '../support/headless-process.ts';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../support/firestore-emulator.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { startAuthEmulator, type AuthEmulator } from './auth-emulator.ts';
-import { sdkClient, silentLogger, waitUntil } from './cloud-harness.ts';
+import { sdkClient, silentLogger, waitUntil, useCloudEmulators } from './cloud-harness.ts';
 
-let firestore: FirestoreEmulator;
-let auth: AuthEmulator | undefined;
-let skipped = '';
-beforeAll(async () => {
-  firestore = await startFirestoreEmulator();
-  const started = await startAuthEmulator();
-  if ('skipped' in started) {
-    skipped = started.skipped;
-    console.log(`cloud status test skipped: ${skipped}`);
-  } else auth = started;
-}, 60_000);
-afterAll(async () => {
-  firestore.stop();
-  await auth?.stop();
-});
+const emulators = useCloudEmulators('cloud status test');
 
 const CONFIG = { apiKey: 'demo-key', projectId: 'demo-comanda' };
 
 describe('the cloud status of a second PC (emulators)', () => {
   it('shows the first PC holding the lease by name, and holds it after the take-over', { timeout: 90_000 }, async (context) => {
-    if (!auth) return context.skip(skipped);
+    const { firestore, auth } = emulators;
+    if (!auth) return context.skip(emulators.skipped);
     await auth.createUser('tasca@example.com', 'clave-tasca', { restaurantId: 'tasca-ana' });
     const env = { FIRESTORE_EMULATOR_HOST: firestore.address, FIREBASE_AUTH_EMULATOR_HOST: auth.host };
     const tmp = makeTempDir();
@@ -108,7 +93,8 @@ describe('the cloud status of a second PC (emulators)', () => {
   });
 
   it('a wrong password reads as one on the screen', { timeout: 30_000 }, async (context) => {
-    if (!auth) return context.skip(skipped);
+    const { firestore, auth } = emulators;
+    if (!auth) return context.skip(emulators.skipped);
     await auth.createUser('bar-pepa@example.com', 'clave-buena', { restaurantId: 'bar-pepa' });
     const tmp = makeTempDir();
     const host = createHost({ dataDir: tmp.dir, engine: 'simulator', port: 0, logger: silentLogger, clock: createSystemClock() });

@@ -2,7 +2,7 @@
 // commands and the lease through one createCloudSync.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileSecretStore } from '../../electron/cloud/backup/backup-key.ts';
 import { msUntilNextLocalHour } from '../../electron/cloud/backup/backup-schedule.ts';
 import { doc, getDoc, setDoc, Timestamp } from 'firebase/firestore';
@@ -11,30 +11,15 @@ import type { CommandHandlers } from '../../electron/cloud/commands.ts';
 import { createSystemClock } from '../../electron/host/clock.ts';
 import type { KdsEvent } from '../../shared/kds-api.ts';
 import type { Menu } from '../../shared/menu.ts';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../support/firestore-emulator.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { startAuthEmulator, type AuthEmulator } from './auth-emulator.ts';
-import { advanceOrder, makeOrder, openCloudDb, sdkClient, silentLogger, waitUntil } from './cloud-harness.ts';
+import { advanceOrder, makeOrder, openCloudDb, sdkClient, silentLogger, waitUntil, useCloudEmulators } from './cloud-harness.ts';
 
-let firestore: FirestoreEmulator;
-let auth: AuthEmulator | undefined;
-let skipped = '';
-beforeAll(async () => {
-  firestore = await startFirestoreEmulator();
-  const started = await startAuthEmulator();
-  if ('skipped' in started) {
-    skipped = started.skipped;
-    console.log(`createCloudSync test skipped: ${skipped}`);
-  } else auth = started;
-}, 60_000);
-afterAll(async () => {
-  firestore.stop();
-  await auth?.stop();
-});
+const emulators = useCloudEmulators('createCloudSync test');
 
 describe('createCloudSync', () => {
   it('signs in, mirrors orders, pushes status, applies the cloud menu, runs a command and holds the lease', async (context) => {
-    if (!auth) return context.skip(skipped);
+    const { firestore, auth } = emulators;
+    if (!auth) return context.skip(emulators.skipped);
     await auth.createUser('pepe@example.com', 'clave-segura', { restaurantId: 'casa-pepe' });
     const temp = makeTempDir();
     const db = openCloudDb(temp.dir);

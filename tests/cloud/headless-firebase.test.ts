@@ -1,36 +1,21 @@
 // `npm run headless -- … --firebase FILE` as DESIGN.md gives it: the headless host signs in, mirrors
 // its orders to restaurants/{rid}/orders and reports its device status, against the emulators.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collection, doc, getDoc, getDocs } from 'firebase/firestore';
 import type { Order } from '../../shared/order.ts';
 import { orderAsCustomer } from '../support/customer.ts';
 import { startHeadless, type HeadlessProcess } from '../support/headless-process.ts';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../support/firestore-emulator.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { startAuthEmulator, type AuthEmulator } from './auth-emulator.ts';
-import { sdkClient, waitUntil } from './cloud-harness.ts';
+import { sdkClient, waitUntil, useCloudEmulators } from './cloud-harness.ts';
 
-let firestore: FirestoreEmulator;
-let auth: AuthEmulator | undefined;
-let skipped = '';
-beforeAll(async () => {
-  firestore = await startFirestoreEmulator();
-  const started = await startAuthEmulator();
-  if ('skipped' in started) {
-    skipped = started.skipped;
-    console.log(`headless --firebase test skipped: ${skipped}`);
-  } else auth = started;
-}, 60_000);
-afterAll(async () => {
-  firestore.stop();
-  await auth?.stop();
-});
+const emulators = useCloudEmulators('headless --firebase test');
 
 describe('headless host with --firebase', () => {
   it('signs in, mirrors a chat order and publishes its status; a bad file is refused with code 2', { timeout: 60_000 }, async (context) => {
-    if (!auth) return context.skip(skipped);
+    const { firestore, auth } = emulators;
+    if (!auth) return context.skip(emulators.skipped);
     await auth.createUser('casa@example.com', 'clave-casa', { restaurantId: 'casa-pepe' });
     const tmp = makeTempDir();
     let host: HeadlessProcess | undefined;

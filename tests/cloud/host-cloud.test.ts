@@ -4,7 +4,7 @@
 // unlinks WhatsApp.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { doc, getDoc, setDoc, Timestamp } from 'firebase/firestore';
 import { startHostCloud } from '../../electron/cloud/host-cloud.ts';
 import { createHost } from '../../electron/host/create-host.ts';
@@ -12,30 +12,15 @@ import { createSystemClock } from '../../electron/host/clock.ts';
 import type { Order } from '../../shared/order.ts';
 import { ApiClient } from '../support/api-client.ts';
 import { orderAsCustomer } from '../support/customer.ts';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../support/firestore-emulator.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { startAuthEmulator, type AuthEmulator } from './auth-emulator.ts';
-import { sdkClient, silentLogger, waitUntil } from './cloud-harness.ts';
+import { sdkClient, silentLogger, waitUntil, useCloudEmulators } from './cloud-harness.ts';
 
-let firestore: FirestoreEmulator;
-let auth: AuthEmulator | undefined;
-let skipped = '';
-beforeAll(async () => {
-  firestore = await startFirestoreEmulator();
-  const started = await startAuthEmulator();
-  if ('skipped' in started) {
-    skipped = started.skipped;
-    console.log(`host cloud test skipped: ${skipped}`);
-  } else auth = started;
-}, 60_000);
-afterAll(async () => {
-  firestore.stop();
-  await auth?.stop();
-});
+const emulators = useCloudEmulators('host cloud test');
 
 describe('startHostCloud with a real host', () => {
   it('mirrors a chat order and its transitions, runs a send_message command through the outbox, applies the cloud menu', async (context) => {
-    if (!auth) return context.skip(skipped);
+    const { firestore, auth } = emulators;
+    if (!auth) return context.skip(emulators.skipped);
     await auth.createUser('bar@example.com', 'clave-bar', { restaurantId: 'bar-luis' });
     const temp = makeTempDir();
     const clock = createSystemClock();

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileSecretStore, parseRecoveryCode } from '../../electron/cloud/backup/backup-key.ts';
 import { CloudStatusSource } from '../../electron/cloud/cloud-status.ts';
 import type { CommandHandlers } from '../../electron/cloud/commands.ts';
@@ -13,26 +13,10 @@ import { createCloudSync, type CloudSync } from '../../electron/cloud/create-clo
 import { restoreAfterRecoveryCode } from '../../electron/cloud/recovery-restore.ts';
 import { createSystemClock } from '../../electron/host/clock.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../support/firestore-emulator.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { startAuthEmulator, type AuthEmulator } from './auth-emulator.ts';
-import { openCloudDb, silentLogger } from './cloud-harness.ts';
+import { openCloudDb, silentLogger, useCloudEmulators } from './cloud-harness.ts';
 
-let firestore: FirestoreEmulator;
-let auth: AuthEmulator | undefined;
-let skipped = '';
-beforeAll(async () => {
-  firestore = await startFirestoreEmulator();
-  const started = await startAuthEmulator();
-  if ('skipped' in started) {
-    skipped = started.skipped;
-    console.log(`recovery code test skipped: ${skipped}`);
-  } else auth = started;
-}, 60_000);
-afterAll(async () => {
-  firestore.stop();
-  await auth?.stop();
-});
+const emulators = useCloudEmulators('recovery code test');
 
 const RID = 'meson-rosa';
 const handlers: CommandHandlers = {
@@ -45,7 +29,8 @@ const handlers: CommandHandlers = {
 
 describe('typing the recovery code on a new PC (emulators)', () => {
   it('refuses the backup without the code, then restores it byte for byte with it', { timeout: 90_000 }, async (context) => {
-    if (!auth) return context.skip(skipped);
+    const { firestore, auth } = emulators;
+    if (!auth) return context.skip(emulators.skipped);
     await auth.createUser('rosa@example.com', 'clave-rosa', { restaurantId: RID });
     const tmp = makeTempDir();
     const pcs: { cloud: CloudSync; close: () => void }[] = [];
