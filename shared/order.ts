@@ -61,6 +61,10 @@ export interface Order {
   createdAt: string;
   updatedAt: string;
   etaMinutes?: number;
+  /** The local time the customer wants it for ("HH:MM", 24 h, the restaurant's zone). */
+  requestedTime?: string;
+  /** A note for the whole order ("es para un cumpleaños", "llamad al timbre 2"); dish notes stay per item. */
+  orderNote?: string;
   events: OrderEvent[];
   /** Staff have seen the new order: the sound and flashing stop. */
   acknowledged: boolean;
@@ -107,6 +111,14 @@ export function nextStatus(from: OrderStatus): OrderStatus | undefined {
       return undefined;
   }
 }
+
+/** "HH:MM" from 00:00 to 23:59: the only shape a requested time is stored in. */
+export function isClockTime(value: unknown): value is string {
+  return typeof value === 'string' && /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
+
+/** Longest order note kept; the rest of a longer one is cut. */
+export const MAX_ORDER_NOTE_CHARS = 300;
 
 export function isOpen(status: OrderStatus): boolean {
   return OPEN_STATUSES.includes(status);

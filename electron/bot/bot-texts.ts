@@ -77,7 +77,17 @@ export interface BotTexts {
   notAvailable(words: string[]): string;
   dishInfo(items: string[]): string;
   cartSoFar: string;
-  timeRequested(time: string): string;
+  /** A time taken for the order ("HH:MM"). */
+  timeNoted(time: string): string;
+  /** The time has already gone by today: asked again. */
+  timePast(time: string): string;
+  /** Later today, but closed then: the hours, and asked again. */
+  timeClosed(time: string, ranges: [string, string][] | null): string;
+  /** "a las 25": no clock time. */
+  timeUnclear: string;
+  requestedTimeLine(time: string): string;
+  notedOrderNote(note: string): string;
+  orderNoteLine(note: string): string;
 }
 
 const DAYS_ES: Record<Weekday, string> = { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' };
@@ -188,8 +198,16 @@ const ES: BotTexts = {
   available: (items) => `Sí, tenemos:\n${items.map((i) => `• ${i}`).join('\n')}\nSi lo quieres, dime cuántos.`,
   dishInfo: (items) => `${items.join('\n')}\nSi lo quieres, dime cuántos.`,
   cartSoFar: 'Esto es lo que llevas:',
-  timeRequested: (time) =>
-    `Los pedidos se preparan en cuanto la cocina los acepta. Si lo necesitas para las ${time}, escribe «hablar con una persona» y lo acordáis.`,
+  timeNoted: (time) => `Apuntado: para las ${time} ⏰`,
+  timePast: (time) => `Las ${time} ya han pasado 🕐 ¿Para qué hora lo quieres? Escríbela así: «para las 21:30».`,
+  timeClosed: (time, ranges) =>
+    `Lo siento, a las ${time} no estamos abiertos. ${
+      ranges === null || ranges.length === 0 ? 'Hoy ya no abrimos más.' : `Hoy abrimos ${ranges.map(([a, b]) => `de ${a} a ${b}`).join(' y ')}.`
+    } ¿Para qué hora lo quieres?`,
+  timeUnclear: 'No entiendo esa hora 🙏 Escríbela así: «para las 21:30».',
+  requestedTimeLine: (time) => `Para las ${time}`,
+  notedOrderNote: (note) => `Apuntado para el pedido: «${note}».`,
+  orderNoteLine: (note) => `Nota: ${note}`,
   notAvailable: (w) => `Lo siento, no tenemos ${w.map((x) => `«${x}»`).join(', ')} en la carta. Escribe «menú» para verla.`,
 };
 
@@ -284,8 +302,16 @@ const EN: BotTexts = {
   available: (items) => `Yes, we have:\n${items.map((i) => `• ${i}`).join('\n')}\nIf you want it, tell me how many.`,
   dishInfo: (items) => `${items.join('\n')}\nIf you want it, tell me how many.`,
   cartSoFar: 'This is what you have so far:',
-  timeRequested: (time) =>
-    `Orders are prepared as soon as the kitchen accepts them. If you need it for ${time}, write "talk to a person" to arrange it.`,
+  timeNoted: (time) => `Noted: for ${time} ⏰`,
+  timePast: (time) => `${time} has already gone by 🕐 What time would you like it for? Write it like "for 21:30".`,
+  timeClosed: (time, ranges) =>
+    `Sorry, we are not open at ${time}. ${
+      ranges === null || ranges.length === 0 ? 'We do not open again today.' : `Today we are open ${ranges.map(([a, b]) => `from ${a} to ${b}`).join(' and ')}.`
+    } What time would you like it for?`,
+  timeUnclear: 'I do not understand that time 🙏 Write it like "for 21:30".',
+  requestedTimeLine: (time) => `For ${time}`,
+  notedOrderNote: (note) => `Noted for the order: "${note}".`,
+  orderNoteLine: (note) => `Note: ${note}`,
   notAvailable: (w) => `Sorry, we do not have ${w.map((x) => `"${x}"`).join(', ')} on the menu. Write "menu" to see it.`,
 };
 
@@ -356,6 +382,8 @@ export interface SummaryFacts {
   address: string | null;
   name: string;
   payment: PaymentMethod;
+  requestedTime?: string | null;
+  orderNote?: string | null;
 }
 
 export function summaryText(s: SummaryFacts, menu: Menu): string {
@@ -368,6 +396,8 @@ export function summaryText(s: SummaryFacts, menu: Menu): string {
     t.deliveryLine(s.fulfilment, s.address),
     t.nameLine(s.name),
     t.paymentLine(s.payment),
+    ...(s.requestedTime ? [t.requestedTimeLine(s.requestedTime)] : []),
+    ...(s.orderNote ? [t.orderNoteLine(s.orderNote)] : []),
     '',
     t.askConfirm,
   ].join('\n');

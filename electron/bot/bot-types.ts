@@ -20,6 +20,10 @@ export interface OrderDraft {
   payment: PaymentMethod;
   items: CartLine[];
   currency: string;
+  /** "HH:MM", local: when the customer wants it (checked against the opening hours by the bot). */
+  requestedTime?: string;
+  /** A note for the whole order, not for one dish. */
+  orderNote?: string;
 }
 
 /** The customer's recent orders, for "mi pedido" and for cancelling one not yet accepted. */

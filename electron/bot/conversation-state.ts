@@ -1,6 +1,6 @@
 // The conversation's stored shape (JSON between messages) and the cart operations on it. Pure.
 import type { MenuItem } from '../../shared/menu.ts';
-import { PAYMENT_METHODS, type Fulfilment, type PaymentMethod } from '../../shared/order.ts';
+import { isClockTime, MAX_ORDER_NOTE_CHARS, PAYMENT_METHODS, type Fulfilment, type PaymentMethod } from '../../shared/order.ts';
 import type { CartLine, ConversationState } from './bot-types.ts';
 import type { Mode } from './menu-matcher.ts';
 
@@ -29,6 +29,10 @@ export interface BotState extends ConversationState {
   addressOpen: boolean;
   name: string | null;
   payment: PaymentMethod | null;
+  /** "HH:MM", local: when the customer wants the order (already checked against the hours). */
+  requestedTime: string | null;
+  /** A note for the whole order ("es para un cumpleaños"). */
+  orderNote: string | null;
   pending: PendingQuestion[];
   asked: Asked;
   greeted: boolean;
@@ -53,6 +57,8 @@ export function freshState(now: number): BotState {
     addressOpen: false,
     name: null,
     payment: null,
+    requestedTime: null,
+    orderNote: null,
     pending: [],
     asked: null,
     greeted: false,
@@ -118,6 +124,8 @@ export function loadState(raw: ConversationState | null, now: number): BotState 
   state.addressOpen = state.address !== null && o.addressOpen === true;
   state.name = str(o.name, 60);
   state.payment = (PAYMENT_METHODS as readonly unknown[]).includes(o.payment) ? (o.payment as PaymentMethod) : null;
+  state.requestedTime = isClockTime(o.requestedTime) ? o.requestedTime : null;
+  state.orderNote = str(o.orderNote, MAX_ORDER_NOTE_CHARS);
   state.pending = Array.isArray(o.pending) ? o.pending.map(pendingQuestion).filter((p): p is PendingQuestion => p !== null).slice(0, 10) : [];
   state.asked = typeof o.asked === 'string' && ASKED.has(o.asked) ? (o.asked as Asked) : null;
   state.greeted = o.greeted === true;

@@ -1,6 +1,7 @@
 // Questions a customer asks along the way ("¿a qué hora cerráis?", "¿hacéis envíos?", "¿cuánto
 // cuesta la doble?", "¿tenéis gaseosa?") and a time they want the order for ("a las 21:00"). They
 // are answered, never read as a choice of delivery or as dish numbers. Pure.
+import { HOUR_WORD_SOURCE, readSpokenTime, type SpokenTime } from './requested-time.ts';
 import { originalSlice, type FoldedText } from './text-tokens.ts';
 
 export interface CustomerQuestions {
@@ -18,6 +19,8 @@ export interface CustomerQuestions {
   asksContents: boolean;
   /** "a las 21:00" → "21:00". */
   time: string | null;
+  /** The same time read as hour and minute (null when there is none or it is no clock time). */
+  clock: SpokenTime | null;
   /** The folded text with the hours/delivery question's clause and the time blanked (same length). */
   text: string;
 }
@@ -61,8 +64,14 @@ const PRICE_QUESTION = words(
 const CONTENTS_QUESTION = words(
   'que (?:lleva|llevan|tiene|tienen|trae|traen|es|son) (?:la|el|las|los)|ingredientes|de que (?:es|son|esta|estan)|what\'?s in|what is in|ingredients',
 );
-// "a las 21:00", "para las 9", "sobre las 21.30", "at 8pm": a time, never a dish number.
-const TIME = /(?<![\p{L}\p{N}])(?:(?:a|para|sobre|hacia|at|for|by) (?:las |la )?)?(?:\d{1,2}[:.h]\d{2}|\d{1,2} ?(?:am|pm|h)|(?<=(?:a|para|sobre|hacia) (?:las|la) )\d{1,2})(?![\p{L}\p{N}])(?: (?:de la (?:noche|tarde|manana)|en punto|y media|y cuarto))?/u;
+// "a las 21:00", "para las 9", "sobre las 21.30", "at 8pm", "a las nueve y media de la noche": a
+// time, never a dish number or a quantity.
+const TIME = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:(?:a|para|sobre|hacia|at|for|by) (?:las |la )?)?' +
+    `(?:\\d{1,2}[:.h]\\d{2}|\\d{1,2} ?(?:am|pm|h)|(?<=(?:a|para|sobre|hacia) (?:las|la) )(?:\\d{1,2}|${HOUR_WORD_SOURCE}))(?![\\p{L}\\p{N}])` +
+    '(?: (?:y media|y cuarto|menos cuarto|en punto))?(?: (?:de la (?:noche|tarde|manana|madrugada)|del mediodia|pm|am)(?![\\p{L}\\p{N}]))?',
+  'u',
+);
 const AVAILABILITY_QUESTION = /^[\s¿¡]*(?:y\s+)?(?:teneis|tienen|tienes|tiene|hay|venden|vendeis|haceis|hacen|queda|quedan|do you have|have you got|is there|are there)(?![\p{L}\p{N}])/u;
 
 /** Blanks [a, b) with a separator first, so the rest keeps its indices. */
@@ -76,10 +85,12 @@ export function readQuestions(original: string, folded: FoldedText): CustomerQue
   const deliveryQuestion = DELIVERY_QUESTION.exec(all);
   let text = all;
   let time: string | null = null;
+  let clock: SpokenTime | null = null;
   const timeMatch = TIME.exec(all);
   if (timeMatch) {
     const said = originalSlice(original, folded, timeMatch.index, timeMatch.index + timeMatch[0].length);
     time = /\d{1,2}(?:[:.h]\d{2})?(?: ?(?:am|pm|h))?/iu.exec(said)?.[0] ?? said.trim();
+    clock = readSpokenTime(timeMatch[0]);
     text = blankOut(text, timeMatch.index, timeMatch.index + timeMatch[0].length);
   }
   for (const q of [hoursQuestion, deliveryQuestion]) {
@@ -98,6 +109,7 @@ export function readQuestions(original: string, folded: FoldedText): CustomerQue
     asksPrice: PRICE_QUESTION.test(all),
     asksContents: CONTENTS_QUESTION.test(all),
     time,
+    clock,
     text,
   };
 }

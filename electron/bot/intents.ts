@@ -4,6 +4,8 @@
 import type { Fulfilment, PaymentMethod } from '../../shared/order.ts';
 import { foldText } from '../../shared/text.ts';
 import { readQuestions } from './customer-questions.ts';
+import { findOrderNote } from './order-note.ts';
+import type { SpokenTime } from './requested-time.ts';
 import { addressEnd, continuedOnNextLine, findInlineAddress, skipArticle } from './inline-address.ts';
 import { foldWithMap, originalSlice, type FoldedText } from './text-tokens.ts';
 
@@ -42,6 +44,10 @@ export interface Intents {
   asksContents: boolean;
   /** "a las 21:00", "para las 9": a time the customer wants the order for, as written. */
   time: string | null;
+  /** The same time as hour and minute, to check against the opening hours. */
+  clock: SpokenTime | null;
+  /** "nota: …", "es para un cumpleaños", "llamad al timbre 2": a note for the whole order. */
+  orderNote: string | null;
   /** Folded text with every recognised phrase replaced by a separator (same length). */
   rest: string;
   /** The original text without the recognised phrases, trimmed. */
@@ -247,9 +253,13 @@ export function detectIntents(original: string): Intents {
   const folded = foldWithMap(original);
   // Questions are answered, not taken as choices: they and a time are blanked before looking for slots.
   const questions = readQuestions(original, folded);
-  const f = questions.text;
+  // A note for the whole order is cut out first: its words ("llamad al timbre 2") are no dish,
+  // number, name or address.
+  const orderNote = findOrderNote(original, folded, questions.text);
+  const blank: Span[] = [...(orderNote?.spans ?? [])];
+  let f = questions.text;
+  for (const span of blank) f = `${f.slice(0, span.start)},${' '.repeat(Math.max(0, span.end - span.start - 1))}${f.slice(span.end)}`;
   const squashed = f.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const blank: Span[] = [];
 
   const handoff = firstMatch(HANDOFF, f) !== null || HANDOFF_ALONE.test(squashed);
   const cancel = firstMatch(CANCEL, f) !== null;
@@ -438,6 +448,8 @@ export function detectIntents(original: string): Intents {
     asksPrice: questions.asksPrice,
     asksContents: questions.asksContents,
     time: questions.time,
+    clock: questions.clock,
+    orderNote: orderNote?.note ?? null,
     rest,
     restOriginal,
   };

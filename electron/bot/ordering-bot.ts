@@ -2,6 +2,7 @@
 // unsure), then pickup or delivery (+ address), name, payment, a summary and an explicit yes. Slots
 // are filled in whatever order the customer gives them. Commands work at any step. Pure: the only
 // side effects go through BotEffects, called synchronously.
+import { MAX_ORDER_NOTE_CHARS } from '../../shared/order.ts';
 import { cutText, foldText } from '../../shared/text.ts';
 import {
   IDLE_RESET_MS,
@@ -29,6 +30,7 @@ import { categoryNamed, menuIndex, scanOrder, visibleCategories, type MenuIndex,
 import { floorOrDoor, streetAndNumber } from './inline-address.ts';
 import { isOpen, nextOpening, rangesToday } from './opening-hours.ts';
 import { MAX_QUANTITY } from './quantity-words.ts';
+import { judgeClockTime, judgeRequestedTime, type TimeVerdict } from './requested-time.ts';
 
 /** A house number, or a customer's word that there is none. */
 const HOUSE_NUMBER = /\d|s\/n|sin numero|no tiene numero/u;
@@ -509,7 +511,22 @@ function takeOrder(turn: Turn, it: Intents, scan: ScanResult): BotOutput & { sta
     // "¿cuánto es?": the cart so far (the summary at the end shows the total as well).
     if (state.cart.length) turn.answers.push(`${t.cartSoFar}\n${cartText(state.cart, menu)}`);
   }
-  if (it.time) turn.answers.push(t.timeRequested(it.time));
+  // A time and a note for the whole order ("para las 21:30", "es para un cumpleaños").
+  if (it.time) {
+    const verdict = it.clock ? judgeRequestedTime(it.clock, input.now, menu.hours, menu.timezone ?? input.timezone) : null;
+    if (verdict?.kind === 'ok') {
+      if (state.requestedTime !== verdict.time) slotChanged = true;
+      state.requestedTime = verdict.time;
+      turn.answers.push(t.timeNoted(verdict.time));
+    } else {
+      turn.answers.push(verdict ? timeRefused(t, verdict) : t.timeUnclear);
+    }
+  }
+  if (it.orderNote && !(state.orderNote ?? '').includes(it.orderNote)) {
+    state.orderNote = (state.orderNote ? `${state.orderNote}. ${it.orderNote}` : it.orderNote).slice(0, MAX_ORDER_NOTE_CHARS);
+    slotChanged = true;
+    turn.answers.push(t.notedOrderNote(it.orderNote));
+  }
   let replaced = 0;
   for (const m of mentions) {
     if (m.replacement === 'new' && !m.explicitQuantity && replaced > 0) m.quantity = replaced;
@@ -730,14 +747,35 @@ function nextQuestion(turn: Turn): string {
   }
   state.asked = 'confirm';
   return summaryText(
-    { cart: state.cart, fulfilment: state.fulfilment, address: state.address, name: state.name, payment: state.payment },
+    {
+      cart: state.cart,
+      fulfilment: state.fulfilment,
+      address: state.address,
+      name: state.name,
+      payment: state.payment,
+      requestedTime: state.requestedTime,
+      orderNote: state.orderNote,
+    },
     menu,
   );
+}
+
+/** What to say about a time that cannot be taken: gone by, or when the restaurant is closed. */
+function timeRefused(t: BotTexts, verdict: Exclude<TimeVerdict, { kind: 'ok' }>): string {
+  return verdict.kind === 'past' ? t.timePast(verdict.time) : t.timeClosed(verdict.time, verdict.ranges);
 }
 
 function placeOrder(turn: Turn): BotOutput & { state: BotState } {
   const { state, input, t } = turn;
   if (!state.fulfilment || !state.name || !state.payment) return done(state, [nextQuestion(turn)]);
+  // The time was fine when given; the summary may have waited past it.
+  if (state.requestedTime) {
+    const verdict = judgeClockTime(state.requestedTime, input.now, input.menu.hours, input.menu.timezone ?? input.timezone);
+    if (verdict.kind !== 'ok') {
+      state.requestedTime = null;
+      return done(state, [...turn.notices, `${timeRefused(t, verdict)}\n\n${nextQuestion(turn)}`]);
+    }
+  }
   const draft: OrderDraft = {
     customer: { phone: input.customer.phone, name: state.name },
     fulfilment: state.fulfilment,
@@ -746,6 +784,8 @@ function placeOrder(turn: Turn): BotOutput & { state: BotState } {
     currency: input.menu.currency,
   };
   if (state.fulfilment === 'delivery' && state.address) draft.address = state.address;
+  if (state.requestedTime) draft.requestedTime = state.requestedTime;
+  if (state.orderNote) draft.orderNote = state.orderNote;
   const placed = turn.effects.placeOrder(draft);
   const next = freshState(input.now);
   next.greeted = true;

@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import {
   canTransition,
+  isClockTime,
+  MAX_ORDER_NOTE_CHARS,
   orderTotal,
   requiresReason,
   type Order,
@@ -41,6 +43,9 @@ export class OrderLifecycle {
   create(draft: OrderDraft): Order {
     const { store, clock } = this.options;
     if (draft.items.length === 0) throw new KdsError('bad_request', 'an order needs at least one item');
+    if (draft.requestedTime !== undefined && !isClockTime(draft.requestedTime)) {
+      throw new KdsError('bad_request', 'requestedTime must be written as HH:MM, for example "21:30"');
+    }
     return store.transaction(() => {
       const now = clock.now();
       const day = localDay(now, this.options.timezone());
@@ -63,6 +68,9 @@ export class OrderLifecycle {
         createdAt: now,
       };
       if (draft.address) record.address = draft.address;
+      if (draft.requestedTime) record.requestedTime = draft.requestedTime;
+      const note = draft.orderNote?.trim().slice(0, MAX_ORDER_NOTE_CHARS);
+      if (note) record.orderNote = note;
       store.orders.insert(record);
       return this.changed(id);
     });

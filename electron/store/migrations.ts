@@ -87,4 +87,10 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE outbox_pause (scope TEXT PRIMARY KEY, until INTEGER NOT NULL);
   `,
+  // 3: what the customer asked for the whole order: a time ("HH:MM", local) and a note. Both optional;
+  // orders written before stay without them.
+  `
+  ALTER TABLE orders ADD COLUMN requested_time TEXT;
+  ALTER TABLE orders ADD COLUMN order_note TEXT;
+  `,
 ];

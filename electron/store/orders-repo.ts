@@ -27,6 +27,8 @@ interface OrderRow {
   updated_at: number;
   eta_minutes: number | null;
   acknowledged: number;
+  requested_time: string | null;
+  order_note: string | null;
 }
 
 interface EventRow {
@@ -61,6 +63,8 @@ export interface NewOrderRecord {
   total: number;
   currency: string;
   createdAt: number;
+  requestedTime?: string;
+  orderNote?: string;
 }
 
 export interface OrderFilter {
@@ -83,8 +87,8 @@ export class OrdersRepo {
   insert(order: NewOrderRecord): void {
     statement(this.db, 
         `INSERT INTO orders (id, number, day, status, customer_phone, customer_name, fulfilment, address,
-           payment, items_json, total, currency, created_at, updated_at, acknowledged)
-         VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+           payment, items_json, total, currency, created_at, updated_at, acknowledged, requested_time, order_note)
+         VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
       )
       .run(
         order.id,
@@ -100,6 +104,8 @@ export class OrdersRepo {
         order.currency,
         order.createdAt,
         order.createdAt,
+        order.requestedTime ?? null,
+        order.orderNote ?? null,
       );
   }
 
@@ -237,6 +243,8 @@ export class OrdersRepo {
       if (r.address !== null) order.address = r.address;
       if (r.payment !== null) order.payment = r.payment as PaymentMethod;
       if (r.eta_minutes !== null) order.etaMinutes = r.eta_minutes;
+      if (r.requested_time !== null) order.requestedTime = r.requested_time;
+      if (r.order_note !== null) order.orderNote = r.order_note;
       return order;
     });
   }

@@ -37,7 +37,13 @@ export function HistoryPanel({ orders, t, locale, onRecall }: { orders: Order[];
               </span>
               <span className="history__sub">
                 {formatClock(Date.parse(o.createdAt), locale)} · {t.status[o.status]} · {formatMoney(o.total, o.currency, locale)}
+                {o.requestedTime && <span data-testid="history-requested-time"> · ⏰ {t.requestedFor(o.requestedTime)}</span>}
               </span>
+              {o.orderNote && (
+                <span className="history__note" data-testid="history-order-note" dir="auto">
+                  📝 {o.orderNote}
+                </span>
+              )}
             </span>
             {o.status === 'completed' && (
               <button type="button" className="btn btn--small" data-testid="recall" onClick={() => onRecall(o)}>

@@ -56,7 +56,17 @@ function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinu
         </span>
         <span className={`badge badge--${order.fulfilment}`}>{order.fulfilment === 'delivery' ? `🛵 ${t.delivery}` : `🥡 ${t.pickup}`}</span>
         {order.payment && <span className="badge badge--pay">{t.payment[order.payment]}</span>}
+        {order.requestedTime && (
+          <span className="badge badge--time" data-testid="requested-time" title={t.requestedFor(order.requestedTime)} aria-label={t.requestedFor(order.requestedTime)}>
+            ⏰ {order.requestedTime}
+          </span>
+        )}
       </div>
+      {order.orderNote && (
+        <div className="card__order-note" data-testid="order-note" dir="auto" title={t.orderNote}>
+          📝 {order.orderNote}
+        </div>
+      )}
       {order.fulfilment === 'delivery' && order.address && (
         <div className="card__address" dir="auto">
           📍 {order.address}
