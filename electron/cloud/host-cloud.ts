@@ -42,11 +42,13 @@ export interface HostCloudOptions {
 /**
  * What the real WhatsApp engine asks the cloud, which starts after the host: whether this PC holds
  * the restaurant's session lease (until the cloud runs, or without it, this PC acts alone), and to
- * restore the session backup — only while holding the lease, so a second PC never clones it.
+ * restore the session backup — only while holding the lease, so a second PC never clones it — and
+ * to back the session up while a planned restart has the browser closed.
  */
 export function engineCloudHooks(cloud: () => CloudSync | undefined): {
   holdsLease: () => boolean;
   restoreProfile: () => Promise<boolean>;
+  whilePlannedStop: () => Promise<void>;
 } {
   const state = () => cloud()?.state();
   return {
@@ -58,6 +60,10 @@ export function engineCloudHooks(cloud: () => CloudSync | undefined): {
       const current = state();
       if (current?.state !== 'running' || !current.lease.held) return false;
       return (await cloud()?.restoreSession())?.restored !== undefined;
+    },
+    // The browser is closed for the planned restart: the one moment the profile is not being written.
+    whilePlannedStop: async () => {
+      if (state()?.state === 'running') await cloud()?.backupNow();
     },
   };
 }

@@ -33,6 +33,8 @@ export interface WhatsAppEngineFactoryOptions {
    * aside as damaged; resolves true when one was restored, so no QR is needed.
    */
   restoreProfile?: () => Promise<boolean>;
+  /** Runs during a planned restart while the browser is closed (the cloud's session backup). */
+  whilePlannedStop?: () => Promise<void>;
   /** Called with the engine once built (e.g. to subscribe to its alerts). */
   onEngine?: (engine: WhatsAppWorkerEngine) => void;
   backoff?: Partial<BackoffOptions>;
@@ -96,6 +98,7 @@ export function createEngineFactory(
       sendJournalPath: join(authDir, 'sends-in-doubt.json'),
       createProtectionLayers,
       ...(options.holdsLease ? { holdsLease: options.holdsLease } : {}),
+      ...(options.whilePlannedStop ? { whilePlannedStop: options.whilePlannedStop } : {}),
       ...(options.timezone !== undefined ? { timezone: options.timezone } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
     });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import type { Clock, TimerHandle } from '../host/clock.ts';
-import type { Logger } from '../host/logger.ts';
+import { errorFields, type Logger } from '../host/logger.ts';
 import type { WhatsAppSettings } from '../host/settings.ts';
 import { classifyDisconnect, classifyError, errorText } from './disconnect-reasons.ts';
 import {
@@ -68,6 +68,11 @@ export interface WhatsAppEngineOptions {
   killBrowser: (pid: number) => void;
   /** Called when the session becomes ready (e.g. to mark the profile as linked). */
   onReady?: () => void;
+  /**
+   * Runs during a planned restart (quiet hours, browser memory) while the browser is closed: the
+   * profile is at a consistent point, so the cloud backs the session up here.
+   */
+  whilePlannedStop?: () => Promise<void>;
   /** Removes LocalAuth's session when unlinking without a live session to log out. */
   removeSession: () => Promise<void>;
   /** This PC holds the restaurant's session lease (the cloud wires it): only then take a session back. */
@@ -104,6 +109,9 @@ export function bodyHash(body: string): string {
 const RATE_LIMITED = /rate.?limit|too many|429|overlimit/i;
 /** The phone's clock and ours differ a little: a matching message this much older still counts. */
 const DUPLICATE_CLOCK_SKEW_MS = 2 * 60_000;
+
+/** Restarts of a healthy session (planned-restart.ts), as opposed to recoveries of a broken one. */
+const PLANNED_RESTARTS = new Set(['planned', 'memory']);
 
 type Hold = 'qr-cap' | 'logged-out' | 'failed' | 'unlinked' | 'conflict';
 
@@ -334,6 +342,11 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
     this.apply({ kind: 'recovering', error: `Restarting WhatsApp (${reason}).` });
     await this.serial(async () => {
       await this.supervisor.stop();
+      if (PLANNED_RESTARTS.has(reason) && this.options.whilePlannedStop && !this.stopped) {
+        await this.options.whilePlannedStop().catch((error: unknown) => {
+          this.logger.warn('work during the planned restart failed', errorFields(error));
+        });
+      }
       if (!this.stopped) await this.launch();
     });
   }

@@ -6,7 +6,8 @@ import { engineCloudHooks } from '../../electron/cloud/host-cloud.ts';
 
 function fakeCloud(state: CloudState, restored = true) {
   const restoreSession = vi.fn(async () => (restored ? { restored: { id: 'b1' }, refused: [] } : { refused: ['none'] }));
-  return { cloud: { state: () => state, restoreSession } as unknown as CloudSync, restoreSession };
+  const backupNow = vi.fn(async () => undefined);
+  return { cloud: { state: () => state, restoreSession, backupNow } as unknown as CloudSync, restoreSession, backupNow };
 }
 
 const running = (held: boolean): CloudState =>
@@ -39,5 +40,15 @@ describe('engineCloudHooks', () => {
   it('says false when no backup could be restored', async () => {
     const empty = fakeCloud(running(true), false);
     expect(await engineCloudHooks(() => empty.cloud).restoreProfile()).toBe(false);
+  });
+
+  it('backs the session up during a planned restart, only while the cloud runs', async () => {
+    const live = fakeCloud(running(true));
+    await engineCloudHooks(() => live.cloud).whilePlannedStop();
+    expect(live.backupNow).toHaveBeenCalledTimes(1);
+    const signingIn = fakeCloud({ state: 'signing-in' });
+    await engineCloudHooks(() => signingIn.cloud).whilePlannedStop();
+    expect(signingIn.backupNow).not.toHaveBeenCalled();
+    await engineCloudHooks(() => undefined).whilePlannedStop();
   });
 });

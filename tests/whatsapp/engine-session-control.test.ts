@@ -79,6 +79,32 @@ describe('SessionControl', () => {
     expect(h.engine.health()).toMatchObject({ restarts: 1, reconnects: 1 });
   });
 
+  it('a planned restart runs its work while the browser is closed; a recovery restart does not', async () => {
+    const seen: { browserOpen: boolean | undefined; workers: number }[] = [];
+    h = createEngineHarness({
+      engine: {
+        whilePlannedStop: async () => {
+          seen.push({ browserOpen: h!.client().pupBrowser?.isConnected(), workers: h!.workers.workers.length });
+        },
+      },
+    });
+    await h.connect();
+    await h.engine.restartWorker('planned');
+    // Between the old worker's end and the new worker's spawn: the profile is not being written.
+    expect(seen).toEqual([{ browserOpen: false, workers: 1 }]);
+    expect(h.workers.workers).toHaveLength(2);
+    await h.settle();
+    h.client().becomeReady();
+    await h.settle();
+    await h.engine.restartWorker('memory');
+    expect(seen).toHaveLength(2);
+    await h.settle();
+    h.client().becomeReady();
+    await h.settle();
+    await h.engine.restartWorker('watchdog: not CONNECTED');
+    expect(seen).toHaveLength(2);
+  });
+
   it('sendText() sends to the owner number like a person, and needs a connection', async () => {
     h = createEngineHarness();
     await h.connect();
