@@ -2,7 +2,7 @@
 // cuesta la doble?", "¿tenéis gaseosa?") and a time they want the order for ("a las 21:00"). They
 // are answered, never read as a choice of delivery or as dish numbers. Pure.
 import { HOUR_WORD_SOURCE, readSpokenTime, type SpokenTime } from './requested-time.ts';
-import { originalSlice, type FoldedText } from './text-tokens.ts';
+import { originalSlice, type FoldedText, wordsRegExp } from './text-tokens.ts';
 
 export interface CustomerQuestions {
   /** "¿a qué hora cerráis?", "¿abrís hoy?". */
@@ -25,11 +25,7 @@ export interface CustomerQuestions {
   text: string;
 }
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-function words(source: string): RegExp {
-  return new RegExp(`${B}(?:${source})${E}`, 'u');
-}
+const words = (source: string): RegExp => wordsRegExp(source, 'u');
 
 const HOURS_QUESTION = words(
   [

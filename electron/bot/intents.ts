@@ -3,15 +3,15 @@
 // hands back the text with every recognised phrase blanked out, for the dish matcher. Pure.
 import type { Fulfilment, PaymentMethod } from '../../shared/order.ts';
 import { foldText } from '../../shared/text.ts';
-import { readQuestions } from './customer-questions.ts';
+import { readQuestions, type CustomerQuestions } from './customer-questions.ts';
 import { findOrderNote } from './order-note.ts';
-import type { SpokenTime } from './requested-time.ts';
 import { addressEnd, continuedOnNextLine, findInlineAddress, skipArticle } from './inline-address.ts';
-import { foldWithMap, originalSlice, type FoldedText } from './text-tokens.ts';
+import { foldWithMap, originalSlice, type FoldedText, WORD_END as E, wordsRegExp } from './text-tokens.ts';
 
 export type SlotName = 'address' | 'name' | 'payment' | 'fulfilment';
 
-export interface Intents {
+/** Questions asked along the way and a requested time come from customer-questions.ts. */
+export interface Intents extends Omit<CustomerQuestions, 'text'> {
   original: string;
   folded: FoldedText;
   handoff: boolean;
@@ -30,22 +30,6 @@ export interface Intents {
   payment: PaymentMethod | null;
   name: string | null;
   change: SlotName | null;
-  /** "¿a qué hora cerráis?", "¿abrís hoy?": a question about opening hours. */
-  asksHours: boolean;
-  /** "¿cuánto tarda?": how long an order takes (before ordering: how it works). */
-  asksHowLong: boolean;
-  /** "¿hacéis envíos?": a question about delivery, not a choice of it. */
-  asksDelivery: boolean;
-  /** "¿tenéis …?", "¿hay …?": a question about a dish, not an order for it. */
-  asksAvailability: boolean;
-  /** "¿cuánto cuesta la doble?", "¿cuánto es?": prices, not an order. */
-  asksPrice: boolean;
-  /** "¿qué lleva la clásica?": what a dish is. */
-  asksContents: boolean;
-  /** "a las 21:00", "para las 9": a time the customer wants the order for, as written. */
-  time: string | null;
-  /** The same time as hour and minute, to check against the opening hours. */
-  clock: SpokenTime | null;
   /** "nota: …", "es para un cumpleaños", "llamad al timbre 2": a note for the whole order. */
   orderNote: string | null;
   /** Folded text with every recognised phrase replaced by a separator (same length). */
@@ -54,11 +38,7 @@ export interface Intents {
   restOriginal: string;
 }
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-function words(source: string): RegExp {
-  return new RegExp(`${B}(?:${source})${E}`, 'gu');
-}
+const words = (source: string): RegExp => wordsRegExp(source, 'gu');
 
 const HANDOFF = words(
   [
@@ -252,12 +232,12 @@ export function tidyValue(value: string): string {
 export function detectIntents(original: string): Intents {
   const folded = foldWithMap(original);
   // Questions are answered, not taken as choices: they and a time are blanked before looking for slots.
-  const questions = readQuestions(original, folded);
+  const { text: questionText, ...questionFields } = readQuestions(original, folded);
   // A note for the whole order is cut out first: its words ("llamad al timbre 2") are no dish,
   // number, name or address.
-  const orderNote = findOrderNote(original, folded, questions.text);
+  const orderNote = findOrderNote(original, folded, questionText);
   const blank: Span[] = [...(orderNote?.spans ?? [])];
-  let f = questions.text;
+  let f = questionText;
   for (const span of blank) f = `${f.slice(0, span.start)},${' '.repeat(Math.max(0, span.end - span.start - 1))}${f.slice(span.end)}`;
   const squashed = f.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
@@ -441,14 +421,7 @@ export function detectIntents(original: string): Intents {
     payment,
     name,
     change: changeSlot,
-    asksHours: questions.asksHours,
-    asksHowLong: questions.asksHowLong,
-    asksDelivery: questions.asksDelivery,
-    asksAvailability: questions.asksAvailability,
-    asksPrice: questions.asksPrice,
-    asksContents: questions.asksContents,
-    time: questions.time,
-    clock: questions.clock,
+    ...questionFields,
     orderNote: orderNote?.note ?? null,
     rest,
     restOriginal,

@@ -3,7 +3,7 @@
 // birthday", "please ring the bell". A note about a dish ("sin cebolla") is not one of these and
 // stays with its dish. Pure.
 import { MAX_ORDER_NOTE_CHARS } from '../../shared/order.ts';
-import { originalSlice, type FoldedText } from './text-tokens.ts';
+import { originalSlice, type FoldedText, WORD_START as B, WORD_END as E } from './text-tokens.ts';
 
 export interface OrderNoteFound {
   /** As the customer wrote it (accents and capitals kept), tidied. */
@@ -12,8 +12,6 @@ export interface OrderNoteFound {
   spans: { start: number; end: number }[];
 }
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
 
 // "nota: …" takes the rest of its line; the others end at their clause (",", ".", ";", "!", "?").
 const LABELLED = new RegExp(`${B}(?:nota|note|observacion(?:es)?|comentario|comment)\\s*:[^\\S\\n]*(?=\\S)`, 'gu');

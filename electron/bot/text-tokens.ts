@@ -2,6 +2,15 @@
 // be shown back in the customer's own spelling. Pure.
 import { foldText } from '../../shared/text.ts';
 
+/** Regex source for the edges of a whole word: no letter or digit just before / just after. */
+export const WORD_START = '(?<![\\p{L}\\p{N}])';
+export const WORD_END = '(?![\\p{L}\\p{N}])';
+
+/** A RegExp matching any of the alternatives in `source` only as whole words. */
+export function wordsRegExp(source: string, flags: string): RegExp {
+  return new RegExp(`${WORD_START}(?:${source})${WORD_END}`, flags);
+}
+
 export interface FoldedText {
   /** Lowercase, accents folded. */
   text: string;
