@@ -1,43 +1,25 @@
 // The cloud on the kitchen screen in Debian's Chromium, on the fake bridge (fake-bridge.ts): the
 // "Nube" tab and the header notice, driven by window.__fake.setCloud as the host's 'cloud' events.
 // The screen is the suite's build (tests/support/global-setup.ts rebuilds it when stale).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CloudStatus } from '../../shared/kds-api.ts';
-import { bundleFakeBridge, REPO_ROOT, startStaticServer, type StaticServer } from './static-server.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
+import { RESULTS, useFakeScreen, type ScreenPage } from './fake-screen.ts';
 import { demoSeed } from './fixtures.ts';
 import { FAKE_RECOVERY_CODE, type FakeSeed } from './fake-kds-api.ts';
 
-const RESULTS = join(REPO_ROOT, 'test-results');
 const CODE = 'K3F9-2QXM-7TPA-88RD-ZW4N-6HJC';
 
-let server: StaticServer;
-let browser: Browser;
+const screen = useFakeScreen();
 
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  server = await startStaticServer({ fakeBridge: await bundleFakeBridge() });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(cloud?: CloudStatus, more: Partial<FakeSeed> = {}): Promise<Page & { errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-  const page = (await context.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
+async function open(cloud?: CloudStatus, more: Partial<FakeSeed> = {}): Promise<ScreenPage> {
+  const page = await screen.newPage();
   if (cloud) {
     const seed: FakeSeed = { ...demoSeed(Date.now()), cloud, ...more };
     await page.addInitScript((s) => ((window as { __fakeSeed?: unknown }).__fakeSeed = s), seed);
   }
-  await page.goto(server.url);
+  await page.goto(screen.url);
   await page.getByTestId('wa-state').waitFor();
   return page;
 }

@@ -1,40 +1,22 @@
 // The linking screen and the health panel in Debian's Chromium, on the in-memory fake host. The QR
 // drawn in the page is read back with a QR decoder, so "an SVG appeared" means "a phone can scan it".
 // Screenshots go to test-results/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import jsqr from 'jsqr';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FakeSeed } from './fake-kds-api.ts';
-import { bundleFakeBridge, REPO_ROOT, startStaticServer, type StaticServer } from './static-server.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
+import { RESULTS, useFakeScreen, type ScreenPage } from './fake-screen.ts';
 
-const RESULTS = join(REPO_ROOT, 'test-results');
 const QR_A = '2@Xb3kP0ZqLw9sT1vY5nR8mC2dF6gH4jK7,Rk9wQ2xV8mN3bT6yL1pS4dF7gH0jK5zC2vB8nM1qW4e=,AbC7dEf2GhI9jKl4MnO1pQr6StU3vWx8Yz0aB5cD2eF=,ZmFrZV9hZHZfc2VjcmV0X2Zvcl90ZXN0aW5nX29ubHk=';
 const QR_B = '2@Qw4eR7tY0uI3oP6aS9dF2gH5jK8lZ1xC,Mn8bV5cX2zL9kJ6hG3fD0sA7pO4iU1yT8rE5wQ2eR=,Po9iU6yT3rE0wQ7aS4dF1gH8jK5lZ2xC9vB6nM3qW=,c2Vjb25kX2Zha2VfYWR2X3NlY3JldF9mb3JfdGVzdA=';
 
-let server: StaticServer;
-let browser: Browser;
+const screen = useFakeScreen();
 
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  server = await startStaticServer({ fakeBridge: await bundleFakeBridge() });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(seed: FakeSeed, viewport = { width: 1600, height: 900 }): Promise<Page & { errors: string[] }> {
-  const context = await browser.newContext({ viewport });
-  const page = (await context.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
+async function open(seed: FakeSeed, viewport = { width: 1600, height: 900 }): Promise<ScreenPage> {
+  const page = await screen.newPage(viewport);
   await page.addInitScript((s) => ((window as { __fakeSeed?: unknown }).__fakeSeed = s), seed);
-  await page.goto(server.url);
+  await page.goto(screen.url);
   await page.getByTestId('wa-state').waitFor();
   return page;
 }

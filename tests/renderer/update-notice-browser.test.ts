@@ -1,35 +1,17 @@
 // The desktop app's update notice in Debian's Chromium, on the fake bridge (fake-bridge.ts), whose
 // window.__fakeUpdate(state) plays the shell's updater. The screen is the suite's build
 // (tests/support/global-setup.ts rebuilds it when older than its sources).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { bundleFakeBridge, REPO_ROOT, startStaticServer, type StaticServer } from './static-server.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { RESULTS, useFakeScreen, type ScreenPage } from './fake-screen.ts';
 
-const RESULTS = join(REPO_ROOT, 'test-results');
 
-let server: StaticServer;
-let browser: Browser;
+const screen = useFakeScreen();
 
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  server = await startStaticServer({ fakeBridge: await bundleFakeBridge() });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = ''): Promise<Page & { errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-  const page = (await context.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(server.url + query);
+async function open(query = ''): Promise<ScreenPage> {
+  const page = await screen.newPage();
+  await page.goto(screen.url + query);
   return page;
 }
 
