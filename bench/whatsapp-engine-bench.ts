@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSystemClock } from '../electron/host/clock.ts';
 import { createJsonLogger, silentLogger } from '../electron/host/logger.ts';
-import { whatsappSettingsSchema } from '../electron/host/settings.ts';
+import { DEFAULT_SETTINGS, whatsappSettingsSchema } from '../electron/host/settings.ts';
 import { createEngineFactory } from '../electron/whatsapp/engine-factory.ts';
 import type { WhatsAppEngine } from '../electron/whatsapp/engine.ts';
 import { createForkWorker } from '../electron/whatsapp/fork-worker.ts';
@@ -41,7 +41,7 @@ async function withEngine<T>(
     settings: whatsappSettingsSchema.parse({ browserPath: CHROMIUM }),
     spawn: createForkWorker(options.spawnEntry ? { entry: options.spawnEntry } : {}),
     ...(options.extraBrowserArgs ? { extraBrowserArgs: options.extraBrowserArgs } : {}),
-  })({ dataDir: temp.dir, clock: createSystemClock(), logger: process.env.BENCH_LOG ? createJsonLogger({ level: 'debug' }) : silentLogger });
+  })({ dataDir: temp.dir, settings: DEFAULT_SETTINGS, timezone: () => 'Europe/Madrid', clock: createSystemClock(), logger: process.env.BENCH_LOG ? createJsonLogger({ level: 'debug' }) : silentLogger });
   try {
     return await run(engine, join(temp.dir, 'whatsapp', 'session'));
   } finally {

@@ -107,9 +107,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
   const engineOption = (): 'simulator' | ((context: EngineContext) => WhatsAppEngine) => {
     if (settings.engine === 'simulator') return 'simulator';
     return createEngineFactory('whatsapp', {
-      settings: hostSettings.whatsapp,
       spawn: utilityProcessWorker({ fork: utilityProcess.fork, entryPath: WORKER_ENTRY, logger: logger.child({ part: 'worker' }) }),
-      ...(hostSettings.timezone !== undefined ? { timezone: hostSettings.timezone } : {}),
       ...engineCloudHooks(() => cloudSync),
     });
   };

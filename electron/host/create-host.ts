@@ -29,6 +29,10 @@ export interface EngineContext {
   dataDir: string;
   clock: Clock;
   logger: Logger;
+  /** The host's settings, as loaded once (the engine reads its `whatsapp` section). */
+  settings: HostSettings;
+  /** The restaurant's IANA zone (menu, then settings, then the computer's). */
+  timezone: () => string;
 }
 
 export interface HostOptions {
@@ -112,7 +116,7 @@ export function createHost(options: HostOptions): Host {
       ? new SimulatorEngine({ databasePath: join(options.dataDir, 'simulator-chats.sqlite'), clock })
       : undefined;
   const engine: WhatsAppEngine =
-    simulator ?? (options.engine as (c: EngineContext) => WhatsAppEngine)({ dataDir: options.dataDir, clock, logger });
+    simulator ?? (options.engine as (c: EngineContext) => WhatsAppEngine)({ dataDir: options.dataDir, clock, logger, settings, timezone });
 
   const emitOrder = (orderId: string) => {
     const order = store.orders.get(orderId);

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineContext } from '../host/create-host.ts';
 import { errorFields } from '../host/logger.ts';
-import { loadSettingsFile, type WhatsAppSettings } from '../host/settings.ts';
+import type { WhatsAppSettings } from '../host/settings.ts';
 import { describeMissingBrowser, discoverBrowser, executableExists } from './browser-discovery.ts';
 import { browserLaunchArgs } from './browser-flags.ts';
 import type { WhatsAppEngine } from './engine.ts';
@@ -20,13 +20,13 @@ import { WhatsAppWorkerEngine, type BackoffOptions } from './whatsapp-engine.ts'
 import { BROWSER_PID_FILE } from './worker-core.ts';
 
 export interface WhatsAppEngineFactoryOptions {
-  /** The host settings' `whatsapp` section; default: DATA_DIR/settings.json (headless). */
+  /** Overrides the host settings' `whatsapp` section (tests, benches). */
   settings?: WhatsAppSettings;
   /** How the worker process is started; default child_process.fork of engine-worker.ts. */
   spawn?: SpawnWorker;
   /** This PC holds the restaurant's session lease (the cloud); default: always. */
   holdsLease?: () => boolean;
-  /** The restaurant's IANA zone for the planned restart; default the computer's. */
+  /** Overrides the restaurant's IANA zone for the planned restart (default: the host's). */
   timezone?: string;
   /**
    * Puts a saved session back (the cloud's encrypted backup) when the profile is missing or was set
@@ -56,7 +56,7 @@ export function createEngineFactory(
   options: WhatsAppEngineFactoryOptions = {},
 ): (context: EngineContext) => WhatsAppEngine {
   return (context) => {
-    const settings = options.settings ?? loadSettingsFile(join(context.dataDir, 'settings.json'), context.logger).whatsapp;
+    const settings = options.settings ?? context.settings.whatsapp;
     const authDir = join(context.dataDir, 'whatsapp');
     const profileDir = whatsappProfileDir(context.dataDir);
     const pidFile = join(authDir, BROWSER_PID_FILE);
@@ -99,7 +99,7 @@ export function createEngineFactory(
       createProtectionLayers,
       ...(options.holdsLease ? { holdsLease: options.holdsLease } : {}),
       ...(options.whilePlannedStop ? { whilePlannedStop: options.whilePlannedStop } : {}),
-      ...(options.timezone !== undefined ? { timezone: options.timezone } : {}),
+      timezone: options.timezone ?? context.timezone(),
       ...(options.backoff ? { backoff: options.backoff } : {}),
     });
     options.onEngine?.(engine);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSystemClock } from '../../electron/host/clock.ts';
 import { silentLogger } from '../../electron/host/logger.ts';
-import { whatsappSettingsSchema } from '../../electron/host/settings.ts';
+import { DEFAULT_SETTINGS, whatsappSettingsSchema } from '../../electron/host/settings.ts';
 import { createEngineFactory, whatsappProfileDir } from '../../electron/whatsapp/engine-factory.ts';
 import { waitFor } from '../support/api-client.ts';
 import { createInProcessSpawn } from '../support/in-process-worker.ts';
@@ -26,7 +26,7 @@ function engineWith(restoreProfile: () => Promise<boolean>, prepare?: (dataDir: 
     spawn: spawn.spawn,
     restoreProfile,
     processInfo: () => ({ alive: false }),
-  })({ dataDir: temp.dir, clock: createSystemClock(), logger: silentLogger });
+  })({ dataDir: temp.dir, settings: DEFAULT_SETTINGS, timezone: () => 'Europe/Madrid', clock: createSystemClock(), logger: silentLogger });
   cleanups.push(async () => {
     await engine.stop();
     temp.cleanup();

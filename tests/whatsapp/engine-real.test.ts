@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { createSystemClock } from '../../electron/host/clock.ts';
 import { silentLogger } from '../../electron/host/logger.ts';
-import { whatsappSettingsSchema } from '../../electron/host/settings.ts';
+import { DEFAULT_SETTINGS, whatsappSettingsSchema } from '../../electron/host/settings.ts';
 import { createEngineFactory } from '../../electron/whatsapp/engine-factory.ts';
 import { createForkWorker } from '../../electron/whatsapp/fork-worker.ts';
 import { TEXT } from '../../electron/whatsapp/status-mapping.ts';
@@ -33,7 +33,7 @@ function realEngine(options: { extraBrowserArgs?: string[] } = {}) {
     spawn: createForkWorker(),
     backoff: { offlineInitialMs: 1_000, restartInitialMs: 500 },
     ...(options.extraBrowserArgs ? { extraBrowserArgs: options.extraBrowserArgs } : {}),
-  })({ dataDir: temp.dir, clock: createSystemClock(), logger: silentLogger });
+  })({ dataDir: temp.dir, settings: DEFAULT_SETTINGS, timezone: () => 'Europe/Madrid', clock: createSystemClock(), logger: silentLogger });
   const statuses: WhatsAppStatus[] = [];
   engine.onStatus((status) => statuses.push(status));
   cleanups.push(async () => {
