@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OPEN_STATUSES } from '../shared/order.ts';
+import { languageOf } from '../shared/menu.ts';
 import type { Locale } from '../shared/i18n.ts';
 import { createHost, type EngineContext, type Host } from './host/create-host.ts';
 import { createSystemClock } from './host/clock.ts';
@@ -84,7 +85,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
   let lastHeartbeatAt: string | undefined;
   let stopped = false;
 
-  const locale = (): Locale => hostSettings.locale ?? host?.menu.current().locale ?? 'es';
+  const locale = (): Locale => hostSettings.locale ?? languageOf(host?.menu.current().locale ?? 'es');
   const openOrders = () => host?.store.orders.list({ statuses: OPEN_STATUSES }).length ?? 0;
   const timeZone = () => host?.menu.current().timezone ?? hostSettings.timezone;
 

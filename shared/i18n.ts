@@ -6,6 +6,9 @@ import type { CloudSignInProblem, CloudStatus, RecoveryRestoreSkip } from './kds
 
 export type Locale = 'es' | 'en';
 
+/** Wallets keep their brand name in every language. */
+const WALLET_NAMES = { mercadopago: 'Mercado Pago', nequi: 'Nequi', daviplata: 'Daviplata', yape: 'Yape', plin: 'Plin', pix: 'Pix', paypal: 'PayPal' } as const;
+
 const es = {
   status: {
     new: 'Nuevo',
@@ -44,7 +47,7 @@ const es = {
     'logged-out': 'WhatsApp se ha desvinculado: vuelve a vincular el teléfono para recibir pedidos.',
     failed: 'WhatsApp ha fallado. Se reintentará; si sigue así, reinicia Comanda.',
   } satisfies Record<WhatsAppState, string>,
-  payment: { cash: 'Efectivo', card: 'Tarjeta', bizum: 'Bizum', transfer: 'Transferencia' } satisfies Record<PaymentMethod, string>,
+  payment: { cash: 'Efectivo', card: 'Tarjeta', bizum: 'Bizum', transfer: 'Transferencia', spei: 'SPEI', ...WALLET_NAMES } satisfies Record<PaymentMethod, string>,
   pickup: 'Recoger',
   delivery: 'Domicilio',
   accept: 'Aceptar',
@@ -247,7 +250,7 @@ const en: Strings = {
     'logged-out': 'WhatsApp was unlinked. Link the phone again to receive orders.',
     failed: 'WhatsApp failed. It will retry; if it keeps failing, restart Comanda.',
   },
-  payment: { cash: 'Cash', card: 'Card', bizum: 'Bizum', transfer: 'Transfer' },
+  payment: { cash: 'Cash', card: 'Card', bizum: 'Bizum', transfer: 'Transfer', spei: 'SPEI', ...WALLET_NAMES },
   pickup: 'Pickup',
   delivery: 'Delivery',
   accept: 'Accept',

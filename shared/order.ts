@@ -1,5 +1,6 @@
 // The order model both sides agree on. Pure data and pure functions only.
 import { numberFormat } from './intl-cache.ts';
+import type { PaymentMethodId as PaymentMethod } from './menu.ts';
 
 export const ORDER_STATUSES = [
   'new',
@@ -16,15 +17,33 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const OPEN_STATUSES: readonly OrderStatus[] = ['new', 'accepted', 'preparing', 'ready'];
 
 export type Fulfilment = 'pickup' | 'delivery';
-export const PAYMENT_METHODS = ['cash', 'card', 'bizum', 'transfer'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export { PAYMENT_METHOD_IDS as PAYMENT_METHODS } from './menu.ts';
+export type { PaymentMethodId as PaymentMethod } from './menu.ts';
+
+/** A dish option the customer chose ("Grande", "Extra queso"); its price is inside the line's unitPrice. */
+export interface OrderItemOption {
+  groupId: string;
+  choiceId: string;
+  name: string;
+  price: number;
+}
 
 export interface OrderItem {
   itemId: string;
   name: string;
   quantity: number;
+  /** The dish's price plus its chosen options' prices, for one. */
   unitPrice: number;
   note?: string;
+  options?: OrderItemOption[];
+}
+
+/** A WhatsApp location pin the customer shared as the delivery address. */
+export interface OrderLocation {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
 }
 
 export interface OrderEvent {
@@ -54,8 +73,11 @@ export interface Order {
   customer: { phone: string; name: string };
   fulfilment: Fulfilment;
   address?: string;
+  location?: OrderLocation;
   payment?: PaymentMethod;
   items: OrderItem[];
+  /** Delivery orders: the menu's delivery fee, already inside `total`. */
+  deliveryFee?: number;
   total: number;
   currency: string;
   createdAt: string;
@@ -124,10 +146,10 @@ export function isOpen(status: OrderStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
-/** Sum in cents to avoid float drift (0.1 + 0.2). */
-export function orderTotal(items: readonly Pick<OrderItem, 'quantity' | 'unitPrice'>[]): number {
+/** Sum in cents to avoid float drift (0.1 + 0.2); a delivery fee is added once. */
+export function orderTotal(items: readonly Pick<OrderItem, 'quantity' | 'unitPrice'>[], deliveryFee = 0): number {
   const cents = items.reduce((sum, i) => sum + Math.round(i.unitPrice * 100) * i.quantity, 0);
-  return cents / 100;
+  return (cents + Math.round(deliveryFee * 100)) / 100;
 }
 
 export function formatMoney(amount: number, currency: string, locale: string): string {

@@ -92,10 +92,13 @@ export interface BotTexts {
 
 const DAYS_ES: Record<Weekday, string> = { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' };
 const DAYS_EN: Record<Weekday, string> = { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' };
-const PAY_ES: Record<PaymentMethod, string> = { cash: 'Efectivo', card: 'Tarjeta', bizum: 'Bizum', transfer: 'Transferencia' };
-const PAY_EN: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', bizum: 'Bizum', transfer: 'Bank transfer' };
-const PAY_WITH_ES: Record<PaymentMethod, string> = { cash: 'en efectivo', card: 'con tarjeta', bizum: 'con Bizum', transfer: 'por transferencia' };
-const PAY_WITH_EN: Record<PaymentMethod, string> = { cash: 'in cash', card: 'by card', bizum: 'with Bizum', transfer: 'by bank transfer' };
+const WALLETS = { mercadopago: 'Mercado Pago', nequi: 'Nequi', daviplata: 'Daviplata', yape: 'Yape', plin: 'Plin', pix: 'Pix', paypal: 'PayPal' } as const;
+const withWallet = (word: string) =>
+  Object.fromEntries(Object.entries(WALLETS).map(([id, name]) => [id, `${word} ${name}`])) as Record<keyof typeof WALLETS, string>;
+const PAY_ES: Record<PaymentMethod, string> = { cash: 'Efectivo', card: 'Tarjeta', bizum: 'Bizum', transfer: 'Transferencia', spei: 'Transferencia SPEI', ...WALLETS };
+const PAY_EN: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', bizum: 'Bizum', transfer: 'Bank transfer', spei: 'SPEI transfer', ...WALLETS };
+const PAY_WITH_ES: Record<PaymentMethod, string> = { cash: 'en efectivo', card: 'con tarjeta', bizum: 'con Bizum', transfer: 'por transferencia', spei: 'por transferencia SPEI', ...withWallet('con') };
+const PAY_WITH_EN: Record<PaymentMethod, string> = { cash: 'in cash', card: 'by card', bizum: 'with Bizum', transfer: 'by bank transfer', spei: 'by SPEI transfer', ...withWallet('with') };
 
 const ES: BotTexts = {
   greeting: (r) => `¡Hola! 👋 Bienvenido/a a ${r}.`,

@@ -2,14 +2,16 @@
 // effects synchronously (inside the host's database transaction) and returns the new conversation
 // state and the replies to send. Nothing here touches a clock, a file or the network.
 import type { Menu } from '../../shared/menu.ts';
-import type { Fulfilment, OrderStatus, PaymentMethod } from '../../shared/order.ts';
+import type { Fulfilment, OrderItemOption, OrderLocation, OrderStatus, PaymentMethod } from '../../shared/order.ts';
 
 export interface CartLine {
   itemId: string;
   name: string;
   quantity: number;
+  /** The dish's price plus its options'. */
   unitPrice: number;
   note?: string;
+  options?: OrderItemOption[];
 }
 
 /** What a confirmed conversation turns into. The host assigns id and number. */
@@ -17,8 +19,12 @@ export interface OrderDraft {
   customer: { phone: string; name: string };
   fulfilment: Fulfilment;
   address?: string;
+  /** A shared WhatsApp location pin (the address text is its address or name). */
+  location?: OrderLocation;
   payment: PaymentMethod;
   items: CartLine[];
+  /** Delivery only: the menu's fee, added to the total by the host. */
+  deliveryFee?: number;
   currency: string;
   /** "HH:MM", local: when the customer wants it (checked against the opening hours by the bot). */
   requestedTime?: string;

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Menu } from '../../shared/menu.ts';
+import { languageOf, type Menu } from '../../shared/menu.ts';
 import type { KdsEvent } from '../../shared/kds-api.ts';
 import { createSystemClock, type Clock } from './clock.ts';
 import { createJsonLogger, errorFields, type Logger } from './logger.ts';
@@ -144,7 +144,7 @@ export function createHost(options: HostOptions): Host {
     clock,
     onChange: (order) => bus.emit({ type: 'order', order }),
     onOutboxChange: () => outbox.kick(),
-    locale: () => menu.current().locale,
+    locale: () => languageOf(menu.current().locale),
     timezone,
     undoMs: settings.undoSeconds * 1000,
   });

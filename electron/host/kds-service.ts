@@ -15,6 +15,7 @@ import {
   type WhatsAppHealth,
 } from '../../shared/kds-api.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
+import { languageOf } from '../../shared/menu.ts';
 import { OPEN_STATUSES, type Order } from '../../shared/order.ts';
 import { foldText, phoneDigits } from '../../shared/text.ts';
 import type { Clock } from './clock.ts';
@@ -73,7 +74,7 @@ export class KdsService implements KdsApi {
       whatsapp: engine.getStatus(),
       handoffs: this.handoffs(),
       settings: {
-        locale: settings.locale ?? m.locale,
+        locale: settings.locale ?? languageOf(m.locale),
         amberAfterMinutes: settings.amberAfterMinutes,
         redAfterMinutes: settings.redAfterMinutes,
         etaChoices: settings.etaChoices,

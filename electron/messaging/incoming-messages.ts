@@ -1,7 +1,7 @@
 // Turns an incoming WhatsApp message into the bot's answer, in one database transaction: the
 // message is recorded as seen, the conversation advanced, any order placed and every reply queued
 // together. A crash at any point leaves either all of it or none of it.
-import type { Menu } from '../../shared/menu.ts';
+import { languageOf, type Menu } from '../../shared/menu.ts';
 import { cutText } from '../../shared/text.ts';
 import type { Clock } from '../host/clock.ts';
 import { errorFields, type Logger } from '../host/logger.ts';
@@ -71,7 +71,7 @@ export class IncomingMessages {
       const menu = this.options.menu();
       const rate = this.options.rateLimit?.check(message.phone) ?? 'allow';
       if (rate !== 'allow') {
-        if (rate === 'warn') this.queueReplies(message, [SLOW_DOWN[menu.locale]], now);
+        if (rate === 'warn') this.queueReplies(message, [SLOW_DOWN[languageOf(menu.locale)]], now);
         log.warn('incoming: customer over the message rate limit', { decision: rate });
         return 'rate-limited';
       }
@@ -94,7 +94,7 @@ export class IncomingMessages {
       } catch (error) {
         // A bot bug must not lose the message or leave the customer in silence.
         log.error('bot failed on a message', errorFields(error));
-        replies = [SORRY[menu.locale]];
+        replies = [SORRY[languageOf(menu.locale)]];
       }
       this.queueReplies(message, replies, now);
       return 'answered';

@@ -50,9 +50,11 @@ export class OrderLifecycle {
       const now = clock.now();
       const day = localDay(now, this.options.timezone());
       const id = newOrderId(now);
+      const fee = draft.fulfilment === 'delivery' && draft.deliveryFee ? draft.deliveryFee : 0;
       const items = draft.items.map((i) => {
         const item: Order['items'][number] = { itemId: i.itemId, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice };
         if (i.note) item.note = i.note;
+        if (i.options?.length) item.options = i.options.map((o) => ({ ...o }));
         return item;
       });
       const record: Parameters<typeof store.orders.insert>[0] = {
@@ -63,11 +65,13 @@ export class OrderLifecycle {
         fulfilment: draft.fulfilment,
         payment: draft.payment,
         items,
-        total: orderTotal(items),
+        total: orderTotal(items, fee),
         currency: draft.currency,
         createdAt: now,
       };
       if (draft.address) record.address = draft.address;
+      if (draft.location) record.location = { ...draft.location };
+      if (fee > 0) record.deliveryFee = fee;
       if (draft.requestedTime) record.requestedTime = draft.requestedTime;
       const note = draft.orderNote?.trim().slice(0, MAX_ORDER_NOTE_CHARS);
       if (note) record.orderNote = note;

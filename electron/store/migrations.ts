@@ -93,4 +93,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE orders ADD COLUMN requested_time TEXT;
   ALTER TABLE orders ADD COLUMN order_note TEXT;
   `,
+  // 4: the restaurant's terms on the order: the delivery fee (inside total) and a shared location pin.
+  // Dish options travel inside items_json.
+  `
+  ALTER TABLE orders ADD COLUMN delivery_fee REAL;
+  ALTER TABLE orders ADD COLUMN location_json TEXT;
+  `,
 ];

@@ -5,6 +5,7 @@ import type {
   Order,
   OrderEvent,
   OrderItem,
+  OrderLocation,
   OrderNotification,
   OrderStatus,
   PaymentMethod,
@@ -29,6 +30,8 @@ interface OrderRow {
   acknowledged: number;
   requested_time: string | null;
   order_note: string | null;
+  delivery_fee: number | null;
+  location_json: string | null;
 }
 
 interface EventRow {
@@ -65,6 +68,8 @@ export interface NewOrderRecord {
   createdAt: number;
   requestedTime?: string;
   orderNote?: string;
+  deliveryFee?: number;
+  location?: OrderLocation;
 }
 
 export interface OrderFilter {
@@ -87,8 +92,9 @@ export class OrdersRepo {
   insert(order: NewOrderRecord): void {
     statement(this.db, 
         `INSERT INTO orders (id, number, day, status, customer_phone, customer_name, fulfilment, address,
-           payment, items_json, total, currency, created_at, updated_at, acknowledged, requested_time, order_note)
-         VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+           payment, items_json, total, currency, created_at, updated_at, acknowledged, requested_time, order_note,
+           delivery_fee, location_json)
+         VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
       )
       .run(
         order.id,
@@ -106,6 +112,8 @@ export class OrdersRepo {
         order.createdAt,
         order.requestedTime ?? null,
         order.orderNote ?? null,
+        order.deliveryFee ?? null,
+        order.location ? JSON.stringify(order.location) : null,
       );
   }
 
@@ -245,6 +253,8 @@ export class OrdersRepo {
       if (r.eta_minutes !== null) order.etaMinutes = r.eta_minutes;
       if (r.requested_time !== null) order.requestedTime = r.requested_time;
       if (r.order_note !== null) order.orderNote = r.order_note;
+      if (r.delivery_fee !== null) order.deliveryFee = r.delivery_fee;
+      if (r.location_json !== null) order.location = JSON.parse(r.location_json) as OrderLocation;
       return order;
     });
   }

@@ -13,7 +13,7 @@ function snapshot(over: Partial<KdsSnapshot> = {}): KdsSnapshot {
     whatsapp: { state: 'connected', since: at(0), engine: 'simulator' },
     handoffs: [],
     settings: { locale: 'en', amberAfterMinutes: 3, redAfterMinutes: 6, etaChoices: [15, 25], undoSeconds: 8 },
-    menu: { restaurant: 'Casa Pepe', currency: 'EUR', locale: 'es' },
+    menu: { restaurant: 'Casa Pepe', currency: 'EUR', locale: 'es-ES' },
     version: '1',
     serverTime: at(3),
     ...over,

@@ -105,7 +105,7 @@ export class FakeKdsApi implements KdsApi {
       whatsapp: this.whatsapp,
       handoffs: this.handoffs,
       settings: this.settings,
-      menu: { restaurant: this.restaurant, currency: 'EUR', locale: this.settings.locale },
+      menu: { restaurant: this.restaurant, currency: 'EUR', locale: this.settings.locale === 'en' ? 'en' : 'es-ES' },
       version: '0.0.0-fake',
       serverTime: this.iso(),
     });
