@@ -66,10 +66,23 @@ export interface ConversationState {
   [key: string]: unknown;
 }
 
+/**
+ * What the customer sent, as the bot sees it. `text` includes a photo's or document's caption;
+ * `media` is a photo/document without a caption or another kind the bot cannot read; `location` is a
+ * shared pin; `edit` replaces the customer's previous message (WhatsApp's message_edit) and `body`
+ * is the new text; `audio` is a voice note (the host has handed the chat to staff).
+ */
+export type BotMessage =
+  | { kind: 'text'; body: string }
+  | { kind: 'media'; body: string; mediaType?: string }
+  | { kind: 'audio'; body: string }
+  | { kind: 'location'; body: string; location: { latitude: number; longitude: number; name?: string; address?: string } }
+  | { kind: 'edit'; body: string };
+
 export interface BotInput {
   /** Epoch ms. */
   now: number;
-  message: { kind: 'text' | 'media'; body: string };
+  message: BotMessage;
   /** null for a first message (or after the state was dropped). */
   conversation: ConversationState | null;
   customer: { phone: string; profileName?: string; rememberedName?: string };
@@ -78,6 +91,8 @@ export interface BotInput {
   recentOrders: CustomerOrderSummary[];
   /** IANA zone for opening hours; the menu's `timezone` wins, else this (the host's zone). */
   timezone: string;
+  /** New orders are paused by the kitchen: epoch ms when they reopen, or null "until resumed". */
+  pausedUntil?: number | null;
 }
 
 export interface BotOutput {
