@@ -4,6 +4,19 @@ import { z } from 'zod';
 import { ORDER_STATUSES, type Order, type OrderStatus } from './order.ts';
 import type { WhatsAppStatus } from './whatsapp-status.ts';
 import type { Menu } from './menu.ts';
+import type { HostSettings } from './settings.ts';
+import { settingsPatchSchema } from './settings.ts';
+import {
+  availabilityRequestSchema,
+  cloudSignInSchema,
+  pauseRequestSchema,
+  setPinRequestSchema,
+  setupUpdateSchema,
+  unlockRequestSchema,
+  type OrdersPause,
+  type OwnerApi,
+  type SetupState,
+} from './owner-api.ts';
 export { describeZodError } from './validation.ts';
 
 /** A chat handed to staff ("hablar con una persona"): the bot is silent there until released. */
@@ -37,6 +50,8 @@ export interface KdsSnapshot {
   handoffs: Handoff[];
   settings: KdsSettings;
   menu: Pick<Menu, 'restaurant' | 'currency' | 'locale'>;
+  /** New orders paused by the kitchen (header countdown). */
+  pause: OrdersPause;
   version: string;
   serverTime: string;
 }
@@ -106,7 +121,12 @@ export type KdsEvent =
   | { type: 'whatsapp'; status: WhatsAppStatus }
   | { type: 'handoffs'; handoffs: Handoff[] }
   | { type: 'sim'; message: SimMessage }
-  | { type: 'cloud'; status: CloudStatus };
+  | { type: 'cloud'; status: CloudStatus }
+  /** The menu changed (editor, out of stock, the cloud): the whole document with terms. */
+  | { type: 'menu'; menu: Menu }
+  | { type: 'pause'; pause: OrdersPause }
+  | { type: 'settings'; settings: HostSettings }
+  | { type: 'setup'; setup: SetupState };
 
 export const transitionRequestSchema = z.object({
   to: z.enum(ORDER_STATUSES),
@@ -181,9 +201,10 @@ export interface DiagnosticsExport {
 }
 
 export const orderIdSchema = z.string().min(1).max(100);
+export const menuItemIdSchema = z.string().trim().min(1).max(100);
 export const phoneSchema = z.string().trim().min(3).max(100);
 
-export interface KdsApi {
+export interface KdsApi extends OwnerApi {
   getSnapshot(): Promise<KdsSnapshot>;
   listOrders(query?: ListOrdersQuery): Promise<Order[]>;
   transition(orderId: string, request: TransitionRequest): Promise<Order>;
@@ -236,6 +257,25 @@ export const KDS_METHODS = [
   'takeOverSession',
   'acknowledgeRecoveryCode',
   'enterRecoveryCode',
+  'getMenu',
+  'saveMenu',
+  'setItemAvailability',
+  'pauseOrders',
+  'resumeOrders',
+  'getSettings',
+  'updateSettings',
+  'getOwnerStatus',
+  'setOwnerPin',
+  'unlockOwner',
+  'getSetup',
+  'updateSetup',
+  'getEngine',
+  'setEngine',
+  'getNetworkAccess',
+  'setNetworkAccess',
+  'rotateAccessToken',
+  'cloudSignIn',
+  'cloudSignOut',
 ] as const satisfies readonly Exclude<keyof KdsApi, 'subscribe'>[];
 export type KdsMethod = (typeof KDS_METHODS)[number];
 
@@ -258,26 +298,79 @@ export const kdsArgsSchemas = {
   takeOverSession: z.tuple([]),
   acknowledgeRecoveryCode: z.tuple([]),
   enterRecoveryCode: z.tuple([recoveryCodeSchema]),
+  // The menu is checked by the host with the menu schema, so the error names the bad path the same
+  // way on every transport.
+  getMenu: z.tuple([]),
+  saveMenu: z.tuple([z.unknown()]),
+  setItemAvailability: z.tuple([menuItemIdSchema, availabilityRequestSchema.shape.available]),
+  pauseOrders: z.tuple([pauseRequestSchema]),
+  resumeOrders: z.tuple([]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsPatchSchema]),
+  getOwnerStatus: z.tuple([]),
+  setOwnerPin: z.tuple([setPinRequestSchema]),
+  unlockOwner: z.tuple([unlockRequestSchema.shape.pin]),
+  getSetup: z.tuple([]),
+  updateSetup: z.tuple([setupUpdateSchema]),
+  getEngine: z.tuple([]),
+  setEngine: z.tuple([z.enum(['simulator', 'whatsapp'])]),
+  getNetworkAccess: z.tuple([]),
+  setNetworkAccess: z.tuple([z.boolean()]),
+  rotateAccessToken: z.tuple([]),
+  cloudSignIn: z.tuple([cloudSignInSchema]),
+  cloudSignOut: z.tuple([]),
 } satisfies Record<KdsMethod, z.ZodType>;
 
 /** Errors carry an HTTP-like code so every transport reports them the same way. */
-export type KdsErrorCode = 'bad_request' | 'unauthorized' | 'not_found' | 'conflict' | 'too_large' | 'internal';
+export type KdsErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'too_many_requests'
+  | 'internal';
+
+export const KDS_ERROR_CODES: readonly KdsErrorCode[] = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'too_many_requests',
+  'internal',
+];
 
 export const KDS_ERROR_STATUS: Record<KdsErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_many_requests: 429,
   internal: 500,
 };
 
+export interface KdsErrorDetails {
+  /** The code the HTTP body carries instead of `code` (403: "owner-pin-required"). */
+  wireCode?: string;
+  /** too_many_requests: seconds until another try is taken. */
+  retryAfterSeconds?: number;
+}
+
 export class KdsError extends Error {
   readonly code: KdsErrorCode;
-  constructor(code: KdsErrorCode, message: string) {
+  readonly wireCode: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  constructor(code: KdsErrorCode, message: string, details: KdsErrorDetails = {}) {
     super(message);
     this.name = 'KdsError';
     this.code = code;
+    this.wireCode = details.wireCode;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 

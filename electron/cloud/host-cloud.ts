@@ -2,6 +2,7 @@
 // own notifier and secret store). Everything host-specific stays here, so the host needs two lines:
 //   const cloud = await startHostCloud({ host, dataDir, firebase: loadFirebaseFile(path), logger, clock });
 //   ...on stop: await cloud.stop();   (before host.stop(): the cloud reads the store)
+import { runAsHost } from '../host/owner-guard.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Host } from '../host/create-host.ts';
@@ -99,7 +100,8 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       return { state: host.engine.getStatus().state };
     },
     logout: async () => {
-      await host.service.unlinkWhatsApp();
+      // An authenticated cloud command is the owner's own act: no PIN is asked for.
+      await runAsHost(() => host.service.unlinkWhatsApp());
       return { state: host.engine.getStatus().state };
     },
     backup_now: async () => {
@@ -122,7 +124,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     whatsappStatus: () => host.engine.getStatus(),
     ordersSince: (ms) => host.store.orders.list({ createdSince: ms }),
     applyMenu: (menu) => {
-      const result = host.menu.replace(menu);
+      const result = host.menu.replace(menu, 'cloud');
       if (!result.ok) log.warn('cloud menu not applied', { error: result.error });
     },
     onMenuError: (error) => {

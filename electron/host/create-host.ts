@@ -11,8 +11,16 @@ import { EventBus } from './event-bus.ts';
 import { HostStats } from './host-stats.ts';
 import { KdsService } from './kds-service.ts';
 import { Diagnostics } from './diagnostics.ts';
-import { MenuSource, SAMPLE_MENU_PATH, loadMenuFile } from './menu-source.ts';
-import { isValidTimezone, loadSettingsFile, type HostSettings } from './settings.ts';
+import { MenuSource } from './menu-source.ts';
+import { isValidTimezone, type HostSettings } from './settings.ts';
+import { SettingsStore } from './settings-store.ts';
+import { OrdersPauseControl } from './orders-pause.ts';
+import { SetupStore } from './setup-store.ts';
+import { OwnerPin } from './owner-pin.ts';
+import { OwnerTokens } from './owner-tokens.ts';
+import { OwnerService } from './owner-service.ts';
+import type { DeviceControl } from './device-control.ts';
+import type { NetworkAccess } from '../../shared/owner-api.ts';
 import { Store } from '../store/store.ts';
 import { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import { IncomingMessages } from '../messaging/incoming-messages.ts';
@@ -29,8 +37,10 @@ export interface EngineContext {
   dataDir: string;
   clock: Clock;
   logger: Logger;
-  /** The host's settings, as loaded once (the engine reads its `whatsapp` section). */
+  /** The host's settings when the engine is made (the engine reads its `whatsapp` section). */
   settings: HostSettings;
+  /** The settings as they are now: PUT /api/settings changes them while the engine runs. */
+  currentSettings?: () => HostSettings;
   /** The restaurant's IANA zone (menu, then settings, then the computer's). */
   timezone: () => string;
 }
@@ -39,16 +49,25 @@ export interface HostOptions {
   dataDir: string;
   /** 'simulator', or a factory for another engine (the real one is injected by its own module). */
   engine: 'simulator' | ((context: EngineContext) => WhatsAppEngine);
-  /** The menu file; default: the sample menu that ships with the app. */
+  /**
+   * A menu file (--menu) imported at start, replacing the menu stored in the database. Without it
+   * (and without `menu`) the stored menu is used; the sample only on a fresh data directory.
+   */
   menuPath?: string;
+  /** A menu object imported at start like menuPath (tests). */
   menu?: Menu;
   /** HTTP port; 0 picks a free one; null serves no HTTP (an Electron window alone). */
   port?: number | null;
   hostname?: string;
   clock?: Clock;
   logger?: Logger;
-  /** Default: DATA_DIR/settings.json, else the defaults. */
+  /**
+   * Settings for a database that holds none yet (tests; the desktop app's older values). Once
+   * stored, the database's settings win. Without it the first start imports DATA_DIR/settings.json.
+   */
   settings?: HostSettings;
+  /** The shell's device controls (engine switch, network, cloud sign-in); absent: those routes answer 409. */
+  device?: DeviceControl;
   /** The built renderer to serve; default dist/renderer next to the app. */
   rendererDir?: string;
   bot?: BotHandler;
@@ -74,11 +93,17 @@ export interface Host {
   readonly simulator: SimulatorEngine | undefined;
   readonly outbox: Outbox;
   readonly menu: MenuSource;
+  /** The kitchen's and device's settings (live; PUT /api/settings). */
+  readonly settings: SettingsStore;
   readonly bus: EventBus;
   readonly stats: HostStats;
   readonly version: string;
   start(): Promise<StartedHost>;
   stop(): Promise<void>;
+  /** Forgets the owner PIN (headless flag, tray menu): from the PC itself, never over the network. */
+  resetOwnerPin(): void;
+  /** Plugs the shell's device controls in after creation (or out). */
+  setDevice(device: DeviceControl | undefined): void;
 }
 
 const INBOX_RETENTION_MS = 30 * 24 * 3600_000;
@@ -100,23 +125,54 @@ export function createHost(options: HostOptions): Host {
   const version = appVersion();
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
 
-  const settings = options.settings ?? loadSettingsFile(join(options.dataDir, 'settings.json'), logger);
-  const menu = new MenuSource(options.menu ?? loadMenuFile(options.menuPath ?? SAMPLE_MENU_PATH));
+  const store = Store.open(join(options.dataDir, 'comanda.sqlite'), { synchronous: options.databaseSync ?? 'FULL' });
+  const hadOrders = store.orders.count() > 0;
+  const { store: settingsStore, report: settingsReport } = SettingsStore.open({
+    repo: store.settings,
+    logger,
+    legacyFilePath: join(options.dataDir, 'settings.json'),
+    ...(options.settings ? { seed: options.settings } : {}),
+  });
+  const settings = () => settingsStore.current();
+  let menu: MenuSource;
+  try {
+    menu = MenuSource.open({
+      repo: store.menu,
+      clock,
+      logger,
+      ...(options.menu ? { importMenu: options.menu } : options.menuPath ? { importPath: options.menuPath } : {}),
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  // An install that ran before first-run existed is set up already.
+  const setup = SetupStore.open(store.settings, () => hadOrders || settingsReport.legacyFileExisted);
   const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const timezone = () => {
-    const zone = menu.current().timezone ?? settings.timezone;
+    const zone = menu.current().timezone ?? settings().timezone;
     return zone && isValidTimezone(zone) ? zone : systemZone;
   };
 
-  const store = Store.open(join(options.dataDir, 'comanda.sqlite'), { synchronous: options.databaseSync ?? 'FULL' });
   const bus = new EventBus(logger);
   const stats = new HostStats();
+  const pause = new OrdersPauseControl({ repo: store.settings, clock, onChange: (p) => bus.emit({ type: 'pause', pause: p }) });
+  menu.onChange((m) => bus.emit({ type: 'menu', menu: m }));
+  settingsStore.onChange((s) => bus.emit({ type: 'settings', settings: s }));
+  setup.onChange((s) => bus.emit({ type: 'setup', setup: s }));
   const simulator =
     options.engine === 'simulator'
       ? new SimulatorEngine({ databasePath: join(options.dataDir, 'simulator-chats.sqlite'), clock })
       : undefined;
   const engine: WhatsAppEngine =
-    simulator ?? (options.engine as (c: EngineContext) => WhatsAppEngine)({ dataDir: options.dataDir, clock, logger, settings, timezone });
+    simulator ?? (options.engine as (c: EngineContext) => WhatsAppEngine)({
+      dataDir: options.dataDir,
+      clock,
+      logger,
+      settings: settings(),
+      currentSettings: settings,
+      timezone,
+    });
 
   const emitOrder = (orderId: string) => {
     const order = store.orders.get(orderId);
@@ -130,7 +186,7 @@ export function createHost(options: HostOptions): Host {
     // The limits protect a real number from WhatsApp's spam checks; the simulator answers at once.
     rateLimits:
       engine.kind === 'whatsapp'
-        ? { perChatPerMinute: settings.whatsapp.perChatPerMinute, sessionPerMinute: settings.whatsapp.sessionPerMinute }
+        ? () => ({ perChatPerMinute: settings().whatsapp.perChatPerMinute, sessionPerMinute: settings().whatsapp.sessionPerMinute })
         : null,
     onEntryChange: (entry) => {
       if (entry.state === 'sent' && !entry.duplicateOf) stats.count('messagesOut');
@@ -146,9 +202,27 @@ export function createHost(options: HostOptions): Host {
     onOutboxChange: () => outbox.kick(),
     locale: () => languageOf(menu.current().locale),
     timezone,
-    undoMs: settings.undoSeconds * 1000,
+    undoMs: () => settings().undoSeconds * 1000,
   });
   let accessToken: string | undefined;
+  let device = options.device;
+  let listeningUrl = '';
+  let listeningHost = options.hostname ?? '127.0.0.1';
+  const owner = new OwnerService({
+    menu,
+    settings: settingsStore,
+    pause,
+    setup,
+    pin: new OwnerPin({ repo: store.settings, clock, logger: logger.child({ part: 'owner' }) }),
+    tokens: new OwnerTokens(clock),
+    engineKind: () => engine.kind,
+    device: () => device,
+    listening: (): NetworkAccess => ({
+      enabled: !isLoopback(listeningHost),
+      urls: listeningUrl && !isLoopback(listeningHost) ? [listeningUrl] : [],
+      blockedReason: 'not-supported',
+    }),
+  });
   const diagnostics = new Diagnostics({
     outDir: join(options.dataDir, 'diagnostics'),
     logDir: options.logDir ?? join(options.dataDir, 'logs'),
@@ -165,9 +239,10 @@ export function createHost(options: HostOptions): Host {
     stats,
     diagnostics,
     menu,
-    settings: () => settings,
+    settings,
     timezone,
     version,
+    owner,
   });
   const incoming = new IncomingMessages({
     store,
@@ -177,6 +252,7 @@ export function createHost(options: HostOptions): Host {
     bot: options.bot ?? handleMessage,
     menu: () => menu.current(),
     timezone,
+    pausedUntil: () => pause.pausedUntil(),
     onOutboxChange: () => outbox.kick(),
     onHandoffsChange: () => bus.emit({ type: 'handoffs', handoffs: service.handoffs() }),
     rateLimit: new IncomingRateLimit({ clock }),
@@ -203,9 +279,14 @@ export function createHost(options: HostOptions): Host {
     simulator,
     outbox,
     menu,
+    settings: settingsStore,
     bus,
     stats,
     version,
+    resetOwnerPin: () => owner.resetPin(),
+    setDevice(next) {
+      device = next;
+    },
     async start() {
       if (started) throw new Error('host already started');
       started = true;
@@ -230,6 +311,7 @@ export function createHost(options: HostOptions): Host {
       if (simulator) {
         unsubscribers.push(simulator.onChatMessage((message) => bus.emit({ type: 'sim', message } satisfies KdsEvent)));
       }
+      pause.start();
       await engine.start();
       outbox.start();
       let port: number | null = null;
@@ -243,7 +325,7 @@ export function createHost(options: HostOptions): Host {
           version,
           whatsappStatus: () => engine.getStatus(),
           stats: () => ({ ...stats.counts, ordersTotal: store.orders.count() }),
-          menu: () => menu.current(),
+          pause: () => pause.state(),
           staticDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
           settle,
         });
@@ -251,6 +333,8 @@ export function createHost(options: HostOptions): Host {
         port = await server.listen(options.port ?? 4747, hostname);
         const shown = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
         url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/#token=${token}`;
+        listeningHost = hostname;
+        listeningUrl = url;
       }
       logger.info('host started', { engine: engine.kind, port, version, orders: store.orders.count() });
       return { url, port, token };
@@ -259,6 +343,7 @@ export function createHost(options: HostOptions): Host {
       await server?.close();
       server = undefined;
       await outbox.stop();
+      pause.stop();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       await engine.stop();
       store.close();
@@ -267,3 +352,6 @@ export function createHost(options: HostOptions): Host {
   };
 }
 
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '::1' || hostname.startsWith('127.');
+}

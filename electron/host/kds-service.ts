@@ -15,7 +15,20 @@ import {
   type WhatsAppHealth,
 } from '../../shared/kds-api.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
-import { languageOf } from '../../shared/menu.ts';
+import { languageOf, type Menu, type MenuInput, type MenuItem } from '../../shared/menu.ts';
+import type {
+  CloudSignIn,
+  EngineKind,
+  NetworkAccess,
+  OrdersPause,
+  OwnerStatus,
+  OwnerUnlock,
+  PauseRequest,
+  SetPinRequest,
+  SetupState,
+  SetupUpdate,
+} from '../../shared/owner-api.ts';
+import type { SettingsPatch } from '../../shared/settings.ts';
 import { OPEN_STATUSES, type Order } from '../../shared/order.ts';
 import { foldText, phoneDigits } from '../../shared/text.ts';
 import type { Clock } from './clock.ts';
@@ -24,6 +37,7 @@ import type { HostStats } from './host-stats.ts';
 import type { EventBus } from './event-bus.ts';
 import type { MenuSource } from './menu-source.ts';
 import type { HostSettings } from './settings.ts';
+import type { OwnerService } from './owner-service.ts';
 import type { Store } from '../store/store.ts';
 import type { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import { startOfLocalDay } from '../orders/local-day.ts';
@@ -44,6 +58,8 @@ export interface KdsServiceOptions {
   settings: () => HostSettings;
   timezone: () => string;
   version: string;
+  /** The owner area, out of stock and pause (owner-service.ts); it also guards the owner operations here. */
+  owner: OwnerService;
 }
 
 /** The cloud as the screen sees it (electron/cloud/cloud-status.ts); the host has none until the cloud starts. */
@@ -81,6 +97,7 @@ export class KdsService implements KdsApi {
         undoSeconds: settings.undoSeconds,
       },
       menu: { restaurant: m.restaurant, currency: m.currency, locale: m.locale },
+      pause: this.o.owner.currentPause(),
       version,
       serverTime: new Date(clock.now()).toISOString(),
     };
@@ -150,6 +167,7 @@ export class KdsService implements KdsApi {
   }
 
   async linkWhatsApp(request: LinkRequest): Promise<WhatsAppStatus> {
+    this.o.owner.requireOwner();
     const options: LinkOptions = { method: request.method };
     if (request.method === 'code') {
       const phone = phoneDigits(request.phone ?? '');
@@ -160,6 +178,7 @@ export class KdsService implements KdsApi {
   }
 
   async unlinkWhatsApp(): Promise<WhatsAppStatus> {
+    this.o.owner.requireOwner();
     const status = await this.engineAction(() => this.o.engine.unlink());
     for (const listener of this.unlinkListeners) {
       try {
@@ -178,6 +197,7 @@ export class KdsService implements KdsApi {
   }
 
   async reconnectWhatsApp(): Promise<WhatsAppStatus> {
+    this.o.owner.requireOwner();
     return this.engineAction(() => this.o.engine.reconnect());
   }
 
@@ -191,19 +211,26 @@ export class KdsService implements KdsApi {
   }
 
   async getCloudStatus(): Promise<CloudStatus> {
-    return this.cloud?.status() ?? { state: 'off' };
+    const status = this.cloud?.status() ?? { state: 'off' };
+    if (status.recoveryCode === undefined || this.o.owner.isOwner()) return status;
+    // The recovery code unlocks the restaurant's WhatsApp backups: only the owner sees it.
+    const { recoveryCode: _hidden, ...rest } = status;
+    return rest;
   }
 
   async takeOverSession(): Promise<CloudStatus> {
+    this.o.owner.requireOwner();
     if (!this.cloud) throw new KdsError('conflict', 'the cloud is not set up on this PC');
     return this.cloud.takeOver();
   }
 
   async acknowledgeRecoveryCode(): Promise<CloudStatus> {
+    this.o.owner.requireOwner();
     return this.cloud?.acknowledgeRecoveryCode() ?? { state: 'off' };
   }
 
   async enterRecoveryCode(code: string): Promise<CloudStatus> {
+    this.o.owner.requireOwner();
     if (!this.cloud) throw new KdsError('conflict', 'the cloud is not set up on this PC, so a recovery code has nothing to unlock');
     return this.cloud.enterRecoveryCode(code);
   }
@@ -223,6 +250,70 @@ export class KdsService implements KdsApi {
   /** A diagnostics zip written by exportDiagnostics, by file name (the download route). */
   readDiagnostics(fileName: string): Promise<Buffer> {
     return this.o.diagnostics.read(fileName);
+  }
+
+  // The owner area (shared/owner-api.ts), implemented in owner-service.ts.
+  getMenu(): Promise<Menu> {
+    return this.o.owner.getMenu();
+  }
+  saveMenu(menu: MenuInput): Promise<Menu> {
+    return this.o.owner.saveMenu(menu);
+  }
+  setItemAvailability(itemId: string, available: boolean): Promise<MenuItem> {
+    return this.o.owner.setItemAvailability(itemId, available);
+  }
+  pauseOrders(request: PauseRequest): Promise<OrdersPause> {
+    return this.o.owner.pauseOrders(request);
+  }
+  resumeOrders(): Promise<OrdersPause> {
+    return this.o.owner.resumeOrders();
+  }
+  getSettings(): Promise<HostSettings> {
+    return this.o.owner.getSettings();
+  }
+  updateSettings(patch: SettingsPatch): Promise<HostSettings> {
+    return this.o.owner.updateSettings(patch);
+  }
+  getOwnerStatus(): Promise<OwnerStatus> {
+    return this.o.owner.getOwnerStatus();
+  }
+  setOwnerPin(request: SetPinRequest): Promise<OwnerStatus> {
+    return this.o.owner.setOwnerPin(request);
+  }
+  unlockOwner(pin: string): Promise<OwnerUnlock> {
+    return this.o.owner.unlockOwner(pin);
+  }
+  getSetup(): Promise<SetupState> {
+    return this.o.owner.getSetup();
+  }
+  updateSetup(update: SetupUpdate): Promise<SetupState> {
+    return this.o.owner.updateSetup(update);
+  }
+  getEngine(): Promise<EngineKind> {
+    return this.o.owner.getEngine();
+  }
+  setEngine(kind: EngineKind): Promise<EngineKind> {
+    return this.o.owner.setEngine(kind);
+  }
+  getNetworkAccess(): Promise<NetworkAccess> {
+    return this.o.owner.getNetworkAccess();
+  }
+  setNetworkAccess(enabled: boolean): Promise<NetworkAccess> {
+    return this.o.owner.setNetworkAccess(enabled);
+  }
+  rotateAccessToken(): Promise<NetworkAccess> {
+    return this.o.owner.rotateAccessToken();
+  }
+  cloudSignIn(request: CloudSignIn): Promise<void> {
+    return this.o.owner.cloudSignIn(request);
+  }
+  cloudSignOut(): Promise<void> {
+    return this.o.owner.cloudSignOut();
+  }
+
+  /** Owner-only routes that are not KdsApi methods (the day report): 403 without the owner token. */
+  requireOwner(): void {
+    this.o.owner.requireOwner();
   }
 
   subscribe(listener: (event: KdsEvent) => void): () => void {

@@ -27,6 +27,8 @@ export interface IncomingMessagesOptions {
   bot: BotHandler;
   menu: () => Menu;
   timezone: () => string;
+  /** The kitchen's orders pause (bot-types.ts BotInput.pausedUntil); absent: never paused. */
+  pausedUntil?: () => number | null | undefined;
   onOutboxChange: () => void;
   onHandoffsChange: () => void;
   rateLimit?: IncomingRateLimit;
@@ -86,6 +88,7 @@ export class IncomingMessages {
             menu,
             recentOrders: this.recentOrders(message.phone),
             timezone: this.options.timezone(),
+            ...pauseField(this.options.pausedUntil?.()),
           },
           this.effects(message),
         );
@@ -167,4 +170,9 @@ function parseState(json: string | null): ConversationState | null {
   } catch {
     return null;
   }
+}
+
+/** pausedUntil is left out while orders are open (exactOptionalPropertyTypes). */
+function pauseField(pausedUntil: number | null | undefined): { pausedUntil?: number | null } {
+  return pausedUntil === undefined ? {} : { pausedUntil };
 }

@@ -47,8 +47,8 @@ export interface OutboxOptions {
   clock: Clock;
   logger: Logger;
   backoff?: OutboxBackoff;
-  /** Default DEFAULT_SEND_RATE_LIMITS; null: no limits (the simulator, where no number is at risk). */
-  rateLimits?: SendRateLimits | null;
+  /** Default DEFAULT_SEND_RATE_LIMITS; null: no limits (the simulator, where no number is at risk). A function is read on every look (settings change live). */
+  rateLimits?: SendRateLimits | null | (() => SendRateLimits | null);
   /** Told after every state change of an entry (the order card shows its notices). */
   onEntryChange?: (entry: OutboxEntry) => void;
 }
@@ -60,7 +60,7 @@ export function retryDelay(attempts: number, backoff: OutboxBackoff): number {
 export class Outbox {
   private readonly options: OutboxOptions;
   private readonly backoff: OutboxBackoff;
-  private readonly rateLimits: SendRateLimits | null;
+  private readonly limits: SendRateLimits | null | (() => SendRateLimits | null);
   private timer: TimerHandle | undefined;
   private draining: Promise<void> | undefined;
   private again = false;
@@ -71,7 +71,11 @@ export class Outbox {
   constructor(options: OutboxOptions) {
     this.options = options;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.rateLimits = options.rateLimits === undefined ? DEFAULT_SEND_RATE_LIMITS : options.rateLimits;
+    this.limits = options.rateLimits === undefined ? DEFAULT_SEND_RATE_LIMITS : options.rateLimits;
+  }
+
+  private get rateLimits(): SendRateLimits | null {
+    return typeof this.limits === 'function' ? this.limits() : this.limits;
   }
 
   start(): void {

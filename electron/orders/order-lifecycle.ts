@@ -26,8 +26,8 @@ export interface OrderLifecycleOptions {
   onOutboxChange: () => void;
   locale: () => 'es' | 'en';
   timezone: () => string;
-  /** How long the KDS's undo stays open, and how long an undoable notice is held back. */
-  undoMs: number;
+  /** How long the KDS's undo stays open, and how long an undoable notice is held back (a function: settings change live). */
+  undoMs: number | (() => number);
 }
 
 /** Outbox priority of status notices (bot replies to a waiting customer go first). */
@@ -35,6 +35,11 @@ export const NOTIFICATION_PRIORITY = 5;
 
 export class OrderLifecycle {
   private readonly options: OrderLifecycleOptions;
+
+  private undoMs(): number {
+    const { undoMs } = this.options;
+    return typeof undoMs === 'function' ? undoMs() : undoMs;
+  }
 
   constructor(options: OrderLifecycleOptions) {
     this.options = options;
@@ -113,7 +118,7 @@ export class OrderLifecycle {
           priority: NOTIFICATION_PRIORITY,
           createdAt: now,
           // A scheduled send: the undo window holds the notice in the outbox, where undo() cancels it.
-          notBefore: request.undoable ? now + this.options.undoMs : now,
+          notBefore: request.undoable ? now + this.undoMs() : now,
         });
         store.afterCommit(this.options.onOutboxChange);
       }
@@ -129,7 +134,7 @@ export class OrderLifecycle {
       const last = store.orders.lastEvent(orderId);
       const now = clock.now();
       if (!last || last.undo) throw new KdsError('conflict', `order #${order.number} has nothing to undo`);
-      if (now - last.atMs > this.options.undoMs) {
+      if (now - last.atMs > this.undoMs()) {
         throw new KdsError('conflict', `the undo window for order #${order.number} has closed`);
       }
       const notices = store.outbox.keysWithPrefix(`order:${orderId}:${last.seq}:`);

@@ -14,10 +14,22 @@ import {
   transitionRequestSchema,
   type ListOrdersQuery,
 } from '../../shared/kds-api.ts';
+import {
+  OWNER_TOKEN_HEADER,
+  availabilityRequestSchema,
+  cloudSignInSchema,
+  networkRequestSchema,
+  pauseRequestSchema,
+  setPinRequestSchema,
+  setupUpdateSchema,
+  unlockRequestSchema,
+  type OrdersPause,
+} from '../../shared/owner-api.ts';
+import { settingsPatchSchema } from '../../shared/settings.ts';
+import { runAsCaller } from '../host/owner-guard.ts';
 import { WHATSAPP_STATES, type WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { errorFields, type Logger } from '../host/logger.ts';
 import type { KdsService } from '../host/kds-service.ts';
-import type { Menu } from '../../shared/menu.ts';
 import { bearerToken, tokenMatches } from './access-token.ts';
 import { serveStatic } from './static-files.ts';
 import { EventSocketServer } from './event-socket.ts';
@@ -32,7 +44,8 @@ export interface KdsServerOptions {
   whatsappStatus: () => WhatsAppStatus;
   /** Counters shown with the health answer. */
   stats?: () => Record<string, number>;
-  menu: () => Menu;
+  /** The orders pause, shown in GET /api/health. */
+  pause?: () => OrdersPause;
   /** Built renderer (dist/renderer); the page is served from here. */
   staticDir: string | undefined;
   /** Request bodies beyond this are refused with 413. */
@@ -45,6 +58,20 @@ export interface KdsServerOptions {
 }
 
 type Handler = (ctx: RequestContext) => Promise<unknown>;
+
+export interface RouteOptions {
+  /** An owner route: besides the access token it needs X-Owner-Token once a PIN exists (else 403). */
+  owner?: boolean;
+  /** Bodies beyond this are refused with 413 (default: the server's maxBodyBytes). */
+  maxBodyBytes?: number;
+}
+
+interface Route extends RouteOptions {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
 interface RequestContext {
   req: IncomingMessage;
   url: URL;
@@ -65,13 +92,16 @@ export class FileDownload {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+/** A whole menu: 2,000 dishes with descriptions and options fit; a bigger body is a 413. */
+export const MENU_MAX_BODY = 8 * 1024 * 1024;
+const engineRequestSchema = z.object({ kind: z.enum(['simulator', 'whatsapp']) });
 const simStatusSchema = z.object({ state: z.enum(WHATSAPP_STATES), error: z.string().max(500).optional() });
 const recoveryCodeRequestSchema = z.object({ code: recoveryCodeSchema });
 
 export class KdsServer {
   private readonly options: KdsServerOptions;
   private readonly server: Server;
-  private readonly routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
+  private readonly routes: Route[] = [];
   readonly events: EventSocketServer;
 
   constructor(options: KdsServerOptions) {
@@ -114,10 +144,8 @@ export class KdsServer {
 
   private defineRoutes(): void {
     const { service } = this.options;
-    const route = (method: string, path: string, handler: Handler) => {
-      const pattern = new RegExp('^' + path.replace(/:[a-z]+/g, '([^/]+)') + '$');
-      this.routes.push({ method, pattern, handler });
-    };
+    const route = (method: string, path: string, handler: Handler, options: RouteOptions = {}) => this.route(method, path, handler, options);
+    const owner: RouteOptions = { owner: true };
 
     route('GET', '/api/snapshot', () => service.getSnapshot());
     route('GET', '/api/orders', ({ url }) => service.listOrders(parseOrderQuery(url)));
@@ -132,7 +160,28 @@ export class KdsServer {
     route('POST', '/api/orders/:id/acknowledge', ({ params }) => service.acknowledge(params[0]!));
     route('GET', '/api/handoffs', async () => service.handoffs());
     route('POST', '/api/handoffs/:phone/release', ({ params }) => service.releaseHandoff(params[0]!));
-    route('GET', '/api/menu', async () => this.options.menu());
+    route('GET', '/api/menu', () => service.getMenu());
+    route('PUT', '/api/menu', async ({ body }) => service.saveMenu((await body()) as never), { owner: true, maxBodyBytes: MENU_MAX_BODY });
+    route('POST', '/api/menu/items/:id/availability', async ({ params, body }) =>
+      service.setItemAvailability(params[0]!, validate(availabilityRequestSchema, await body()).available),
+    );
+    route('POST', '/api/orders/pause', async ({ body }) => service.pauseOrders(validate(pauseRequestSchema, await body())));
+    route('POST', '/api/orders/resume', () => service.resumeOrders());
+    route('GET', '/api/settings', () => service.getSettings());
+    route('PUT', '/api/settings', async ({ body }) => service.updateSettings(validate(settingsPatchSchema, await body())), owner);
+    route('GET', '/api/owner', () => service.getOwnerStatus());
+    // The PIN route guards itself: open while no PIN exists, owner once one does.
+    route('PUT', '/api/owner/pin', async ({ body }) => service.setOwnerPin(validate(setPinRequestSchema, await body())));
+    route('POST', '/api/owner/unlock', async ({ body }) => service.unlockOwner(validate(unlockRequestSchema, await body()).pin));
+    route('GET', '/api/setup', () => service.getSetup());
+    route('PUT', '/api/setup', async ({ body }) => service.updateSetup(validate(setupUpdateSchema, await body())));
+    route('GET', '/api/device/engine', async () => ({ kind: await service.getEngine() }));
+    route('PUT', '/api/device/engine', async ({ body }) => ({ kind: await service.setEngine(validate(engineRequestSchema, await body()).kind) }), owner);
+    route('GET', '/api/device/network', () => service.getNetworkAccess());
+    route('PUT', '/api/device/network', async ({ body }) => service.setNetworkAccess(validate(networkRequestSchema, await body()).enabled), owner);
+    route('POST', '/api/device/network/rotate-token', () => service.rotateAccessToken(), owner);
+    route('POST', '/api/cloud/sign-in', async ({ body }) => service.cloudSignIn(validate(cloudSignInSchema, await body())), owner);
+    route('POST', '/api/cloud/sign-out', () => service.cloudSignOut(), owner);
 
     route('POST', '/api/sim/incoming', async ({ body }) => {
       const simulator = service.requireSimulator();
@@ -156,19 +205,28 @@ export class KdsServer {
     });
 
     route('GET', '/api/whatsapp/health', () => service.getHealth());
-    route('POST', '/api/whatsapp/link', async ({ body }) => service.linkWhatsApp(validate(linkRequestSchema, await body())));
-    route('POST', '/api/whatsapp/unlink', () => service.unlinkWhatsApp());
-    route('POST', '/api/whatsapp/reconnect', () => service.reconnectWhatsApp());
+    route('POST', '/api/whatsapp/link', async ({ body }) => service.linkWhatsApp(validate(linkRequestSchema, await body())), owner);
+    route('POST', '/api/whatsapp/unlink', () => service.unlinkWhatsApp(), owner);
+    route('POST', '/api/whatsapp/reconnect', () => service.reconnectWhatsApp(), owner);
     route('POST', '/api/diagnostics', () => service.exportDiagnostics());
     route('GET', '/api/cloud', () => service.getCloudStatus());
-    route('POST', '/api/cloud/take-over', () => service.takeOverSession());
-    route('POST', '/api/cloud/recovery-code/acknowledge', () => service.acknowledgeRecoveryCode());
-    route('POST', '/api/cloud/recovery-code', async ({ body }) => service.enterRecoveryCode(validate(recoveryCodeRequestSchema, await body()).code));
+    route('POST', '/api/cloud/take-over', () => service.takeOverSession(), owner);
+    route('POST', '/api/cloud/recovery-code/acknowledge', () => service.acknowledgeRecoveryCode(), owner);
+    route('POST', '/api/cloud/recovery-code', async ({ body }) => service.enterRecoveryCode(validate(recoveryCodeRequestSchema, await body()).code), owner);
     route('GET', '/api/diagnostics/:name', async ({ params }) => {
       // Only names of zips the host wrote are served (diagnostics.ts checks them): no paths.
       const fileName = params[0]!;
       return new FileDownload(fileName, await service.readDiagnostics(fileName), 'application/zip');
     });
+  }
+
+  /**
+   * Adds a route; `:name` segments become params. Other parts of the host add theirs here too (the
+   * day report is an owner route: `{ owner: true }`).
+   */
+  route(method: string, path: string, handler: Handler, options: RouteOptions = {}): void {
+    const pattern = new RegExp('^' + path.replace(/:[a-z]+/g, '([^/]+)') + '$');
+    this.routes.push({ method, pattern, handler, ...options });
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -189,6 +247,7 @@ export class KdsServer {
           ok: true,
           whatsapp: this.options.whatsappStatus(),
           version: this.options.version,
+          ...(this.options.pause ? { pause: this.options.pause() } : {}),
           ...(this.options.stats ? { stats: this.options.stats() } : {}),
         });
         return;
@@ -196,8 +255,8 @@ export class KdsServer {
       if (!tokenMatches(this.options.token(), bearerToken(req.headers.authorization))) {
         throw new KdsError('unauthorized', 'missing or wrong access token (see DATA_DIR/access-token)');
       }
-      const { handler, params, allowed } = this.match(req.method ?? 'GET', url.pathname);
-      if (!handler) {
+      const { route, params, allowed } = this.match(req.method ?? 'GET', url.pathname);
+      if (!route) {
         if (allowed.length) {
           res.setHeader('Allow', allowed.join(', '));
           sendJson(res, 405, { error: { code: 'method_not_allowed', message: `use ${allowed.join(' or ')}` } });
@@ -205,17 +264,25 @@ export class KdsServer {
         }
         throw new KdsError('not_found', `no such endpoint: ${req.method} ${url.pathname}`);
       }
-      const result = await handler({
-        req,
-        url,
-        params,
-        body: () => readJsonBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY),
+      const ownerToken = headerValue(req.headers[OWNER_TOKEN_HEADER.toLowerCase()]);
+      const result = await runAsCaller({ ownerToken }, async () => {
+        if (route.owner) this.options.service.requireOwner();
+        return route.handler({
+          req,
+          url,
+          params,
+          body: () => readJsonBody(req, route.maxBodyBytes ?? this.options.maxBodyBytes ?? DEFAULT_MAX_BODY),
+        });
       });
       if (result instanceof FileDownload) sendFile(res, result);
       else sendJson(res, 200, result ?? { ok: true });
     } catch (error) {
       if (error instanceof KdsError) {
-        sendJson(res, KDS_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message } });
+        if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        sendJson(res, KDS_ERROR_STATUS[error.code], {
+          error: { code: error.wireCode ?? error.code, message: error.message },
+          ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        });
       } else {
         this.options.logger.error('request failed', { method: req.method, path: url.pathname, ...errorFields(error) });
         sendJson(res, 500, { error: { code: 'internal', message: 'internal error; see the host log' } });
@@ -238,9 +305,9 @@ export class KdsServer {
       } catch {
         throw new KdsError('bad_request', 'malformed path');
       }
-      return { handler: r.handler, params, allowed };
+      return { route: r, params, allowed };
     }
-    return { handler: undefined, params: [], allowed };
+    return { route: undefined, params: [], allowed };
   }
 }
 
@@ -260,6 +327,11 @@ function parseOrderQuery(url: URL) {
   const phone = url.searchParams.get('phone');
   if (phone) query.phone = phone.slice(0, 100);
   return query;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first?.trim() || undefined;
 }
 
 function validate<T>(schema: z.ZodType<T>, value: unknown): T {

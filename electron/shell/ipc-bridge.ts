@@ -1,7 +1,9 @@
 // Serves KdsApi to the Electron window over IPC: one channel, every call's method and arguments
 // validated with the same schemas as the HTTP API, and only from our own window's main frame.
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { z } from 'zod';
 import { KDS_METHODS, KdsError, describeZodError, kdsArgsSchemas, type KdsApi, type KdsEvent, type KdsMethod } from '../../shared/kds-api.ts';
+import { runAsCaller } from '../host/owner-guard.ts';
 
 export const INVOKE_CHANNEL = 'kds:invoke';
 export const EVENT_CHANNEL = 'kds:event';
@@ -19,15 +21,24 @@ export interface IpcBridgeOptions {
   isTrustedSender: (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean;
 }
 
-/** Errors cross IPC as plain Error messages: "code: message", rebuilt into KdsError by the renderer. */
+/** What travels beside a call (preload invokeWith): the owner token after unlockOwner. */
+const envelopeSchema = z.object({ ownerToken: z.string().min(1).max(200).optional() }).optional();
+
+/**
+ * Errors cross IPC as plain Error messages: "code: message", rebuilt into KdsError by the renderer
+ * (a 429's wait rides along as " [retryAfterSeconds=N]").
+ */
 export function encodeIpcError(error: unknown): Error {
-  if (error instanceof KdsError) return new Error(`${error.code}: ${error.message}`);
+  if (error instanceof KdsError) {
+    const retry = error.retryAfterSeconds !== undefined ? ` [retryAfterSeconds=${error.retryAfterSeconds}]` : '';
+    return new Error(`${error.code}: ${error.message}${retry}`);
+  }
   return new Error(`internal: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 export function serveKdsApiOverIpc(options: IpcBridgeOptions): () => void {
   const { ipcMain, api } = options;
-  ipcMain.handle(INVOKE_CHANNEL, async (event, method, args) => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method, args, envelope) => {
     try {
       if (!options.isTrustedSender(event)) throw new KdsError('unauthorized', 'IPC call from an untrusted frame');
       if (typeof method !== 'string' || !(KDS_METHODS as readonly string[]).includes(method)) {
@@ -35,8 +46,11 @@ export function serveKdsApiOverIpc(options: IpcBridgeOptions): () => void {
       }
       const parsed = kdsArgsSchemas[method as KdsMethod].safeParse(Array.isArray(args) ? args : []);
       if (!parsed.success) throw new KdsError('bad_request', describeZodError(parsed.error));
+      const context = envelopeSchema.safeParse(envelope ?? undefined);
+      if (!context.success) throw new KdsError('bad_request', 'malformed call envelope');
       const fn = api[method as KdsMethod] as (...a: unknown[]) => Promise<unknown>;
-      return await fn.apply(api, parsed.data as unknown[]);
+      // The host checks the owner token on owner operations, as it does for the HTTP header.
+      return await runAsCaller({ ownerToken: context.data?.ownerToken }, () => fn.apply(api, parsed.data as unknown[]));
     } catch (error) {
       throw encodeIpcError(error);
     }

@@ -99,4 +99,17 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE orders ADD COLUMN delivery_fee REAL;
   ALTER TABLE orders ADD COLUMN location_json TEXT;
   `,
+  // 5: the menu lives in the database (one row: the document as the owner or the cloud last wrote
+  // it). origin says who wrote it ('sample', 'file', 'editor', 'cloud'); updated_at copies the
+  // document's updatedAt for the cloud's last-writer-wins. Settings, the pause, the owner PIN and the
+  // first-run state use the key/value settings table of migration 1.
+  `
+  CREATE TABLE menu (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    document_json TEXT NOT NULL,
+    updated_at TEXT,
+    origin TEXT NOT NULL,
+    stored_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -3,12 +3,17 @@ import { openDatabase, withTransaction, type Database, type OpenDatabaseOptions 
 import { OrdersRepo } from './orders-repo.ts';
 import { OutboxRepo } from './outbox-repo.ts';
 import { ConversationsRepo } from './conversations-repo.ts';
+import { SettingsRepo } from './settings-repo.ts';
+import { MenuRepo } from './menu-repo.ts';
 
 export class Store {
   readonly db: Database;
   readonly orders: OrdersRepo;
   readonly outbox: OutboxRepo;
   readonly conversations: ConversationsRepo;
+  /** Key/value documents: settings, pause, owner PIN, first run. */
+  readonly settings: SettingsRepo;
+  readonly menu: MenuRepo;
   private afterCommitQueue: (() => void)[] = [];
 
   constructor(db: Database) {
@@ -16,6 +21,8 @@ export class Store {
     this.orders = new OrdersRepo(db);
     this.outbox = new OutboxRepo(db);
     this.conversations = new ConversationsRepo(db);
+    this.settings = new SettingsRepo(db);
+    this.menu = new MenuRepo(db);
   }
 
   static open(path: string, options?: OpenDatabaseOptions): Store {

@@ -15,6 +15,7 @@ function snapshot(over: Partial<KdsSnapshot> = {}): KdsSnapshot {
     settings: { locale: 'en', amberAfterMinutes: 3, redAfterMinutes: 6, etaChoices: [15, 25], undoSeconds: 8 },
     menu: { restaurant: 'Casa Pepe', currency: 'EUR', locale: 'es-ES' },
     version: '1',
+    pause: { paused: false },
     serverTime: at(3),
     ...over,
   };

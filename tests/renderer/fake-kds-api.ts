@@ -22,6 +22,9 @@ import {
 import { canTransition, requiresReason, type Order } from '../../shared/order.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { foldText } from '../../shared/text.ts';
+import type { MenuInput } from '../../shared/menu.ts';
+import type { OwnerApi } from '../../shared/owner-api.ts';
+import { FakeOwnerArea, type FakeOwnerSeed } from './fake-owner-area.ts';
 
 export interface FakeSeed {
   restaurant?: string;
@@ -34,6 +37,8 @@ export interface FakeSeed {
   health?: Partial<Omit<WhatsAppHealth, 'status'>>;
   /** The cloud; {state:'off'} when left out. */
   cloud?: CloudStatus;
+  /** The owner area: menu, PIN, first run, engine. */
+  owner?: FakeOwnerSeed;
 }
 
 /** The one recovery code the fake host takes (spaces, dashes and case do not matter, like the host's). */
@@ -75,7 +80,31 @@ export class FakeKdsApi implements KdsApi {
     this.simMessages = seed.sim ?? [];
     this.health = { reconnects: 0, restarts: 0, messagesIn: 0, messagesOut: 0, sendFailures: 0, ...seed.health };
     this.cloud = seed.cloud ?? { state: 'off' };
+    this.owner = new FakeOwnerArea(seed.owner ?? {}, (event) => this.emit(event), now);
   }
+
+  /** The owner area's state, for tests to look at and change. */
+  readonly owner: FakeOwnerArea;
+
+  getMenu: OwnerApi['getMenu'] = () => this.owner.getMenu();
+  saveMenu: OwnerApi['saveMenu'] = (menu: MenuInput) => this.owner.saveMenu(menu);
+  setItemAvailability: OwnerApi['setItemAvailability'] = (id, available) => this.owner.setItemAvailability(id, available);
+  pauseOrders: OwnerApi['pauseOrders'] = (request) => this.owner.pauseOrders(request);
+  resumeOrders: OwnerApi['resumeOrders'] = () => this.owner.resumeOrders();
+  getSettings: OwnerApi['getSettings'] = () => this.owner.getSettings();
+  updateSettings: OwnerApi['updateSettings'] = (patch) => this.owner.updateSettings(patch);
+  getOwnerStatus: OwnerApi['getOwnerStatus'] = () => this.owner.getOwnerStatus();
+  setOwnerPin: OwnerApi['setOwnerPin'] = (request) => this.owner.setOwnerPin(request);
+  unlockOwner: OwnerApi['unlockOwner'] = (pin) => this.owner.unlockOwner(pin);
+  getSetup: OwnerApi['getSetup'] = () => this.owner.getSetup();
+  updateSetup: OwnerApi['updateSetup'] = (update) => this.owner.updateSetup(update);
+  getEngine: OwnerApi['getEngine'] = () => this.owner.getEngine();
+  setEngine: OwnerApi['setEngine'] = (kind) => this.owner.setEngine(kind);
+  getNetworkAccess: OwnerApi['getNetworkAccess'] = () => this.owner.getNetworkAccess();
+  setNetworkAccess: OwnerApi['setNetworkAccess'] = (enabled) => this.owner.setNetworkAccess(enabled);
+  rotateAccessToken: OwnerApi['rotateAccessToken'] = () => this.owner.rotateAccessToken();
+  cloudSignIn: OwnerApi['cloudSignIn'] = (request) => this.owner.cloudSignIn(request);
+  cloudSignOut: OwnerApi['cloudSignOut'] = () => this.owner.cloudSignOut();
 
   private iso(): string {
     return new Date(this.now()).toISOString();
@@ -107,6 +136,7 @@ export class FakeKdsApi implements KdsApi {
       settings: this.settings,
       menu: { restaurant: this.restaurant, currency: 'EUR', locale: this.settings.locale === 'en' ? 'en' : 'es-ES' },
       version: '0.0.0-fake',
+      pause: { ...this.owner.pause },
       serverTime: this.iso(),
     });
   }

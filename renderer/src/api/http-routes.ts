@@ -2,7 +2,7 @@
 import type { KdsMethod, ListOrdersQuery } from '../../../shared/kds-api.ts';
 
 export interface HttpRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Relative to the page's base, without a leading slash ("api/snapshot"). */
   path: string;
   body?: unknown;
@@ -54,7 +54,52 @@ export function httpRoute(method: KdsMethod, args: readonly unknown[]): HttpRout
       return { method: 'POST', path: 'api/cloud/recovery-code/acknowledge' };
     case 'enterRecoveryCode':
       return { method: 'POST', path: 'api/cloud/recovery-code', body: { code: args[0] } };
+    case 'getMenu':
+      return { method: 'GET', path: 'api/menu' };
+    case 'saveMenu':
+      return { method: 'PUT', path: 'api/menu', body: args[0] };
+    case 'setItemAvailability':
+      return { method: 'POST', path: `api/menu/items/${seg(args[0])}/availability`, body: { available: args[1] } };
+    case 'pauseOrders':
+      return { method: 'POST', path: 'api/orders/pause', body: args[0] ?? {} };
+    case 'resumeOrders':
+      return { method: 'POST', path: 'api/orders/resume' };
+    case 'getSettings':
+      return { method: 'GET', path: 'api/settings' };
+    case 'updateSettings':
+      return { method: 'PUT', path: 'api/settings', body: args[0] ?? {} };
+    case 'getOwnerStatus':
+      return { method: 'GET', path: 'api/owner' };
+    case 'setOwnerPin':
+      return { method: 'PUT', path: 'api/owner/pin', body: args[0] };
+    case 'unlockOwner':
+      return { method: 'POST', path: 'api/owner/unlock', body: { pin: args[0] } };
+    case 'getSetup':
+      return { method: 'GET', path: 'api/setup' };
+    case 'updateSetup':
+      return { method: 'PUT', path: 'api/setup', body: args[0] ?? {} };
+    case 'getEngine':
+      return { method: 'GET', path: 'api/device/engine' };
+    case 'setEngine':
+      return { method: 'PUT', path: 'api/device/engine', body: { kind: args[0] } };
+    case 'getNetworkAccess':
+      return { method: 'GET', path: 'api/device/network' };
+    case 'setNetworkAccess':
+      return { method: 'PUT', path: 'api/device/network', body: { enabled: args[0] } };
+    case 'rotateAccessToken':
+      return { method: 'POST', path: 'api/device/network/rotate-token' };
+    case 'cloudSignIn':
+      return { method: 'POST', path: 'api/cloud/sign-in', body: args[0] };
+    case 'cloudSignOut':
+      return { method: 'POST', path: 'api/cloud/sign-out' };
   }
+}
+
+/** The HTTP answer's body for methods whose contract returns something else (unwrapped by the client). */
+export function unwrapHttpResult(method: KdsMethod, body: unknown): unknown {
+  if (method === 'getEngine' || method === 'setEngine') return (body as { kind?: unknown } | undefined)?.kind;
+  if (method === 'cloudSignIn' || method === 'cloudSignOut') return undefined;
+  return body;
 }
 
 /** Where a diagnostics zip the host wrote is downloaded from (HTTP screens on another PC). */

@@ -1,8 +1,9 @@
 // The host's HTTP API and WebSocket event stream, for browsers on the restaurant network (and the
 // end-to-end tests). Same origin as the page; every call carries the access token.
-import { KdsError, type KdsErrorCode, type KdsEvent } from '../../../shared/kds-api.ts';
+import { KDS_ERROR_CODES, KdsError, type KdsErrorCode, type KdsEvent } from '../../../shared/kds-api.ts';
+import { OWNER_PIN_REQUIRED, OWNER_TOKEN_HEADER } from '../../../shared/owner-api.ts';
 import type { KdsTransport } from './kds-client.ts';
-import { backoffMs, diagnosticsDownloadPath, httpRoute } from './http-routes.ts';
+import { backoffMs, diagnosticsDownloadPath, httpRoute, unwrapHttpResult } from './http-routes.ts';
 
 export interface HttpTransportOptions {
   /** The page's base URL, e.g. http://kitchen-pc:4747/ (a trailing slash matters). */
@@ -17,8 +18,15 @@ export interface HttpTransportOptions {
   random?: () => number;
 }
 
-const ERROR_CODES: readonly KdsErrorCode[] = ['bad_request', 'unauthorized', 'not_found', 'conflict', 'too_large', 'internal'];
-const STATUS_CODES: Record<number, KdsErrorCode> = { 400: 'bad_request', 401: 'unauthorized', 404: 'not_found', 409: 'conflict', 413: 'too_large' };
+const STATUS_CODES: Record<number, KdsErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'too_many_requests',
+};
 
 export function createHttpTransport(options: HttpTransportOptions): KdsTransport {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -68,13 +76,14 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
     };
   };
 
-  const request = async (method: 'GET' | 'POST', path: string, body: unknown, accept: string): Promise<Response> => {
+  const request = async (method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, accept: string, ownerToken?: string): Promise<Response> => {
     try {
       return await doFetch(new URL(path, options.base).href, {
         method,
         headers: {
           Authorization: `Bearer ${options.token}`,
           Accept: accept,
+          ...(ownerToken ? { [OWNER_TOKEN_HEADER]: ownerToken } : {}),
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -87,15 +96,21 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
 
   /** A failed answer as a KdsError; a 401 also tells the screen the token is no good. */
   const failure = (response: Response, body: unknown): KdsError => {
-    const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-    const code = ERROR_CODES.find((c) => c === error?.code) ?? STATUS_CODES[response.status] ?? 'internal';
-    return new KdsError(code, typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`);
+    const answer = body as { error?: { code?: unknown; message?: unknown }; retryAfterSeconds?: unknown } | undefined;
+    const error = answer?.error;
+    const code =
+      (error?.code === OWNER_PIN_REQUIRED ? 'forbidden' : KDS_ERROR_CODES.find((c) => c === error?.code)) ?? STATUS_CODES[response.status] ?? 'internal';
+    const retryAfterSeconds = typeof answer?.retryAfterSeconds === 'number' ? answer.retryAfterSeconds : undefined;
+    return new KdsError(code, typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`, {
+      ...(typeof error?.code === 'string' && error.code !== code ? { wireCode: error.code } : {}),
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    });
   };
 
   return {
-    async invoke(method, args) {
+    async invoke(method, args, context) {
       const route = httpRoute(method, args);
-      const response = await request(route.method, route.path, route.body, 'application/json');
+      const response = await request(route.method, route.path, route.body, 'application/json', context?.ownerToken);
       const text = await response.text().catch(() => '');
       let body: unknown = undefined;
       try {
@@ -105,7 +120,7 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
       }
       if (response.status === 401) options.onUnauthorized();
       if (!response.ok) throw failure(response, body);
-      return body;
+      return unwrapHttpResult(method, body);
     },
     async downloadDiagnostics(fileName) {
       const response = await request('GET', diagnosticsDownloadPath(fileName), undefined, 'application/zip');

@@ -1,9 +1,14 @@
 // One KdsApi over any transport. A transport only knows how to call a named method and how to
 // deliver events; the Electron bridge and HTTP + WebSocket are the two there are.
-import type { KdsApi, KdsEvent, KdsMethod } from '../../../shared/kds-api.ts';
+import { KdsError, type KdsApi, type KdsEvent, type KdsMethod } from '../../../shared/kds-api.ts';
+
+/** What travels beside a call: the owner token after unlockOwner (HTTP header, IPC envelope). */
+export interface CallContext {
+  ownerToken?: string;
+}
 
 export interface KdsTransport {
-  invoke(method: KdsMethod, args: readonly unknown[]): Promise<unknown>;
+  invoke(method: KdsMethod, args: readonly unknown[], context?: CallContext): Promise<unknown>;
   subscribe(listener: (event: KdsEvent) => void): () => void;
   /** Link to the host (not to WhatsApp). Transports that cannot lose it leave this out. */
   onConnection?(listener: (connected: boolean) => void): () => void;
@@ -19,13 +24,28 @@ export interface KdsClient extends KdsApi {
    * screen offers it as a download. Inside the desktop app the file is already on this PC.
    */
   downloadDiagnostics: ((fileName: string) => Promise<Blob>) | undefined;
+  /** An owner token is held (unlockOwner succeeded and no call has been refused since). */
+  isOwnerUnlocked(): boolean;
+  /** Forgets the owner token (the owner leaves "Ajustes"): owner calls need the PIN again. */
+  lockOwner(): void;
 }
 
 export function createKdsClient(transport: KdsTransport): KdsClient {
+  // Kept in memory only: a reload or a refused call asks for the PIN again.
+  let ownerToken: string | undefined;
+  const invoke = async (method: KdsMethod, args: readonly unknown[]): Promise<unknown> => {
+    try {
+      return await transport.invoke(method, args, ownerToken ? { ownerToken } : {});
+    } catch (error) {
+      // The host no longer takes this token (expired after 15 idle minutes, PIN changed or reset).
+      if (error instanceof KdsError && error.code === 'forbidden') ownerToken = undefined;
+      throw error;
+    }
+  };
   const call =
     <M extends KdsMethod>(method: M) =>
     (...args: Parameters<KdsApi[M]>) =>
-      transport.invoke(method, args) as ReturnType<KdsApi[M]>;
+      invoke(method, args) as ReturnType<KdsApi[M]>;
   return {
     getSnapshot: call('getSnapshot'),
     listOrders: call('listOrders'),
@@ -35,7 +55,7 @@ export function createKdsClient(transport: KdsTransport): KdsClient {
     releaseHandoff: call('releaseHandoff'),
     // The host answers { ok: true }; the contract says void.
     simSend: async (message) => {
-      await transport.invoke('simSend', [message]);
+      await invoke('simSend', [message]);
     },
     simConversation: call('simConversation'),
     getHealth: call('getHealth'),
@@ -47,6 +67,37 @@ export function createKdsClient(transport: KdsTransport): KdsClient {
     takeOverSession: call('takeOverSession'),
     acknowledgeRecoveryCode: call('acknowledgeRecoveryCode'),
     enterRecoveryCode: call('enterRecoveryCode'),
+    getMenu: call('getMenu'),
+    saveMenu: call('saveMenu'),
+    setItemAvailability: call('setItemAvailability'),
+    pauseOrders: call('pauseOrders'),
+    resumeOrders: call('resumeOrders'),
+    getSettings: call('getSettings'),
+    updateSettings: call('updateSettings'),
+    getOwnerStatus: call('getOwnerStatus'),
+    setOwnerPin: call('setOwnerPin'),
+    unlockOwner: async (pin) => {
+      const unlock = (await invoke('unlockOwner', [pin])) as Awaited<ReturnType<KdsApi['unlockOwner']>>;
+      ownerToken = unlock.ownerToken;
+      return unlock;
+    },
+    getSetup: call('getSetup'),
+    updateSetup: call('updateSetup'),
+    getEngine: call('getEngine'),
+    setEngine: call('setEngine'),
+    getNetworkAccess: call('getNetworkAccess'),
+    setNetworkAccess: call('setNetworkAccess'),
+    rotateAccessToken: call('rotateAccessToken'),
+    cloudSignIn: async (request) => {
+      await invoke('cloudSignIn', [request]);
+    },
+    cloudSignOut: async () => {
+      await invoke('cloudSignOut', []);
+    },
+    isOwnerUnlocked: () => ownerToken !== undefined,
+    lockOwner: () => {
+      ownerToken = undefined;
+    },
     subscribe: (listener) => transport.subscribe(listener),
     onConnection: (listener) => transport.onConnection?.(listener) ?? (() => undefined),
     downloadDiagnostics: transport.downloadDiagnostics ? (fileName) => transport.downloadDiagnostics!(fileName) : undefined,
