@@ -4,7 +4,7 @@ import { Store } from '../../electron/store/store.ts';
 import { OrderLifecycle } from '../../electron/orders/order-lifecycle.ts';
 import type { OrderDraft } from '../../electron/bot/bot-types.ts';
 import { KdsError } from '../../shared/kds-api.ts';
-import type { Order } from '../../shared/order.ts';
+import { MAX_ORDER_NOTE_CHARS, type Order } from '../../shared/order.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -196,5 +196,129 @@ describe('order lifecycle', () => {
     expect(() => lifecycle.transition(order.id, { to: 'accepted' })).toThrow(/disk full/);
     expect(store.orders.get(order.id)!.status).toBe('new');
     expect(store.orders.get(order.id)!.events).toHaveLength(0);
+  });
+
+  describe('undo never reverts what the customer was already told', () => {
+    const accepted = (etaMinutes?: number) => {
+      const order = lifecycle.create(draft);
+      lifecycle.transition(order.id, { to: 'accepted', undoable: true, ...(etaMinutes ? { etaMinutes } : {}) });
+      return order;
+    };
+
+    it('refuses while the notice is being handed to WhatsApp, and keeps the notice', () => {
+      const order = accepted(15);
+      const notice = store.outbox.keysWithPrefix(`order:${order.id}:`)[0]!;
+      store.outbox.markSending(notice.key);
+      const error = expectKdsError(() => lifecycle.undo(order.id), 'conflict');
+      expect(error.message).toContain('already been told');
+      expect(store.orders.get(order.id)!.status).toBe('accepted');
+      expect(store.outbox.get(notice.key)!.state).toBe('sending');
+    });
+
+    it('undoes a change that sent no notice, and the ETA the customer was given stays', async () => {
+      const order = accepted(20);
+      const notice = store.outbox.keysWithPrefix(`order:${order.id}:`)[0]!;
+      store.outbox.markSending(notice.key);
+      store.outbox.markSent(notice.key, clock.now());
+      await clock.advance(60_000);
+      lifecycle.transition(order.id, { to: 'preparing', undoable: true });
+      await clock.advance(2_000);
+      const undone = lifecycle.undo(order.id, 'cocina');
+      expect(undone.status).toBe('accepted');
+      expect(undone.etaMinutes).toBe(20);
+      expect(undone.events.at(-1)).toMatchObject({ from: 'preparing', to: 'accepted', by: 'cocina', reason: 'undo', undo: true });
+      expect(store.outbox.get(notice.key)!.state).toBe('sent');
+      expect(store.outbox.keysWithPrefix(`order:${order.id}:`)).toHaveLength(1);
+    });
+
+    it('reverts only the latest change', async () => {
+      const order = accepted();
+      await clock.advance(60_000);
+      lifecycle.transition(order.id, { to: 'preparing' });
+      await clock.advance(1_000);
+      lifecycle.transition(order.id, { to: 'ready', undoable: true });
+      const undone = lifecycle.undo(order.id);
+      expect(undone.status).toBe('preparing');
+      expect(store.outbox.keysWithPrefix(`order:${order.id}:`).map((n) => [n.kind, n.state])).toEqual([
+        ['accepted', 'pending'],
+        ['ready', 'cancelled'],
+      ]);
+    });
+
+    it('withdraws only this order\'s notice, never another customer\'s', async () => {
+      const first = accepted();
+      await clock.advance(1_000); // the later order's id sorts after this one's
+      const second = lifecycle.create({ ...draft, customer: { phone: '34600999888', name: 'Bea' } });
+      lifecycle.transition(second.id, { to: 'accepted', undoable: true });
+      lifecycle.undo(first.id);
+      const states = (id: string) => store.outbox.keysWithPrefix(`order:${id}:`).map((n) => n.state);
+      expect(states(first.id)).toEqual(['cancelled']);
+      expect(states(second.id)).toEqual(['pending']);
+    });
+
+    it('stays open for the whole window and closes right after it', async () => {
+      const open = accepted();
+      await clock.advance(5000);
+      expect(lifecycle.undo(open.id).status).toBe('new');
+      const late = accepted();
+      await clock.advance(5001);
+      expectKdsError(() => lifecycle.undo(late.id), 'conflict');
+      expect(store.orders.get(late.id)!.status).toBe('accepted');
+    });
+
+    it('has nothing to undo on a fresh order', () => {
+      const order = lifecycle.create(draft);
+      const error = expectKdsError(() => lifecycle.undo(order.id), 'conflict');
+      expect(error.message).toContain('nothing to undo');
+      expectKdsError(() => lifecycle.undo('missing'), 'not_found');
+    });
+  });
+
+  describe('what the kitchen gets', () => {
+    it('refuses an order with no items and spends no order number on it', () => {
+      expectKdsError(() => lifecycle.create({ ...draft, items: [] }), 'bad_request');
+      expect(store.orders.count()).toBe(0);
+      expect(changes).toEqual([]);
+      expect(lifecycle.create(draft).number).toBe(1);
+    });
+
+    it('refuses a requested time that is not a clock time', () => {
+      const error = expectKdsError(() => lifecycle.create({ ...draft, requestedTime: '9pm' }), 'bad_request');
+      expect(error.message).toContain('HH:MM');
+      expect(store.orders.count()).toBe(0);
+    });
+
+    it('caps the order note at its length limit and drops an empty one', () => {
+      const long = 'x'.repeat(MAX_ORDER_NOTE_CHARS + 50);
+      expect(lifecycle.create({ ...draft, orderNote: `  ${long}  ` }).orderNote).toBe('x'.repeat(MAX_ORDER_NOTE_CHARS));
+      expect('orderNote' in lifecycle.create({ ...draft, orderNote: '   ' })).toBe(false);
+    });
+
+    it('keeps the delivery fee only on delivery orders and adds it to the total', () => {
+      const delivery = lifecycle.create({ ...draft, fulfilment: 'delivery', address: 'Calle Mayor 1', deliveryFee: 2 });
+      expect(delivery).toMatchObject({ deliveryFee: 2, total: 23.5 });
+      const pickup = lifecycle.create({ ...draft, deliveryFee: 2 });
+      expect(pickup.total).toBe(21.5);
+      expect('deliveryFee' in pickup).toBe(false);
+    });
+
+    it('marks a card seen once, and seeing it again changes nothing', async () => {
+      const order = lifecycle.create(draft);
+      await clock.advance(30_000);
+      const seen = lifecycle.acknowledge(order.id);
+      expect(seen.acknowledged).toBe(true);
+      expect(seen.updatedAt).toBe(new Date(clock.now()).toISOString());
+      expect(changes.at(-1)).toMatchObject({ id: order.id, acknowledged: true });
+      const before = changes.length;
+      await clock.advance(30_000);
+      expect(lifecycle.acknowledge(order.id).updatedAt).toBe(seen.updatedAt);
+      expect(changes).toHaveLength(before);
+      expectKdsError(() => lifecycle.acknowledge('missing'), 'not_found');
+    });
+
+    it('a transition on a card nobody had opened marks it seen', () => {
+      const order = lifecycle.create(draft);
+      expect(lifecycle.transition(order.id, { to: 'rejected', reason: 'cerrado' }).acknowledged).toBe(true);
+    });
   });
 });

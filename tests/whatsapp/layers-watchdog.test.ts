@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/host/logger.ts';
+import { createJsonLogger, silentLogger } from '../../electron/host/logger.ts';
 import { Watchdog, watchdogActsOn } from '../../electron/whatsapp/watchdog.ts';
 import type { WhatsAppState } from '../../shared/whatsapp-status.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -169,5 +169,162 @@ describe('watchdog', () => {
     await clock.advance(10 * MIN);
     expect(control.callsOf('resetState')).toHaveLength(0);
     expect(control.callsOf('getState')).toHaveLength(1);
+  });
+});
+
+describe('watchdog: outages after the first, stops mid-recovery, failed restarts', () => {
+  function logged() {
+    const lines: Array<{ level: string; msg: string } & Record<string, unknown>> = [];
+    const logger = createJsonLogger({ write: (line) => lines.push(JSON.parse(line)) });
+    return { lines, logger };
+  }
+
+  it('alerts the owner again when WhatsApp goes down a second time after it had recovered', async () => {
+    const { clock, control, watchdog } = setup();
+    control.pingError = new Error('Execution context was destroyed');
+    watchdog.start();
+    await clock.advance(15 * MIN); // restarts at 70, 140, 270, 520 s: gave up at the fourth
+    expect(control.alerts).toHaveLength(1);
+    control.heal();
+    await clock.advance(20 * MIN); // the slow retry finds it answering
+    expect(watchdog.gaveUp).toBe(false);
+    expect(watchdog.lastOutcome).toBe('healthy');
+    const recoveredAt = clock.now();
+    control.pingError = new Error('Execution context was destroyed');
+    await clock.advance(15 * MIN);
+    expect(control.alerts).toHaveLength(2);
+    expect(control.alerts[1]!.kind).toBe('watchdog-gave-up');
+    expect(control.alerts[1]!.at).toBeGreaterThan(recoveredAt);
+    expect(watchdog.gaveUp).toBe(true);
+    watchdog.stop();
+  });
+
+  it('tells the owner what failed, how often it keeps trying and what to check, once per outage', async () => {
+    const { clock, control, watchdog } = setup();
+    control.socketState = 'TIMEOUT';
+    watchdog.start();
+    await clock.advance(60 * MIN);
+    expect(control.alerts).toHaveLength(1);
+    expect(control.alerts[0]!.message).toBe(
+      "WhatsApp did not answer after 3 restarts (getState is TIMEOUT). Still retrying every 15 min; check the computer's internet and WhatsApp on the phone.",
+    );
+    watchdog.stop();
+  });
+
+  it('leaves a session loading or reconnecting for 5 minutes by default before it looks', async () => {
+    const { clock, control, watchdog } = setup('loading');
+    watchdog.start();
+    await clock.advance(5 * MIN - 1);
+    expect(control.calls).toEqual([]);
+    expect(watchdog.lastOutcome).toBe('skipped');
+    await clock.advance(1);
+    expect(control.callsOf('getState')).toHaveLength(1);
+    expect(watchdog.lastOutcome).toBe('healthy');
+    control.setState('reconnecting');
+    await clock.advance(4 * MIN);
+    expect(control.callsOf('getState')).toHaveLength(1);
+    await clock.advance(MIN);
+    expect(control.callsOf('getState')).toHaveLength(2);
+    watchdog.stop();
+  });
+
+  it('stop() while resetState hangs: no second look, no restart, no timer left', async () => {
+    const { clock, control, watchdog } = setup();
+    control.socketState = 'TIMEOUT';
+    control.failing.set('ping', new Error('page crashed'));
+    let resetStarted = false;
+    control.onReset = () => {
+      resetStarted = true;
+    };
+    control.resetState = () => {
+      control.calls.push({ op: 'resetState', at: clock.now() });
+      control.onReset();
+      return new Promise<void>(() => {}); // never settles
+    };
+    watchdog.start();
+    await clock.advance(MIN + 2 * S);
+    expect(resetStarted).toBe(true);
+    watchdog.stop();
+    expect(clock.pendingTimers).toBe(0);
+    await clock.advance(30 * MIN);
+    expect(control.callsOf('getState')).toHaveLength(1);
+    expect(control.callsOf('restartWorker')).toEqual([]);
+    expect(watchdog.restarts).toBe(0);
+  });
+
+  it('stop() during the wait after resetState: no second look, no restart, no timer left', async () => {
+    const { clock, control, watchdog } = setup();
+    control.socketState = 'TIMEOUT';
+    watchdog.start();
+    await clock.advance(MIN + 5 * S); // reset done at 60 s, settling until 70 s
+    expect(control.callsOf('resetState')).toHaveLength(1);
+    watchdog.stop();
+    expect(clock.pendingTimers).toBe(0);
+    await clock.advance(30 * MIN);
+    expect(control.callsOf('getState')).toHaveLength(1);
+    expect(control.callsOf('restartWorker')).toEqual([]);
+  });
+
+  it('stop() while a restart is in flight: no failure logged when it fails late, no next check', async () => {
+    const clock = new FakeClock();
+    const control = new FakeSessionControl(clock);
+    const { lines, logger } = logged();
+    const watchdog = new Watchdog({ control, clock, logger });
+    control.socketState = 'TIMEOUT';
+    let release: () => void = () => {};
+    const pending = new Promise<void>((resolve) => (release = resolve));
+    control.restartWorker = (reason) => {
+      control.calls.push({ op: 'restartWorker', at: clock.now(), arg: reason });
+      return pending.then(() => Promise.reject(new Error('spawn failed')));
+    };
+    watchdog.start();
+    await clock.advance(MIN + 11 * S);
+    expect(control.callsOf('restartWorker')).toHaveLength(1);
+    watchdog.stop();
+    release();
+    await clock.advance(30 * MIN);
+    expect(lines.filter((line) => line.msg === 'worker restart failed')).toEqual([]);
+    expect(control.callsOf('getState')).toHaveLength(2);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('a restart that fails keeps the backoff going and is logged for support', async () => {
+    const clock = new FakeClock();
+    const control = new FakeSessionControl(clock);
+    const { lines, logger } = logged();
+    const watchdog = new Watchdog({ control, clock, logger });
+    const t0 = clock.now();
+    control.socketState = 'TIMEOUT';
+    control.failing.set('restartWorker', new Error('spawn failed'));
+    watchdog.start();
+    await clock.advance(10 * MIN);
+    expect(control.callsOf('restartWorker').map((call) => (call.at - t0) / S)).toEqual([70, 140, 270, 520]);
+    expect(watchdog.restarts).toBe(4);
+    const failures = lines.filter((line) => line.msg === 'worker restart failed');
+    expect(failures).toHaveLength(4);
+    expect(failures[0]).toMatchObject({ level: 'error', layer: 'watchdog', error: 'spawn failed' });
+    expect(lines.find((line) => line.msg === 'watchdog gave up on quick recovery')).toMatchObject({
+      level: 'error',
+      attempts: 3,
+      reason: 'getState is TIMEOUT',
+    });
+    watchdog.stop();
+  });
+
+  it('a restart that never answers is given up on after its deadline and the backoff goes on', async () => {
+    const clock = new FakeClock();
+    const control = new FakeSessionControl(clock);
+    const watchdog = new Watchdog({ control, clock, logger: silentLogger, restartTimeoutMs: 30 * S });
+    const t0 = clock.now();
+    control.socketState = 'TIMEOUT';
+    control.restartWorker = (reason) => {
+      control.calls.push({ op: 'restartWorker', at: clock.now(), arg: reason });
+      return new Promise<void>(() => {});
+    };
+    watchdog.start();
+    await clock.advance(5 * MIN);
+    // check 60, reset, look again 70, restart hangs until 100; next check 60 s later at 160
+    expect(control.callsOf('restartWorker').map((call) => (call.at - t0) / S)).toEqual([70, 170]);
+    watchdog.stop();
   });
 });
