@@ -4,8 +4,8 @@
 // must never become dish numbers, and no conversation may get stuck.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { floorOrDoor } from '../../electron/bot/inline-address.ts';
-import { detectIntents } from '../../electron/bot/intents.ts';
+import { floorOrDoor } from '../../electron/bot/understanding/addresses.ts';
+import { detectIntents } from '../../electron/bot/understanding/intents.ts';
 import type { PaymentMethod } from '../../shared/order.ts';
 import { Chat, menuFrom, type ChatOptions } from './bot-harness.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectIntents } from '../../electron/bot/intents.ts';
-import { menuIndex, scanOrder } from '../../electron/bot/menu-matcher.ts';
-import { editDistance, nearWord, sameWord } from '../../electron/bot/text-tokens.ts';
+import { detectIntents } from '../../electron/bot/understanding/intents.ts';
+import { menuIndex, scanOrder } from '../../electron/bot/understanding/mentions.ts';
+import { sameWord } from '../../electron/bot/understanding/text-tokens.ts';
+import { nearWord, typoDistance as editDistance } from '../../electron/bot/understanding/typos.ts';
 import { sampleMenu } from './bot-harness.ts';
 
 const menu = sampleMenu();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpen, isOpenAtLocal, localTime, nextOpening } from '../../electron/bot/opening-hours.ts';
+import { isOpen, isOpenAtLocal, localTime, nextOpening } from '../../electron/bot/terms/opening-hours.ts';
 
 const MON = 1;
 const hours = { mon: [['12:00', '16:00'], ['20:00', '23:30']], fri: [['20:00', '02:00']], sun: [['00:00', '24:00']] } as const;

@@ -3,8 +3,8 @@
 // un cumpleaños", "llamad al timbre 2"): both said back, shown in the summary and placed with the order.
 import { describe, expect, it } from 'vitest';
 import { Chat, menuFrom, plain, sampleMenu } from './bot-harness.ts';
-import { readSpokenTime } from '../../electron/bot/requested-time.ts';
-import { detectIntents } from '../../electron/bot/intents.ts';
+import { readSpokenTime } from '../../electron/bot/understanding/requested-time.ts';
+import { detectIntents } from '../../electron/bot/understanding/intents.ts';
 
 /** The sample menu (Madrid, euros) open Monday 12:00–16:00 and 20:00–23:30, Friday 20:00–02:00. */
 function menuWithHours(locale: 'es' | 'en' = 'es') {

@@ -3,8 +3,9 @@
 // spellings. Each test names the rule it pins down.
 import { describe, expect, it } from 'vitest';
 import { Chat, menuFrom, plain } from './bot-harness.ts';
-import { nearWord, sameWord, soundKey, undiminish } from '../../electron/bot/text-tokens.ts';
-import { detectIntents, looksLikeAddress } from '../../electron/bot/intents.ts';
+import { sameWord, soundKey, undiminish } from '../../electron/bot/understanding/text-tokens.ts';
+import { nearWord } from '../../electron/bot/understanding/typos.ts';
+import { detectIntents, looksLikeAddress } from '../../electron/bot/understanding/intents.ts';
 
 const FULFILMENT_QUESTION = /¿Es para recoger en el local o a domicilio\?/;
 

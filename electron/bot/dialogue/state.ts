@@ -1,8 +1,8 @@
 // The conversation's stored shape (JSON between messages) and the cart operations on it. Pure.
-import type { MenuItem } from '../../shared/menu.ts';
-import { isClockTime, MAX_ORDER_NOTE_CHARS, PAYMENT_METHODS, type Fulfilment, type PaymentMethod } from '../../shared/order.ts';
-import type { CartLine, ConversationState } from './bot-types.ts';
-import type { Mode } from './menu-matcher.ts';
+import type { MenuItem } from '../../../shared/menu.ts';
+import { isClockTime, MAX_ORDER_NOTE_CHARS, PAYMENT_METHODS, type Fulfilment, type PaymentMethod } from '../../../shared/order.ts';
+import type { CartLine, ConversationState } from '../bot-types.ts';
+import type { Mode } from '../understanding/mentions.ts';
 
 /** The question the bot asked last, so a bare answer ("sí", "Ana", "Calle Mayor 5") is read right. */
 export type Asked = 'fulfilment' | 'address' | 'addressNumber' | 'name' | 'payment' | 'confirm' | 'change' | null;

@@ -1,7 +1,7 @@
 // A time the customer wants the order for ("para las 21:30", "a las nueve y media de la noche",
 // "sobre las 2"): read from the words into an hour and minute, then placed on today's clock and
 // checked against the opening hours. Pure.
-import { isOpenAtLocal, localTime, rangesToday, type OpeningHours } from './opening-hours.ts';
+import { isOpenAtLocal, localTime, rangesToday, type OpeningHours } from '../terms/opening-hours.ts';
 
 export interface SpokenTime {
   /** 0–23 when `fixed`; 1–12 otherwise (morning or afternoon still open). */

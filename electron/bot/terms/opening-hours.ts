@@ -1,8 +1,8 @@
 // Is the restaurant open at a given instant, and when does it open next. `hours` keys are sun..sat
 // with [["12:00","16:00"], ...] local-time ranges; absent hours = always open; a day missing from
 // `hours` is closed; a range may cross midnight ("20:00"-"02:00"); "24:00" ends a day. Pure.
-import { WEEKDAYS, type Menu, type Weekday } from '../../shared/menu.ts';
-import { dateTimeFormat } from '../../shared/intl-cache.ts';
+import { WEEKDAYS, type Menu, type Weekday } from '../../../shared/menu.ts';
+import { dateTimeFormat } from '../../../shared/intl-cache.ts';
 
 export type OpeningHours = NonNullable<Menu['hours']>;
 

@@ -1,25 +1,18 @@
 // Free text → dishes. Finds dishes by name, alias, id or menu number, with quantities, per-dish
 // notes and the add/remove/set intent of each mention. Anything it is not sure of comes back as a
 // question (one candidate: "did you mean?", several: "which one?"), never as a guess. Pure.
-import { menuItems, type Menu, type MenuItem } from '../../shared/menu.ts';
-import { foldText } from '../../shared/text.ts';
-import { isQuantityWord, MAX_QUANTITY, ONE_MORE_WORDS, quantityWordAt } from './quantity-words.ts';
-import { nearWord, originalSlice, sameWord, tokenize, type FoldedText, type Token } from './text-tokens.ts';
-import { tidyValue } from './intents.ts';
+import { foldText } from '../../../shared/text.ts';
+import { wordsFor, type Words } from '../lexicon/index.ts';
+import { matchAt, STOP_IN_NAMES, type ItemMatch, type MenuIndex } from './menu-index.ts';
+import { isQuantityWord, MAX_QUANTITY, quantityWordAt } from './quantities.ts';
+import { originalSlice, sameWord, tokenize, type FoldedText, type Token } from './text-tokens.ts';
+import { nearWord } from './typos.ts';
+import { tidyValue } from './names.ts';
+
+export type { MenuIndex } from './menu-index.ts';
+export { categoryNamed, menuIndex, visibleCategories } from './menu-index.ts';
 
 export type Mode = 'add' | 'remove' | 'set';
-
-export interface MenuIndex {
-  /** Available items in menu order; item n on the menu is items[n - 1]. */
-  items: MenuItem[];
-  byId: Map<string, MenuItem>;
-  variants: { itemId: string; tokens: string[] }[];
-  /** Longest variant (in tokens) per item, to notice "fanta de limón" against "Fanta de naranja". */
-  longest: Map<string, number>;
-  /** Section names ("Tacos", "Bebidas") with their dishes: "3 tacos" asks which ones. */
-  categories: { tokens: string[]; itemIds: string[] }[];
-}
-
 export interface Mention {
   mode: Mode;
   quantity: number;
@@ -63,201 +56,30 @@ export interface ScanResult {
   repeatLast: { quantity: number | null } | null;
 }
 
-// Words that never name a dish: greetings, politeness, verbs of ordering, articles.
-const FILLERS = new Set(
-  (
-    'quiero queria quisiera querria queremos quisieramos pedir pido pedimos hacer encargar encargo pedido orden ' +
-    'ponme ponnos pone pones poner ponga pongame pongan dame danos deme da me nos te le les manda mandame mandar mandanos ' +
-    'traeme trae traenos por favor porfa porfis porfavor xfa xf pf plis pls please para mi mis tu su ' +
-    'tambien tb tmb tbn ademas de del la el los las lo a al en que q k ke hola holi ola buenas buenos buen ' +
-    'dias dia tardes noches gracias grax bueno pues ok okay vale eh em ah mmm hey hi hello solo nada tal como ' +
-    'estas esta estan sera seria algo tipo unos unas x uds ud unidad unidades u porcion porciones racion raciones ' +
-    'plato platos numero num nº n i want would like id d get have can could we us some of the to for order an ' +
-    'yo nosotros alli ahi aqui ya mas si seria favor o oye mira hoy ahora luego entonces igual ' +
-    'regala regalas regalame regalan mandas traes das pasas pasame vendes venden puedes podes podrias pueden ' +
-    'perdon perdona equivoque error sorry oops cambiar cambio espera esperate espere corrijo rectifico realidad ' +
-    'final vez lugar mismo misma repite repiteme repetir igual instead same again actually wait ' +
-    'teneis tienen tienes tiene hay venden vendeis queda quedan onda quiubo saludos amigo amiga compa jefe bro ' +
-    'caballero senorita joven hermano buenazo oiga disculpa disculpe che vos will ill just ' +
-    'regaleme regalenme regalame vendeme vendame vendanme mandeme traigame traiganme deme denme necesito necesitamos ' +
-    'gustaria encantaria podria podrian podrias puede puedo podes mandas mandame porfavorcito ' +
-    // "me traen 2 del 1", "¿me mandan…?", "ocupo 3 tacos" (Mexico): verbs of asking for an order;
-    // "Entrega a domicilio …" heads the delivery part of a message.
-    'entrega entregar entregadlo entreguen entregalo ' +
-    'traen traeis traigan traiga traigas traigais mandan mandais manden mandes envian enviais envien envies envias enviame ' +
-    'llevan llevais lleven llevas llevame ocupo ocupamos pasan pasais ponen poneis pongais sirven servis sirve sirvame dan den ' +
-    'it that those them this these also too more oh hmm ok ' +
-    'pero but aunque somos seremos otras otros telefono tlf movil celular whatsapp contacto cuanto cuesta cuestan sale salen precio precios valen debo cobras cobrais cobran es son lleva llevan ingredientes how much cost price'
-  ).split(/\s+/),
-);
-const STOP_IN_NAMES = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'e', 'con', 'a', 'al', 'en', 'the', 'of', 'and', 'with', 'uds', 'ud', 'u', 'or']);
 const NUMBER_LINKS = new Set(['de', 'del', 'el', 'la', 'x', 'numero', 'num', 'nº', 'n', 'las', 'los']);
 const ARTICLES_BEFORE_NUMBER = new Set(['el', 'la', 'del', 'numero', 'num', 'nº', 'n', 'los', 'las']);
 const DEFINITE = new Set(['el', 'la', 'los', 'las', 'the']);
-/** Size and temperature words after a dish: a note for the kitchen ("una coca grande"). */
-const SIZE_WORDS = new Set(
-  'grande grandes pequena pequeno pequenas pequenos chica chico chicas chicos mediana mediano medianas medianos fria frio frias frios caliente calientes natural large small medium cold hot'.split(' '),
-);
-/** "para 4 personas": how many people, never a dish number or a dish. */
-const PEOPLE = new Set(['personas', 'persona', 'people', 'comensales', 'adultos', 'ninos', 'pax']);
-const NOTE_TRIGGERS = new Set(['sin', 'con', 'extra', 'bien', 'poco', 'muy', 'punto', 'without', 'with', 'well', 'medium', 'rare', 'no']);
-const REMOVE_WORDS = new Set(
-  'quita quitame quitar quitalo quitala quitalos quitalas elimina eliminame eliminar eliminalo eliminala borra borrame borrar borralo borrala saca sacame sacar cancela cancelame cancelar remove delete drop'.split(' '),
-);
-// "son 3 margaritas" (correcting the summary): that many in all.
-const SET_WORDS = new Set('mejor cambia cambiame cambiar cambialo cambiala cambialas cambialos sean son change make'.split(' '));
-// "falta una coca": one more dish, not a fuzzy "fanta".
-const ADD_WORDS = new Set('pon ponme ponle anade anademe anadir agrega agregame agregar suma sumale add plus falta faltan faltaria falto olvide olvidaba'.split(' '));
-
-const indexCache = new WeakMap<Menu, MenuIndex>();
-
-function nameTokens(text: string): string[] {
-  return tokenize(foldText(text))
-    .filter((t) => t.kind === 'word' || t.kind === 'num')
-    .map((t) => t.text)
-    .filter((w) => !STOP_IN_NAMES.has(w));
-}
-
-export function menuIndex(menu: Menu): MenuIndex {
-  const cached = indexCache.get(menu);
-  if (cached) return cached;
-  const items = menuItems(menu);
-  const byId = new Map(items.map((i) => [i.id, i] as const));
-  const variants: MenuIndex['variants'] = [];
-  const longest = new Map<string, number>();
-  for (const item of items) {
-    // The name without a bracket or a size ("Coca-Cola 33cl", "Croquetas (6 uds)") is how people say it.
-    const bare = item.name.replace(/\([^)]*\)/g, ' ');
-    const unsized = bare.replace(/(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?\s?(?:cl|ml|l|lt|litros?|g|gr|kg|oz|uds?|unidades|piezas|pzas|pcs)(?![\p{L}\p{N}])/giu, ' ');
-    const texts = [item.name, bare, unsized, item.id.replace(/[-_.]+/g, ' '), ...(item.aliases ?? [])];
-    const seen = new Set<string>();
-    for (const text of texts) {
-      const tokens = nameTokens(text);
-      const key = tokens.join(' ');
-      if (tokens.length === 0 || seen.has(key)) continue;
-      seen.add(key);
-      variants.push({ itemId: item.id, tokens });
-      longest.set(item.id, Math.max(longest.get(item.id) ?? 0, tokens.length));
-    }
-  }
-  const categories = menu.categories
-    .map((c) => ({ tokens: nameTokens(c.name), itemIds: c.items.filter((i) => i.available !== false).map((i) => i.id) }))
-    .filter((c) => c.tokens.length > 0 && c.itemIds.length > 0);
-  const index = { items, byId, variants, longest, categories };
-  indexCache.set(menu, index);
-  return index;
-}
-
-interface VariantHit {
-  consumed: number;
-  end: number;
-  full: boolean;
-  exact: number;
-}
-
-function matchVariant(tokens: readonly Token[], i: number, variant: readonly string[]): VariantHit | null {
-  const used = variant.map(() => false);
-  let j = i;
-  let consumed = 0;
-  let exact = 0;
-  let end = i;
-  while (j < tokens.length && consumed < variant.length) {
-    const t = tokens[j];
-    if (!t || t.kind === 'sep' || t.kind === 'xnum') break;
-    if (consumed > 0 && (t.kind === 'soft' || STOP_IN_NAMES.has(t.text))) {
-      j++;
-      continue;
-    }
-    if (t.kind === 'soft') break;
-    // "cocacola" against "Coca-Cola", and "coca cola" against an alias "cocacola".
-    const joined = variant.findIndex((w, k) => !used[k] && !used[k + 1] && k + 1 < variant.length && sameWord(t.text, w + (variant[k + 1] ?? '')));
-    if (joined >= 0) {
-      used[joined] = true;
-      used[joined + 1] = true;
-      consumed += 2;
-      exact += 2;
-      j++;
-      end = j;
-      continue;
-    }
-    const next = tokens[j + 1];
-    const split = next && next.kind === 'word' ? variant.findIndex((w, k) => !used[k] && w.length > t.text.length && w === t.text + next.text) : -1;
-    if (split >= 0) {
-      used[split] = true;
-      consumed++;
-      exact++;
-      j += 2;
-      end = j;
-      continue;
-    }
-    let hit = variant.findIndex((w, k) => !used[k] && sameWord(t.text, w));
-    let isExact = true;
-    if (hit < 0) {
-      hit = variant.findIndex((w, k) => !used[k] && nearWord(t.text, w));
-      isExact = false;
-    }
-    if (hit < 0) break;
-    used[hit] = true;
-    consumed++;
-    if (isExact) exact++;
-    j++;
-    end = j;
-  }
-  if (consumed === 0) return null;
-  return { consumed, end, full: consumed === variant.length, exact };
-}
-
-export interface ItemMatch {
-  kind: 'certain' | 'confirm' | 'choose';
-  itemIds: string[];
-  end: number;
-  full: boolean;
-}
-
-/** The best dish (or the tied candidates) whose name starts at token i. */
-export function matchAt(tokens: readonly Token[], i: number, index: MenuIndex): ItemMatch | null {
-  const first = tokens[i];
-  if (!first || first.kind !== 'word' && first.kind !== 'num') return null;
-  const best = new Map<string, VariantHit>();
-  for (const v of index.variants) {
-    const hit = matchVariant(tokens, i, v.tokens);
-    if (!hit) continue;
-    if (!hit.full) {
-      // A partial match needs a real word: not a bare number, not a two-letter scrap.
-      const words = tokens.slice(i, hit.end).filter((t) => t.kind === 'word' && t.text.length >= 3 && !STOP_IN_NAMES.has(t.text));
-      if (words.length === 0) continue;
-    }
-    const prev = best.get(v.itemId);
-    if (!prev || compareHits(hit, prev) < 0) best.set(v.itemId, hit);
-  }
-  if (best.size === 0) return null;
-  const ranked = [...best.entries()].sort((a, b) => compareHits(a[1], b[1]));
-  const top = ranked[0];
-  if (!top) return null;
-  const tied = ranked.filter(([, h]) => compareHits(h, top[1]) === 0);
-  const end = Math.max(...tied.map(([, h]) => h.end));
-  if (tied.length > 1) return { kind: 'choose', itemIds: tied.map(([id]) => id), end, full: top[1].full };
-  // Two or more of a dish's words, exactly, and no other dish as close ("margarita familiar" for
-  // "Pizza margarita familiar"): the words left out did not tell it apart from anything.
-  const certain = (top[1].full && top[1].exact >= 1) || (top[1].consumed >= 2 && top[1].exact >= 2);
-  return { kind: certain ? 'certain' : 'confirm', itemIds: [top[0]], end, full: top[1].full };
-}
-
-function compareHits(a: VariantHit, b: VariantHit): number {
-  if (a.consumed !== b.consumed) return b.consumed - a.consumed;
-  if (a.full !== b.full) return a.full ? -1 : 1;
-  return b.exact - a.exact;
-}
 
 export interface ScanOptions {
   /** Dishes already in the cart: "sin la coca" removes one of them. */
   cartItemIds: ReadonlySet<string>;
+  /** The region's words (default: Spain's). */
+  words?: Words;
 }
 
 export function scanOrder(original: string, folded: FoldedText, rest: string, index: MenuIndex, options: ScanOptions): ScanResult {
   const tokens = tokenize(rest);
   const result: ScanResult = { mentions: [], orphanNotes: [], unknown: [], unknownNumbers: [], tooMany: false, lastQuantity: null, repeatLast: null };
   const slice = (a: number, b: number) => originalSlice(original, folded, a, b);
+  const lex = options.words ?? wordsFor();
+  const FILLERS = lex.fillers;
+  const SIZE_WORDS = lex.sizeWords;
+  const PEOPLE = lex.people;
+  const NOTE_TRIGGERS = lex.noteTriggers;
+  const REMOVE_WORDS = lex.removeWords;
+  const SET_WORDS = lex.setWords;
+  const ADD_WORDS = lex.addWords;
+  const isModeWord = (t: Token | undefined) => modeWord(t, lex);
 
   let mode: Mode = 'add';
   let segment = 0;
@@ -298,7 +120,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     if (!t) return false;
     if (t.kind === 'word' && SIZE_WORDS.has(t.text)) return certainAt(nextContent(j + 1));
     if (t.kind === 'num') return certainAt(nextContent(j + 1));
-    const q = quantityWordAt(tokens, j);
+    const q = quantityWordAt(tokens, j, lex);
     if (q) return certainAt(nextContent(j + q.length)) || tokens[nextContent(j + q.length)]?.kind === 'num';
     return allowBareDish && certainAt(j);
   };
@@ -516,7 +338,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
-    const q = quantityWordAt(tokens, i);
+    const q = quantityWordAt(tokens, i, lex);
     if (q && tokens[i + q.length]?.kind === 'word' && PEOPLE.has(tokens[i + q.length]?.text ?? '')) {
       i += q.length + 1;
       continue;
@@ -524,7 +346,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     if (q) {
       // "another one", "otra una más": still one more.
       const already = pending as { value: number; oneMore: boolean } | null;
-      pending = { value: q.value, oneMore: ONE_MORE_WORDS.has(t.text) || !!already?.oneMore };
+      pending = { value: q.value, oneMore: lex.oneMoreWords.has(t.text) || !!already?.oneMore };
       i += q.length;
       continue;
     }
@@ -572,7 +394,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
-    if (match && !isQuantityWord(t.text)) {
+    if (match && !isQuantityWord(t.text, lex)) {
       i = acceptMatch(match, i);
       continue;
     }
@@ -718,7 +540,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         !FILLERS.has(next.text) &&
         !NOTE_TRIGGERS.has(next.text) &&
         !SIZE_WORDS.has(next.text) &&
-        !isQuantityWord(next.text) &&
+        !isQuantityWord(next.text, lex) &&
         !isModeWord(next) &&
         !matchAt(tokens, j, index)
       ) {
@@ -764,29 +586,11 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   }
 }
 
-function isModeWord(t: Token | undefined): boolean {
-  return !!t && t.kind === 'word' && (REMOVE_WORDS.has(t.text) || SET_WORDS.has(t.text) || ADD_WORDS.has(t.text));
+function modeWord(t: Token | undefined, lex: Words): boolean {
+  return !!t && t.kind === 'word' && (lex.removeWords.has(t.text) || lex.setWords.has(t.text) || lex.addWords.has(t.text));
 }
 
 function joinNote(existing: string | null, add: string): string {
   return (existing ? `${existing}, ${add}` : add).slice(0, 200);
 }
 
-/** A category named by the whole message ("bebidas", "las pizzas"), if any. */
-export function categoryNamed(menu: Menu, text: string): number | null {
-  const words = nameTokens(text).filter((w) => !FILLERS.has(w));
-  if (words.length === 0) return null;
-  const visible = visibleCategories(menu);
-  for (let k = 0; k < visible.length; k++) {
-    const cat = visible[k];
-    if (!cat) continue;
-    const name = nameTokens(cat.name);
-    if (name.length === words.length && name.every((w, n) => sameWord(words[n] ?? '', w))) return k;
-  }
-  return null;
-}
-
-/** Categories that have at least one available item, in menu order. */
-export function visibleCategories(menu: Menu): Menu['categories'] {
-  return menu.categories.filter((c) => c.items.some((i) => i.available !== false));
-}

@@ -2,7 +2,7 @@
 // cumpleaños", "avisad al llegar", "llamad al timbre 2", "no llaméis al timbre", "it's for a
 // birthday", "please ring the bell". A note about a dish ("sin cebolla") is not one of these and
 // stays with its dish. Pure.
-import { MAX_ORDER_NOTE_CHARS } from '../../shared/order.ts';
+import { MAX_ORDER_NOTE_CHARS } from '../../../shared/order.ts';
 import { originalSlice, type FoldedText, WORD_START as B, WORD_END as E } from './text-tokens.ts';
 
 export interface OrderNoteFound {

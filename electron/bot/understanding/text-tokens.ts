@@ -1,6 +1,6 @@
 // Customer text → folded tokens that remember where they came from, so a matched note or name can
 // be shown back in the customer's own spelling. Pure.
-import { foldText } from '../../shared/text.ts';
+import { foldText } from '../../../shared/text.ts';
 
 /** Regex source for the edges of a whole word: no letter or digit just before / just after. */
 export const WORD_START = '(?<![\\p{L}\\p{N}])';
@@ -188,37 +188,3 @@ export function soundKey(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-/** One typo (insert, delete, substitute or swap) on words of five letters or more, or a sound-alike. */
-export function nearWord(a: string, b: string): boolean {
-  const x = singular(a);
-  const y = singular(b);
-  if (x.length >= 4 && y.length >= 4 && !/\d/.test(x + y) && soundKey(x) === soundKey(y)) return true;
-  if (x.length < 5 || y.length < 5 || Math.abs(x.length - y.length) > 1) return false;
-  if (/\d/.test(x) || /\d/.test(y)) return false;
-  return editDistance(x, y, 1) <= 1;
-}
-
-/** Optimal string alignment distance, stopping early once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const cur: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      }
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > limit) return rowMin;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[cols - 1] ?? 0;
-}

@@ -3,7 +3,8 @@
 // calle 45 # 12-30", "c/ Mayor, 2, 3ºB". Its house number, floor and door must never be read as
 // dish numbers, and the dishes after it must stay dishes. Works on folded text (lowercase, no
 // accents), positions only. Pure.
-import { isQuantityWord } from './quantity-words.ts';
+import { isQuantityWord } from './quantities.ts';
+import { wordsRegExp } from './text-tokens.ts';
 
 /** Street words that start an address after "a", "en", "para", … or at the start of a line. */
 const STREET_START =
@@ -322,3 +323,24 @@ export function streetAndNumber(original: string): boolean {
   if (!first || ORDER_WORDS.has(first.text) || isQuantityWord(first.text)) return false;
   return addressEnd(f, 0, f.length) !== null;
 }
+
+export const ADDRESS_INTRO = wordsRegExp(
+  '(?:mi|la) direccion(?: de (?:entrega|envio|reparto))? es|(?:la |mi )?direccion de (?:entrega|envio|reparto)|direccion(?= ?:)|mi direccion|vivo en|my address is|address(?= ?:)|the address is',
+  'gu',
+);
+// "a domicilio en …", "a domicilio, a la calle …", "a domicilio: calle …" (a colon needs no preposition).
+export const ADDRESS_AFTER_DELIVERY = /^\s*(?::\s*(?:(?:a la|a el|al|a|en la|en el|en|to|at)\s+)?|,?\s*(?:a la|a el|al|a|en la|en el|en|to|at)\s+)(?=\S)/u;
+export const ADDRESS_HINT =
+  /\d|(?<![\p{L}\p{N}])(?:calle|c|avenida|av|avda|plaza|pza|paseo|camino|carrera|cra|colonia|col|barrio|urbanizacion|urb|ronda|travesia|pasaje|piso|portal|bloque|street|st|road|rd|avenue|ave|lane|apartment|apt)(?![\p{L}\p{N}])/u;
+
+
+// Street words that, with a number, make a message an address rather than a dish.
+const STREET =
+  /(?<![\p{L}\p{N}])(?:calle|c\/|cl|cll|avenida|avda|av|plaza|pza|pl|paseo|pso|camino|carrera|cra|kra|calzada|colonia|col|barrio|urbanizacion|urb|ronda|travesia|pasaje|psje|piso|portal|bloque|puerta|pta|escalera|esc|n[º°o]|carretera|ctra|glorieta|rambla|alameda|bulevar|boulevard|blvd|fraccionamiento|fracc|residencial|edificio|edif|depto|dpto|departamento|apartamento|manzana|mz|lote|jiron|jr|diagonal|transversal|street|st|road|rd|avenue|ave|lane|apt|apartment|flat|floor)(?![\p{L}\p{N}])/u;
+
+/** "Calle Mayor 5", "av. de la constitución 5, 2º B", "c/ Sol 3": a street word and a number. */
+export function looksLikeAddress(text: string): boolean {
+  const f = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return STREET.test(f) && /\d/.test(f);
+}
+

@@ -1,0 +1,85 @@
+// What the bot asks next: the first thing missing, in order (an open dish question, dishes, pickup
+// or delivery, the address and its number, the name, the payment), then the summary.
+import { money, summaryText } from '../texts/blocks.ts';
+import type { BotTexts } from '../texts/index.ts';
+import { cleanName } from '../understanding/intents.ts';
+import type { TimeVerdict } from '../understanding/requested-time.ts';
+import type { BotState } from './state.ts';
+import type { Turn } from './turn.ts';
+
+
+export function isComplete(state: BotState): boolean {
+  return (
+    state.cart.length > 0 &&
+    state.fulfilment !== null &&
+    (state.fulfilment === 'pickup' || !!state.address) &&
+    !!state.name &&
+    state.payment !== null
+  );
+}
+
+/** The next thing to ask, in order; sets `asked`. */
+export function nextQuestion(turn: Turn): string {
+  const { state, t, input, index } = turn;
+  const { menu, customer } = input;
+  const pending = state.pending[0];
+  if (pending) {
+    state.asked = null;
+    const describe = (id: string) => {
+      const item = index.byId.get(id);
+      return item ? `${item.name} — ${money(item.price, menu)}` : id;
+    };
+    if (pending.kind === 'confirm') {
+      const item = index.byId.get(pending.options[0] ?? '');
+      return t.confirmItem(item ? `*${item.name}* (${money(item.price, menu)})` : '');
+    }
+    return t.choose(pending.label, pending.options.map(describe));
+  }
+  if (state.cart.length === 0) {
+    state.asked = null;
+    return t.askWhat;
+  }
+  if (!state.fulfilment) {
+    state.asked = 'fulfilment';
+    return t.askFulfilment;
+  }
+  if (state.fulfilment === 'delivery' && !state.address) {
+    state.asked = 'address';
+    return t.askAddress;
+  }
+  if (state.fulfilment === 'delivery' && state.address && state.addressOpen) {
+    state.asked = 'addressNumber';
+    return t.askAddressNumber(state.address);
+  }
+  if (!state.name && customer.rememberedName) {
+    const remembered = cleanName(customer.rememberedName);
+    if (remembered) state.name = remembered;
+  }
+  if (!state.name) {
+    state.asked = 'name';
+    const profile = customer.profileName ? cleanName(customer.profileName) : null;
+    return t.askName(state.profileDeclined ? null : profile);
+  }
+  if (!state.payment) {
+    state.asked = 'payment';
+    return t.askPayment(menu.currency);
+  }
+  state.asked = 'confirm';
+  return summaryText(
+    {
+      cart: state.cart,
+      fulfilment: state.fulfilment,
+      address: state.address,
+      name: state.name,
+      payment: state.payment,
+      requestedTime: state.requestedTime,
+      orderNote: state.orderNote,
+    },
+    menu,
+  );
+}
+
+/** What to say about a time that cannot be taken: gone by, or when the restaurant is closed. */
+export function timeRefused(t: BotTexts, verdict: Exclude<TimeVerdict, { kind: 'ok' }>): string {
+  return verdict.kind === 'past' ? t.timePast(verdict.time) : t.timeClosed(verdict.time, verdict.ranges);
+}

@@ -1,0 +1,66 @@
+// What to say after a message was read: the greeting and menu on a first message, the notices and
+// answers, "not understood" (twice in a row: the menu and a person), the cart and the next question.
+import { cartText } from '../texts/blocks.ts';
+import { menuBlock } from './commands.ts';
+import { nextQuestion } from './policy.ts';
+import { done, type Outcome, type Reading, type Turn } from './turn.ts';
+
+
+/** Whether the message moved anything; the words of a slot answer are no missing dishes. */
+export function whatUnderstood(turn: Turn, r: Reading): void {
+  const { state } = turn;
+  const { it, scan, mentions, pending } = r;
+  r.cartChanged = JSON.stringify(state.cart) !== r.cartBefore;
+  // A message that answered a slot and named no dish: its other words ("pago cuando llegue en
+  // efectivo") are not missing dishes.
+  if ((r.slotChanged || it.payment || it.fulfilment || it.done || it.name) && mentions.length === 0 && !r.cartChanged) scan.unknown.length = 0;
+  // "no" to "pickup or delivery? (anything else, write it)": nothing else; ask again plainly.
+  if (it.no && !r.yesUsed && r.asked === 'fulfilment' && state.pending.length === 0) r.understood = true;
+  // "sí" to "what do you want to change?": nothing after all; the summary again (not placed on an
+  // answer that may mean "yes, I want to change something").
+  if (it.yes && !r.yesUsed && r.asked === 'change' && state.pending.length === 0) r.understood = true;
+  r.askedAboutDish = state.pending.length > 0 && state.pending[0] !== pending;
+  r.understood ||= r.cartChanged || r.slotChanged || r.askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany || turn.answers.length > 0;
+}
+
+/** The reply: one WhatsApp message, short lines first, then the cart and the question. */
+export function reply(turn: Turn, r: Reading): Outcome {
+  const { state, t, input, notices } = turn;
+  const { menu } = input;
+  const { it, scan } = r;
+  if (!state.greeted && state.cart.length === 0 && state.pending.length === 0) {
+    state.greeted = true;
+    // Words the menu does not know in a first message count towards offering help.
+    state.misses = scan.unknown.length > 0 && !r.understood ? 1 : 0;
+    const question = nextQuestion(turn);
+    const greeting = [t.greeting(menu.restaurant), ...turn.answers, menuBlock(turn)].join('\n\n');
+    return done(state, [...notices.filter((n) => !scan.unknown.length || n !== ''), greeting, ...(r.slotChanged ? [question] : [])]);
+  }
+  const parts: string[] = [];
+  if (!state.greeted) parts.push(t.greeting(menu.restaurant));
+  state.greeted = true;
+  parts.push(...notices, ...turn.answers);
+  if (scan.unknown.length) parts.push(t.unknownItems(scan.unknown));
+  if (!r.understood && scan.unknown.length === 0) parts.push(t.notUnderstood);
+  // Two replies in a row not understood: the menu and a person, and no open question left to trap.
+  if (r.understood || it.thanks) state.misses = 0;
+  else state.misses++;
+  if (state.misses >= 2) {
+    state.misses = 0;
+    state.pending = [];
+    parts.push(`${t.stuckHelp}\n\n${menuBlock(turn)}`);
+  }
+  // (Read before nextQuestion, which may fill in a remembered name.)
+  const nameTaken = state.name !== r.nameBefore ? state.name : null;
+  const question = nextQuestion(turn);
+  // A name or payment taken before its turn is said back (the summary shows it anyway).
+  if (r.asked !== null && state.asked !== 'confirm') {
+    if (nameTaken && r.asked !== 'name') parts.push(t.notedName(nameTaken));
+    if (state.payment && state.payment !== r.paymentBefore && r.asked !== 'payment') parts.push(t.notedPayment(state.payment));
+  }
+  if (r.cartChanged && state.cart.length > 0 && state.asked !== 'confirm') parts.push(cartText(state.cart, menu));
+  parts.push(question);
+  // One WhatsApp message: short lines first, then the cart and the question.
+  const replies = [parts.join('\n\n')];
+  return done(state, replies);
+}

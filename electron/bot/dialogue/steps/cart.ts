@@ -1,0 +1,141 @@
+// The cart step: dishes added, taken out or changed, questions about dishes answered (price,
+// contents, "¿tenéis …?"), a time and a note for the order, notes and quantities for the last line.
+import { MAX_ORDER_NOTE_CHARS } from '../../../../shared/order.ts';
+import { money } from '../../texts/blocks.ts';
+import type { Mention } from '../../understanding/mentions.ts';
+import { MAX_QUANTITY } from '../../understanding/quantities.ts';
+import { judgeRequestedTime } from '../../understanding/requested-time.ts';
+import { timeRefused } from '../policy.ts';
+import { addToCart, cartHas, removeFromCart, setQuantity, type BotState } from '../state.ts';
+import type { Reading, Turn } from '../turn.ts';
+import { cartText } from '../../texts/blocks.ts';
+
+
+/** Dishes, questions about dishes, the time and the order note. */
+export function takeDishes(turn: Turn, r: Reading): void {
+  const { state, t, notices, input } = turn;
+  const { menu } = input;
+  const { it, scan, mentions } = r;
+  // "¿Tenéis …?", "¿cuánto cuesta …?", "¿qué lleva …?" are answered with what the menu
+  // has, and nothing is added.
+  const asksAbout = it.asksAvailability || it.asksPrice || it.asksContents;
+  if (asksAbout && mentions.every((m) => m.mode === 'add') && (mentions.length > 0 || scan.unknown.length > 0)) {
+    const ids = [...new Set(mentions.flatMap((m) => (m.itemId ? [m.itemId] : m.candidates)))];
+    const describe = (id: string) => {
+      const item = turn.index.byId.get(id);
+      if (!item) return id;
+      const info = it.asksContents && item.description ? `: ${item.description}` : '';
+      return `• ${item.name} — ${money(item.price, menu)}${info}`;
+    };
+    if (ids.length) turn.answers.push(it.asksAvailability ? t.available(ids.slice(0, 9).map((id) => describe(id).slice(2))) : t.dishInfo(ids.slice(0, 9).map(describe)));
+    else turn.answers.push(t.notAvailable(scan.unknown));
+    mentions.length = 0;
+    scan.unknown.length = 0;
+    scan.unknownNumbers.length = 0;
+  } else if (it.asksPrice && mentions.length === 0 && scan.unknown.length === 0) {
+    // "¿cuánto es?": the cart so far (the summary at the end shows the total as well).
+    if (state.cart.length) turn.answers.push(`${t.cartSoFar}\n${cartText(state.cart, menu)}`);
+  }
+  // A time and a note for the whole order ("para las 21:30", "es para un cumpleaños").
+  if (it.time) {
+    const verdict = it.clock ? judgeRequestedTime(it.clock, input.now, menu.hours, menu.timezone ?? input.timezone) : null;
+    if (verdict?.kind === 'ok') {
+      if (state.requestedTime !== verdict.time) r.slotChanged = true;
+      state.requestedTime = verdict.time;
+      turn.answers.push(t.timeNoted(verdict.time));
+    } else {
+      turn.answers.push(verdict ? timeRefused(t, verdict) : t.timeUnclear);
+    }
+  }
+  if (it.orderNote && !(state.orderNote ?? '').includes(it.orderNote)) {
+    state.orderNote = (state.orderNote ? `${state.orderNote}. ${it.orderNote}` : it.orderNote).slice(0, MAX_ORDER_NOTE_CHARS);
+    r.slotChanged = true;
+    turn.answers.push(t.notedOrderNote(it.orderNote));
+  }
+  let replaced = 0;
+  for (const m of mentions) {
+    if (m.replacement === 'new' && !m.explicitQuantity && replaced > 0) m.quantity = replaced;
+    const before = m.replacement === 'old' ? countInCart(state, m) : 0;
+    applyMention(turn, m);
+    if (m.replacement === 'old') replaced = before - countInCart(state, m);
+  }
+  if (mentions.length === 0) {
+    const line = state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1);
+    if (line && scan.lastQuantity !== null && scan.lastQuantity >= 1) line.quantity = scan.lastQuantity;
+    if (line && scan.repeatLast) line.quantity = Math.min(MAX_QUANTITY, line.quantity + (scan.repeatLast.quantity ?? line.quantity));
+  }
+  for (const orphan of scan.orphanNotes) {
+    const line = state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1);
+    if (!line) continue;
+    if (orphan.quantity !== null && line.quantity > orphan.quantity) {
+      line.quantity -= orphan.quantity;
+      state.cart.push({ itemId: line.itemId, name: line.name, quantity: orphan.quantity, unitPrice: line.unitPrice, note: orphan.note });
+      state.lastLine = state.cart.length - 1;
+    } else {
+      line.note = (line.note ? `${line.note}, ${orphan.note}` : orphan.note).slice(0, 200);
+    }
+  }
+  for (const n of scan.unknownNumbers) notices.push(t.unknownNumber(n, turn.index.items.length));
+  if (scan.tooMany) notices.push(t.tooMany);
+}
+
+export function applyMention(turn: Turn, m: Mention): void {
+  const { state, index, t } = turn;
+  let candidates = m.itemId ? [m.itemId] : m.candidates;
+  let sure = !!m.itemId || m.mode !== 'add';
+  if (!sure && m.definite && m.note && !m.explicitQuantity) {
+    // "la hamburguesa sin cebolla" with one burger in the cart: a note for that one.
+    const inCart = candidates.filter((id) => cartHas(state, id));
+    if (inCart.length === 1) {
+      candidates = inCart;
+      sure = true;
+    }
+  }
+  if (m.mode !== 'add') {
+    // Taking out or changing: only dishes in the cart count.
+    const inCart = candidates.filter((id) => cartHas(state, id));
+    if (inCart.length === 0 && m.mode === 'remove') {
+      turn.notices.push(t.notInCart(m.label || (index.byId.get(candidates[0] ?? '')?.name ?? '')));
+      return;
+    }
+    if (inCart.length > 0) candidates = inCart;
+  }
+  if (candidates.length === 1 && sure) {
+    const item = index.byId.get(candidates[0] ?? '');
+    if (!item) return;
+    if (m.mode === 'remove') {
+      const taken = removeFromCart(state, item.id, m.explicitQuantity ? m.quantity : null);
+      if (taken > 0) turn.notices.push(t.removed(m.explicitQuantity ? `${taken} × ${item.name}` : item.name));
+    } else if (m.mode === 'set' && m.explicitQuantity && !m.oneMore) {
+      setQuantity(state, item, m.quantity);
+    } else if (m.definite && m.note && !m.explicitQuantity && cartHas(state, item.id)) {
+      // "y las bravas poco picantes": a note for the bravas already in the cart.
+      const k = state.cart.findLastIndex((l) => l.itemId === item.id);
+      const line = state.cart[k];
+      if (line) {
+        line.note = (line.note ? `${line.note}, ${m.note}` : m.note).slice(0, 200);
+        state.lastLine = k;
+      }
+    } else {
+      addToCart(state, item, m.quantity, m.note);
+    }
+    return;
+  }
+  if (candidates.length === 0) return;
+  state.pending.push({
+    kind: candidates.length === 1 ? 'confirm' : 'choose',
+    options: candidates,
+    quantity: m.quantity,
+    explicitQuantity: m.explicitQuantity,
+    oneMore: m.oneMore,
+    note: m.note,
+    mode: m.mode,
+    label: m.label,
+  });
+}
+
+/** How many of the mention's dish (or its candidates) the cart holds. */
+function countInCart(state: BotState, m: Mention): number {
+  const ids = m.itemId ? [m.itemId] : m.candidates;
+  return state.cart.filter((l) => ids.includes(l.itemId)).reduce((sum, l) => sum + l.quantity, 0);
+}

@@ -1,0 +1,36 @@
+// The order placed: the draft handed to the host, and a fresh conversation that remembers it.
+import type { OrderDraft } from '../../bot-types.ts';
+import { judgeClockTime } from '../../understanding/requested-time.ts';
+import { nextQuestion, timeRefused } from '../policy.ts';
+import { freshState } from '../state.ts';
+import { done, type Outcome, type Turn } from '../turn.ts';
+
+
+export function placeOrder(turn: Turn): Outcome {
+  const { state, input, t } = turn;
+  if (!state.fulfilment || !state.name || !state.payment) return done(state, [nextQuestion(turn)]);
+  // The time was fine when given; the summary may have waited past it.
+  if (state.requestedTime) {
+    const verdict = judgeClockTime(state.requestedTime, input.now, input.menu.hours, input.menu.timezone ?? input.timezone);
+    if (verdict.kind !== 'ok') {
+      state.requestedTime = null;
+      return done(state, [...turn.notices, `${timeRefused(t, verdict)}\n\n${nextQuestion(turn)}`]);
+    }
+  }
+  const draft: OrderDraft = {
+    customer: { phone: input.customer.phone, name: state.name },
+    fulfilment: state.fulfilment,
+    payment: state.payment,
+    items: state.cart.map((l) => ({ ...l })),
+    currency: input.menu.currency,
+  };
+  if (state.fulfilment === 'delivery' && state.address) draft.address = state.address;
+  if (state.requestedTime) draft.requestedTime = state.requestedTime;
+  if (state.orderNote) draft.orderNote = state.orderNote;
+  const placed = turn.effects.placeOrder(draft);
+  const next = freshState(input.now);
+  next.greeted = true;
+  next.mediaWarned = state.mediaWarned;
+  next.lastPlaced = { number: placed.number, at: input.now };
+  return done(next, [...turn.notices, t.placed(placed.number)]);
+}

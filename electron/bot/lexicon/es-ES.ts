@@ -1,0 +1,7 @@
+// Spain: today's words are in common.ts (vale, recoger, Bizum); these are Spain-only extras.
+import type { LexiconPart } from './lexicon.ts';
+
+export const ES_ES: LexiconPart = {
+  yesStart: ['venga va', 'hecho'],
+  pickup: ['(?:lo |la |los |las )?recogere(?:mos)?', 'paso yo a por (?:el|ello|ellos|ellas)'],
+};
