@@ -25,7 +25,32 @@ export interface Handoff {
   name: string;
   since: string;
   lastMessage?: string;
+  /** Voice notes, photos and documents the customer sent (oldest first), for staff to play or look at. */
+  media?: HandoffMedia[];
 }
+
+/** Why a file the customer sent was not kept: over 16 MB, a type the screen cannot play or show, empty, or never fetched. */
+export type HandoffMediaMissing = 'too-large' | 'unknown-type' | 'empty' | 'not-downloaded';
+
+export interface HandoffMedia {
+  kind: 'audio' | 'image' | 'document';
+  at: string;
+  /** Set when the file was kept: getMedia(id), or GET /api/media/:id. */
+  id?: string;
+  url?: string;
+  mimetype?: string;
+  bytes?: number;
+  missing?: HandoffMediaMissing;
+}
+
+/** A kept file over a transport without URLs (the desktop app's IPC). */
+export interface MediaFile {
+  id: string;
+  mimetype: string;
+  dataBase64: string;
+}
+
+export const mediaIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a media id is 32 hex characters');
 
 export interface SimMessage {
   /** 'in' = the customer wrote it, 'out' = the restaurant sent it. */
@@ -148,16 +173,54 @@ export const listOrdersQuerySchema = z.object({
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
-export const simIncomingSchema = z.object({
-  from: z.string().trim().min(1).max(100),
-  name: z.string().max(200).optional(),
-  body: z.string().max(1_000_000).optional(),
-  /** Message kind as whatsapp-web.js names it: chat, image, ptt, audio, video, document, sticker… */
-  type: z.string().max(40).optional(),
-  id: z.string().max(200).optional(),
-  fromMe: z.boolean().optional(),
-  isGroup: z.boolean().optional(),
+/** The message kinds POST /api/sim/incoming produces (whatsapp-web.js's names); other names pass as they are. */
+export const SIM_MESSAGE_TYPES = ['chat', 'ptt', 'audio', 'location', 'image', 'document', 'sticker'] as const;
+/** Types that carry a file. */
+export const SIM_MEDIA_TYPES: readonly string[] = ['ptt', 'audio', 'image', 'document', 'sticker', 'video'];
+/** A file's bytes in base64: at most a little over 16 MiB, so the "too large to keep" case can be practised. */
+export const SIM_MAX_MEDIA_BASE64 = 23 * 1024 * 1024;
+
+export const simLocationSchema = z.object({
+  latitude: z.number().min(-90, 'latitude is between -90 and 90').max(90, 'latitude is between -90 and 90'),
+  longitude: z.number().min(-180, 'longitude is between -180 and 180').max(180, 'longitude is between -180 and 180'),
+  name: z.string().max(1000).optional(),
+  address: z.string().max(1000).optional(),
 });
+
+export const simMediaSchema = z.object({
+  mimetype: z.string().trim().min(1).max(200),
+  dataBase64: z
+    .string()
+    .max(SIM_MAX_MEDIA_BASE64, 'the file is too large for the simulator')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'dataBase64 is not base64'),
+  filename: z.string().max(255).optional(),
+});
+
+export const simIncomingSchema = z
+  .object({
+    from: z.string().trim().min(1).max(100),
+    name: z.string().max(200).optional(),
+    body: z.string().max(1_000_000).optional(),
+    /** Message kind as whatsapp-web.js names it: chat (default), ptt, audio, location, image, document, sticker… */
+    type: z.string().max(40).optional(),
+    id: z.string().max(200).optional(),
+    fromMe: z.boolean().optional(),
+    isGroup: z.boolean().optional(),
+    /** A photo's or document's caption (whatsapp-web.js gives it as the body). */
+    caption: z.string().max(1_000_000).optional(),
+    location: simLocationSchema.optional(),
+    media: simMediaSchema.optional(),
+    /** The customer edits their message with this id: `body` is the new text. */
+    editOf: z.string().min(1).max(200).optional(),
+  })
+  .superRefine((m, ctx) => {
+    const type = m.type ?? (m.location ? 'location' : 'chat');
+    if (type === 'location' && !m.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'a location message needs location { latitude, longitude }' });
+    if (m.location && type !== 'location') ctx.addIssue({ code: 'custom', path: ['type'], message: 'location goes with type "location"' });
+    if (m.media && !SIM_MEDIA_TYPES.includes(type)) {
+      ctx.addIssue({ code: 'custom', path: ['type'], message: `media goes with type ${SIM_MEDIA_TYPES.join(', ')}` });
+    }
+  });
 export type SimIncoming = z.infer<typeof simIncomingSchema>;
 
 /** Link a phone: show a (new) QR code, or a pairing code for the number typed in. */
@@ -212,6 +275,8 @@ export interface KdsApi extends OwnerApi {
   undo(orderId: string): Promise<Order>;
   acknowledge(orderId: string): Promise<Order>;
   releaseHandoff(phone: string): Promise<Handoff[]>;
+  /** A voice note or photo a customer sent (Handoff.media[].id); not_found when it was not kept. */
+  getMedia(id: string): Promise<MediaFile>;
   /** Simulator engine only: chat as a customer (training mode). */
   simSend(message: SimIncoming): Promise<void>;
   simConversation(phone: string): Promise<SimMessage[]>;
@@ -246,6 +311,7 @@ export const KDS_METHODS = [
   'undo',
   'acknowledge',
   'releaseHandoff',
+  'getMedia',
   'simSend',
   'simConversation',
   'getHealth',
@@ -287,6 +353,7 @@ export const kdsArgsSchemas = {
   undo: z.tuple([orderIdSchema]),
   acknowledge: z.tuple([orderIdSchema]),
   releaseHandoff: z.tuple([phoneSchema]),
+  getMedia: z.tuple([mediaIdSchema]),
   simSend: z.tuple([simIncomingSchema]),
   simConversation: z.tuple([phoneSchema]),
   getHealth: z.tuple([]),

@@ -25,6 +25,7 @@ import { Store } from '../store/store.ts';
 import { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import { IncomingMessages } from '../messaging/incoming-messages.ts';
 import { IncomingRateLimit } from '../messaging/incoming-rate-limit.ts';
+import { MediaStore } from '../messaging/media-store.ts';
 import { Outbox, type OutboxBackoff } from '../messaging/outbox.ts';
 import type { WhatsAppEngine } from '../whatsapp/engine.ts';
 import { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
@@ -204,6 +205,7 @@ export function createHost(options: HostOptions): Host {
     timezone,
     undoMs: () => settings().undoSeconds * 1000,
   });
+  const media = new MediaStore({ dir: join(options.dataDir, 'media'), store, clock, logger: logger.child({ part: 'media' }) });
   let accessToken: string | undefined;
   let device = options.device;
   let listeningUrl = '';
@@ -243,6 +245,7 @@ export function createHost(options: HostOptions): Host {
     timezone,
     version,
     owner,
+    media,
   });
   const incoming = new IncomingMessages({
     store,
@@ -256,6 +259,7 @@ export function createHost(options: HostOptions): Host {
     onOutboxChange: () => outbox.kick(),
     onHandoffsChange: () => bus.emit({ type: 'handoffs', handoffs: service.handoffs() }),
     rateLimit: new IncomingRateLimit({ clock }),
+    media,
   });
 
   const settleMs = options.settleMs ?? 2_000;
@@ -294,6 +298,7 @@ export function createHost(options: HostOptions): Host {
       accessToken = token;
       // Message ids are kept long enough to drop WhatsApp's redeliveries, not forever.
       store.conversations.pruneIncoming(clock.now() - INBOX_RETENTION_MS);
+      media.pruneNow();
       unsubscribers.push(
         engine.onMessage((message) => {
           try {

@@ -8,6 +8,8 @@ import {
   type KdsEvent,
   type KdsSnapshot,
   type LinkRequest,
+  type HandoffMedia,
+  type MediaFile,
   type ListOrdersQuery,
   type SimIncoming,
   type SimMessage,
@@ -43,6 +45,8 @@ import type { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import { startOfLocalDay } from '../orders/local-day.ts';
 import type { LinkOptions, WhatsAppEngine } from '../whatsapp/engine.ts';
 import type { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
+import type { MediaStore } from '../messaging/media-store.ts';
+import { IDLE_RESET_MS } from '../bot/bot-types.ts';
 
 export interface KdsServiceOptions {
   store: Store;
@@ -60,6 +64,8 @@ export interface KdsServiceOptions {
   version: string;
   /** The owner area, out of stock and pause (owner-service.ts); it also guards the owner operations here. */
   owner: OwnerService;
+  /** Voice notes and photos customers sent; without it handoffs list no files. */
+  media?: MediaStore;
 }
 
 /** The cloud as the screen sees it (electron/cloud/cloud-status.ts); the host has none until the cloud starts. */
@@ -131,12 +137,28 @@ export class KdsService implements KdsApi {
 
   async releaseHandoff(phone: string): Promise<Handoff[]> {
     const digits = phoneDigits(phone);
-    if (!this.o.store.conversations.releaseHandoff(digits, this.o.clock.now())) {
-      throw new KdsError('not_found', `no customer ${digits} is waiting for a person`);
-    }
+    const released = this.o.store.transaction(() => {
+      const now = this.o.clock.now();
+      if (!this.o.store.conversations.releaseHandoff(digits, now)) return false;
+      this.o.store.media.release(digits, now);
+      return true;
+    });
+    if (!released) throw new KdsError('not_found', `no customer ${digits} is waiting for a person`);
     const handoffs = this.handoffs();
     this.o.bus.emit({ type: 'handoffs', handoffs });
     return handoffs;
+  }
+
+  async getMedia(id: string): Promise<MediaFile> {
+    const file = this.readMedia(id);
+    return { id, mimetype: file.mimetype, dataBase64: file.data.toString('base64') };
+  }
+
+  /** A kept file's bytes (the HTTP route serves them as they are). */
+  readMedia(id: string): { mimetype: string; data: Buffer } {
+    const file = this.o.media?.read(id);
+    if (!file) throw new KdsError('not_found', 'no such file (it was not kept, or it is too old)');
+    return file;
   }
 
   async simSend(message: SimIncoming): Promise<void> {
@@ -335,6 +357,19 @@ export class KdsService implements KdsApi {
         since: new Date(c.handoffSince ?? c.updatedAt).toISOString(),
       };
       if (c.handoffLast) handoff.lastMessage = c.handoffLast;
+      // Files from the conversation that led here too (photos before the bot gave up, say).
+      const media = store.media.forHandoff(c.phone, (c.handoffSince ?? c.updatedAt) - IDLE_RESET_MS).map((m) => {
+        const entry: HandoffMedia = { kind: m.kind, at: new Date(m.at).toISOString() };
+        if (m.mimetype) {
+          entry.id = m.id;
+          entry.url = `/api/media/${m.id}`;
+          entry.mimetype = m.mimetype;
+        }
+        if (m.bytes !== undefined) entry.bytes = m.bytes;
+        if (m.missing) entry.missing = m.missing;
+        return entry;
+      });
+      if (media.length) handoff.media = media;
       return handoff;
     });
   }

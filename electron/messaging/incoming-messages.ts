@@ -9,15 +9,21 @@ import type { Store } from '../store/store.ts';
 import type { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import type { IncomingMessage } from '../whatsapp/engine.ts';
 import type { IncomingRateLimit } from './incoming-rate-limit.ts';
+import { classifyIncoming, type IncomingKind } from './incoming-kinds.ts';
+import type { MediaStore } from './media-store.ts';
+import { mediaTexts } from './media-texts.ts';
+import type { MediaKind } from '../store/media-repo.ts';
 import {
   MAX_MESSAGE_CHARS,
   type BotEffects,
   type BotHandler,
+  type BotMessage,
   type ConversationState,
   type CustomerOrderSummary,
 } from '../bot/bot-types.ts';
 
-export type IncomingOutcome = 'ignored' | 'duplicate' | 'with-staff' | 'rate-limited' | 'answered';
+/** `handed-off`: a voice note (or a run of photos) sent the chat to staff just now. */
+export type IncomingOutcome = 'ignored' | 'duplicate' | 'with-staff' | 'handed-off' | 'rate-limited' | 'answered';
 
 export interface IncomingMessagesOptions {
   store: Store;
@@ -32,11 +38,15 @@ export interface IncomingMessagesOptions {
   onOutboxChange: () => void;
   onHandoffsChange: () => void;
   rateLimit?: IncomingRateLimit;
+  /** Where voice notes and photos are kept for staff; without one their files are not kept. */
+  media?: MediaStore;
 }
+
+/** This many photos or documents in a row without a word: a person looks at them. */
+export const PICTURES_BEFORE_STAFF = 3;
 
 /** Bot replies go out before status notices: a customer is waiting on the other end. */
 export const REPLY_PRIORITY = 10;
-const TEXT_TYPES = new Set(['chat', 'text']);
 const SLOW_DOWN = {
   es: 'Estás enviando muchos mensajes muy seguidos. Espera un minuto y te seguimos atendiendo 🙏',
   en: 'You are sending a lot of messages very quickly. Please wait a minute and we will carry on 🙏',
@@ -59,18 +69,34 @@ export class IncomingMessages {
     if (message.isGroup || message.isStatus || message.isBroadcast || message.fromMe || message.phone === '') {
       return 'ignored';
     }
+    const what = classifyIncoming(message);
+    // Stickers, reactions, contacts, deleted messages: no answer, no state, however many arrive.
+    if (what.kind === 'ignore') return 'ignored';
     const log = logger.child({ messageId: message.id, type: message.type });
     return store.transaction(() => {
       const now = clock.now();
+      // Before this message is recorded: an edit counts only for the customer's last message.
+      const lastId = what.kind === 'edit' ? store.media.lastMessages(message.phone, 1)[0]?.messageId : undefined;
       if (!store.conversations.markIncomingSeen(message.id, message.phone, now)) return 'duplicate';
-      const body = cutText(message.body, MAX_MESSAGE_CHARS).text;
+      const kept = this.keepMedia(message, what);
+      const body = cutText('body' in what ? what.body : '', MAX_MESSAGE_CHARS).text;
       const record = store.conversations.get(message.phone);
       if (record?.handoffSince != null) {
-        store.conversations.noteHandoffMessage(message.phone, now, body || `[${message.type}]`);
+        store.conversations.noteHandoffMessage(message.phone, now, handoffLine(what, body));
         store.afterCommit(this.options.onHandoffsChange);
         return 'with-staff';
       }
       const menu = this.options.menu();
+      // A voice note goes to a person straight away, even from a customer over the rate limit.
+      if (what.kind === 'audio') return this.toStaff(message, '🎤', mediaTexts(menu.locale).audioToStaff, now);
+      if (what.kind === 'picture' && !what.captioned && kept && this.picturesInARow(message.phone) >= PICTURES_BEFORE_STAFF) {
+        return this.toStaff(message, '📷', mediaTexts(menu.locale).picturesToStaff, now);
+      }
+      if (what.kind === 'edit' && what.editOf !== lastId) {
+        // An edit of an older message: the conversation has moved on, re-reading it would undo more.
+        log.info('incoming: edit of an earlier message ignored');
+        return 'ignored';
+      }
       const rate = this.options.rateLimit?.check(message.phone) ?? 'allow';
       if (rate !== 'allow') {
         if (rate === 'warn') this.queueReplies(message, [SLOW_DOWN[languageOf(menu.locale)]], now);
@@ -82,7 +108,7 @@ export class IncomingMessages {
         const output = this.options.bot(
           {
             now,
-            message: { kind: TEXT_TYPES.has(message.type) ? 'text' : 'media', body },
+            message: botMessage(what, body),
             conversation: parseState(record?.stateJson ?? null),
             customer: this.customer(message),
             menu,
@@ -102,6 +128,41 @@ export class IncomingMessages {
       this.queueReplies(message, replies, now);
       return 'answered';
     });
+  }
+
+  /** Records the file of a voice note, photo or document (kept or not); true when there is a record. */
+  private keepMedia(message: IncomingMessage, what: IncomingKind): boolean {
+    let kind: MediaKind | undefined;
+    if (what.kind === 'audio') kind = 'audio';
+    else if (what.kind === 'picture' && what.mediaKind !== 'video') kind = what.mediaKind;
+    if (!kind || !this.options.media) return false;
+    this.options.media.keep({
+      messageId: message.id,
+      phone: message.phone,
+      kind,
+      media: message.media,
+      captioned: what.kind === 'picture' && what.captioned,
+    });
+    return true;
+  }
+
+  /** How many of the customer's latest messages, this one included, are photos or documents without words. */
+  private picturesInARow(phone: string): number {
+    let count = 0;
+    for (const m of this.options.store.media.lastMessages(phone, PICTURES_BEFORE_STAFF)) {
+      if (!m.media || m.media.kind === 'audio' || m.media.captioned) break;
+      count++;
+    }
+    return count;
+  }
+
+  /** Hands the chat to staff now and tells the customer a person will answer. */
+  private toStaff(message: IncomingMessage, line: string, reply: string, now: number): IncomingOutcome {
+    const { store } = this.options;
+    store.conversations.startHandoff(message.phone, now, line, message.profileName ?? null);
+    store.afterCommit(this.options.onHandoffsChange);
+    this.queueReplies(message, [reply], now);
+    return 'handed-off';
   }
 
   private queueReplies(message: IncomingMessage, replies: string[], now: number): void {
@@ -159,6 +220,40 @@ export class IncomingMessages {
       },
       rememberName: (name) => store.conversations.rememberName(message.phone, name, clock.now()),
     };
+  }
+}
+
+/** What the bot reads: a caption as words, a photo without one as media, a pin, an edit. */
+function botMessage(what: Exclude<IncomingKind, { kind: 'ignore' } | { kind: 'audio' }>, body: string): BotMessage {
+  switch (what.kind) {
+    case 'text':
+      return { kind: 'text', body };
+    case 'picture':
+      return what.captioned ? { kind: 'text', body } : { kind: 'media', body: '', mediaType: what.mediaKind };
+    case 'location':
+      return { kind: 'location', body, location: { ...what.location } };
+    case 'edit':
+      return { kind: 'edit', body };
+    case 'other':
+      return { kind: 'media', body, mediaType: what.type };
+  }
+}
+
+/** The handoff list's "last message" for something a customer sent while with staff. */
+function handoffLine(what: IncomingKind, body: string): string {
+  switch (what.kind) {
+    case 'audio':
+      return '🎤';
+    case 'picture':
+      return body ? `📷 ${body}` : '📷';
+    case 'location': {
+      const place = [what.location.name, what.location.address].filter(Boolean).join(', ');
+      return `📍 ${place || `${what.location.latitude}, ${what.location.longitude}`}${body ? ` ${body}` : ''}`;
+    }
+    case 'edit':
+      return `✏️ ${body}`;
+    default:
+      return body || '…';
   }
 }
 

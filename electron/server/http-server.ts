@@ -9,6 +9,7 @@ import {
   describeZodError,
   isOrderStatus,
   linkRequestSchema,
+  mediaIdSchema,
   recoveryCodeSchema,
   simIncomingSchema,
   transitionRequestSchema,
@@ -77,6 +78,8 @@ interface RequestContext {
   url: URL;
   params: string[];
   body: () => Promise<unknown>;
+  /** Bytes of the body read so far (after body()). */
+  bodyBytes: () => number;
 }
 
 /** A handler's answer that is a file to download rather than JSON. */
@@ -95,6 +98,18 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 /** A whole menu: 2,000 dishes with descriptions and options fit; a bigger body is a 413. */
 export const MENU_MAX_BODY = 8 * 1024 * 1024;
 const engineRequestSchema = z.object({ kind: z.enum(['simulator', 'whatsapp']) });
+/** POST /api/sim/incoming with a `media` file: a 16 MiB file (and a little over, to practise "not kept") in base64. */
+const SIM_MEDIA_MAX_BODY = 24 * 1024 * 1024;
+
+/** A customer's kept file, shown inline by the kitchen screen and unable to run anything there. */
+export class MediaDownload {
+  readonly data: Buffer;
+  readonly contentType: string;
+  constructor(data: Buffer, contentType: string) {
+    this.data = data;
+    this.contentType = contentType;
+  }
+}
 const simStatusSchema = z.object({ state: z.enum(WHATSAPP_STATES), error: z.string().max(500).optional() });
 const recoveryCodeRequestSchema = z.object({ code: recoveryCodeSchema });
 
@@ -183,12 +198,25 @@ export class KdsServer {
     route('POST', '/api/cloud/sign-in', async ({ body }) => service.cloudSignIn(validate(cloudSignInSchema, await body())), owner);
     route('POST', '/api/cloud/sign-out', () => service.cloudSignOut(), owner);
 
-    route('POST', '/api/sim/incoming', async ({ body }) => {
+    route('GET', '/api/media/:id', async ({ params, req }) => {
+      const id = validate(mediaIdSchema, params[0]);
+      // The desktop app's transport asks for JSON; a browser's <audio>/<img> (via a blob) for the bytes.
+      if (/\bapplication\/json\b/.test(req.headers.accept ?? '')) return service.getMedia(id);
+      const file = service.readMedia(id);
+      return new MediaDownload(file.data, file.mimetype);
+    });
+
+    route('POST', '/api/sim/incoming', async ({ body, bodyBytes }) => {
       const simulator = service.requireSimulator();
-      const message = simulator.receive(validate(simIncomingSchema, await body()));
+      const raw = await body();
+      // Only a message carrying a file may be larger than any other request.
+      if (bodyBytes() > (this.options.maxBodyBytes ?? DEFAULT_MAX_BODY) && !(raw && typeof raw === 'object' && 'media' in raw)) {
+        throw new KdsError('too_large', `request body over ${this.options.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes (only a message with a media file may be larger)`);
+      }
+      const message = simulator.receive(validate(simIncomingSchema, raw));
       await settle();
       return { ok: true, id: message.id };
-    });
+    }, { maxBodyBytes: SIM_MEDIA_MAX_BODY });
     route('GET', '/api/sim/sent', async ({ url }) => {
       const to = url.searchParams.get('to');
       return service.requireSimulator().listSent(to === null || to === '' ? undefined : to);
@@ -265,16 +293,23 @@ export class KdsServer {
         throw new KdsError('not_found', `no such endpoint: ${req.method} ${url.pathname}`);
       }
       const ownerToken = headerValue(req.headers[OWNER_TOKEN_HEADER.toLowerCase()]);
+      let bodyBytes = 0;
       const result = await runAsCaller({ ownerToken }, async () => {
         if (route.owner) this.options.service.requireOwner();
         return route.handler({
           req,
           url,
           params,
-          body: () => readJsonBody(req, route.maxBodyBytes ?? this.options.maxBodyBytes ?? DEFAULT_MAX_BODY),
+          body: async () => {
+            const read = await readJsonBody(req, route.maxBodyBytes ?? this.options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+            bodyBytes = read.bytes;
+            return read.value;
+          },
+          bodyBytes: () => bodyBytes,
         });
       });
       if (result instanceof FileDownload) sendFile(res, result);
+      else if (result instanceof MediaDownload) sendMedia(res, result);
       else sendJson(res, 200, result ?? { ok: true });
     } catch (error) {
       if (error instanceof KdsError) {
@@ -340,7 +375,7 @@ function validate<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
-async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ value: unknown; bytes: number }> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) {
     req.resume();
@@ -357,9 +392,9 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknow
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
+  if (text.trim() === '') return { value: {}, bytes: size };
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), bytes: size };
   } catch {
     throw new KdsError('bad_request', 'the body is not valid JSON');
   }
@@ -372,6 +407,19 @@ function sendFile(res: ServerResponse, file: FileDownload): void {
     'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(file.data);
+}
+
+function sendMedia(res: ServerResponse, file: MediaDownload): void {
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': file.data.length,
+    'Content-Disposition': 'inline',
+    'Cache-Control': 'private, max-age=3600',
+    'X-Content-Type-Options': 'nosniff',
+    // Opened on its own, a customer's file can run nothing on the kitchen's address.
+    'Content-Security-Policy': "default-src 'none'; sandbox",
   });
   res.end(file.data);
 }

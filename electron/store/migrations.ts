@@ -112,4 +112,24 @@ export const MIGRATIONS: readonly string[] = [
     stored_at INTEGER NOT NULL
   );
   `,
+  // 6: files customers sent (voice notes, photos), kept in DATA_DIR/media/<id> for staff; a row per
+  // message whether or not the file was kept (`missing` says why not). released_at: staff handed the
+  // chat back, so the next handoff starts without them. inbox_phone finds a customer's last message.
+  `
+  CREATE TABLE media (
+    id TEXT PRIMARY KEY,
+    message_id TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    mimetype TEXT,
+    bytes INTEGER,
+    missing TEXT,
+    captioned INTEGER NOT NULL DEFAULT 0,
+    at INTEGER NOT NULL,
+    released_at INTEGER
+  );
+  CREATE INDEX media_phone ON media (phone, at);
+  CREATE INDEX media_at ON media (at);
+  CREATE INDEX inbox_phone ON inbox (phone, at);
+  `,
 ];

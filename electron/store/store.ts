@@ -5,6 +5,7 @@ import { OutboxRepo } from './outbox-repo.ts';
 import { ConversationsRepo } from './conversations-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
 import { MenuRepo } from './menu-repo.ts';
+import { MediaRepo } from './media-repo.ts';
 
 export class Store {
   readonly db: Database;
@@ -14,6 +15,7 @@ export class Store {
   /** Key/value documents: settings, pause, owner PIN, first run. */
   readonly settings: SettingsRepo;
   readonly menu: MenuRepo;
+  readonly media: MediaRepo;
   private afterCommitQueue: (() => void)[] = [];
 
   constructor(db: Database) {
@@ -23,6 +25,7 @@ export class Store {
     this.conversations = new ConversationsRepo(db);
     this.settings = new SettingsRepo(db);
     this.menu = new MenuRepo(db);
+    this.media = new MediaRepo(db);
   }
 
   static open(path: string, options?: OpenDatabaseOptions): Store {

@@ -21,6 +21,33 @@ export interface IncomingMessage {
   isBroadcast: boolean;
   /** Epoch ms. */
   at: number;
+  /** A photo's, video's or document's caption (whatsapp-web.js puts it in `body` too). */
+  caption?: string;
+  /** A shared location pin (`type` 'location'). */
+  location?: IncomingLocation;
+  /** Voice notes, audio, photos, documents: the file as WhatsApp gave it, when it could be fetched. */
+  media?: IncomingMedia;
+  /**
+   * This event is an edit (whatsapp-web.js's message_edit) of the message with this id: `body`
+   * is the new text and `id` names the edit itself, so a redelivered edit is dropped.
+   */
+  editOf?: string;
+}
+
+export interface IncomingLocation {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
+export interface IncomingMedia {
+  mimetype: string;
+  /** Bytes, as WhatsApp announced them (known even when the file was not fetched). */
+  size?: number;
+  filename?: string;
+  /** The file's bytes; absent when it was too large to fetch or the download failed. */
+  dataBase64?: string;
 }
 
 export interface SendRequest {
@@ -98,3 +125,12 @@ export interface WhatsAppEngine {
   /** Restarts the session now. */
   reconnect(): Promise<void>;
 }
+
+/**
+ * Files beyond this are not fetched nor kept (WhatsApp's own limit for voice notes and photos is
+ * 16 MB): the kitchen still sees that one arrived.
+ */
+export const MAX_INCOMING_MEDIA_BYTES = 16 * 1024 * 1024;
+
+/** The message types whose file the host keeps (voice notes, audio, photos, documents). */
+export const FETCHED_MEDIA_TYPES: readonly string[] = ['ptt', 'audio', 'image', 'document'];

@@ -12,6 +12,8 @@ import {
   NotConnectedError,
   SendError,
   type EngineHealth,
+  MAX_INCOMING_MEDIA_BYTES,
+  type IncomingLocation,
   type IncomingMessage,
   type LinkOptions,
   type SendRequest,
@@ -28,6 +30,11 @@ export interface SimulatorInput {
   id?: string;
   fromMe?: boolean;
   isGroup?: boolean;
+  caption?: string;
+  location?: IncomingLocation;
+  media?: { mimetype: string; dataBase64: string; filename?: string };
+  /** An edit of the customer's message with this id; `body` is the new text. */
+  editOf?: string;
 }
 
 export interface SentRecord {
@@ -186,12 +193,13 @@ export class SimulatorEngine implements WhatsAppEngine {
     const isBroadcast = !isStatus && rawFrom.endsWith('@broadcast');
     const phone = phoneDigits(rawFrom);
     const chatId = rawFrom.includes('@') ? rawFrom : `${phone}@c.us`;
+    const type = input.type ?? (input.location ? 'location' : 'chat');
     const message: IncomingMessage = {
       id: input.id ?? `sim-in-${randomUUID()}`,
       chatId,
       phone,
       body: input.body ?? '',
-      type: input.type ?? 'chat',
+      type,
       fromMe: input.fromMe === true,
       isGroup,
       isStatus,
@@ -199,8 +207,33 @@ export class SimulatorEngine implements WhatsAppEngine {
       at,
     };
     if (input.name !== undefined && input.name.trim() !== '') message.profileName = input.name.trim();
+    // As whatsapp-web.js gives them: a file's caption is also its body, a pin has no body.
+    const caption = input.caption ?? (input.media ? input.body : undefined);
+    if (caption !== undefined && caption !== '') {
+      message.caption = caption;
+      message.body = caption;
+    }
+    if (input.location) {
+      message.location = { latitude: input.location.latitude, longitude: input.location.longitude };
+      if (input.location.name?.trim()) message.location.name = input.location.name.trim();
+      if (input.location.address?.trim()) message.location.address = input.location.address.trim();
+      if (input.caption === undefined) message.body = '';
+    }
+    if (input.media) {
+      // Like the real engine: a file over the limit is announced (type and size) but not fetched.
+      const size = Buffer.byteLength(input.media.dataBase64, 'base64');
+      message.media = { mimetype: input.media.mimetype, size };
+      if (input.media.filename !== undefined) message.media.filename = input.media.filename;
+      if (size <= MAX_INCOMING_MEDIA_BYTES) message.media.dataBase64 = input.media.dataBase64;
+    }
+    if (input.editOf !== undefined) {
+      // Named after the message it edits, as the real engine does: the host finds a customer's
+      // last message by leaving edits out.
+      message.editOf = input.editOf;
+      message.id = `${input.editOf}#edit#${input.id ?? randomUUID()}`;
+    }
     if (!isGroup && !isStatus && !isBroadcast && !message.fromMe) {
-      this.record('in', phone, message.body || `[${message.type}]`, at, null, message.id);
+      this.record('in', phone, chatLine(message), at, null, message.id);
     }
     for (const listener of this.messageListeners) listener(message);
     return message;
@@ -281,6 +314,17 @@ export class SimulatorEngine implements WhatsAppEngine {
     if (error !== undefined) status.error = error;
     return status;
   }
+}
+
+/** How a customer's message reads in the training chat: its words, else what it was. */
+function chatLine(message: IncomingMessage): string {
+  const words = message.body || message.caption || '';
+  if (message.editOf !== undefined) return `✏️ ${words}`;
+  if (message.location) {
+    const { latitude, longitude, name, address } = message.location;
+    return `📍 ${[name, address].filter(Boolean).join(', ') || `${latitude}, ${longitude}`}${words ? ` — ${words}` : ''}`;
+  }
+  return words || `[${message.type}]`;
 }
 
 /** Shaped like WhatsApp's own QR payload (ref,publicKey,identityKey,advSecret) so it draws the same size. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { activityInPage } from './activity.ts';
 import { errorText } from './disconnect-reasons.ts';
-import { digitsOf, toIncomingMessage, type WwebjsMessageLike } from './incoming-mapping.ts';
+import { digitsOf, fetchIncomingMedia, toIncomingEdit, toIncomingMessage, type WwebjsMessageLike } from './incoming-mapping.ts';
 import { recordBrowserPid } from './profile-hygiene.ts';
 import type { ParentToWorker, WorkerConfig, WorkerPort, WorkerReplyValue, WorkerRequest } from './protocol.ts';
 
@@ -185,19 +185,36 @@ export function runWorker(port: WorkerPort, deps: WorkerDeps): RunningWorker {
       closing = true;
       port.post({ type: 'wa', payload: { event: 'disconnected', reason: String(reason) } });
     });
+    // Messages are posted in the order WhatsApp gave them, even when one waits for its file.
+    let incoming: Promise<void> = Promise.resolve();
+    const inOrder = (work: () => Promise<void>) => {
+      incoming = incoming
+        .then(work)
+        .catch((error: unknown) => log('warn', 'incoming message could not be mapped', { error: errorText(error) }));
+    };
+    const senderPhone = async (msg: WwebjsMessageLike & { getContact?: () => Promise<{ number?: string }> }) => {
+      const sender = msg.from?.endsWith('@g.us') ? msg.author : msg.from;
+      if (!sender?.endsWith('@lid') || !msg.getContact) return undefined;
+      try {
+        return (await msg.getContact()).number ?? undefined;
+      } catch {
+        return undefined; // keep the lid digits
+      }
+    };
     c.on('message', (msg: WwebjsMessageLike & { getContact?: () => Promise<{ number?: string }> }) => {
-      void (async () => {
-        let resolved: string | undefined;
-        const sender = msg.from?.endsWith('@g.us') ? msg.author : msg.from;
-        if (sender?.endsWith('@lid') && msg.getContact) {
-          try {
-            resolved = (await msg.getContact()).number ?? undefined;
-          } catch {
-            /* keep the lid digits */
-          }
-        }
-        port.post({ type: 'message', message: toIncomingMessage(msg, resolved) });
-      })().catch((error: unknown) => log('warn', 'incoming message could not be mapped', { error: errorText(error) }));
+      inOrder(async () => {
+        const message = toIncomingMessage(msg, await senderPhone(msg));
+        const media = await fetchIncomingMedia(msg);
+        if (media) message.media = media;
+        port.post({ type: 'message', message });
+      });
+    });
+    c.on('message_edit', (msg: WwebjsMessageLike & { getContact?: () => Promise<{ number?: string }> }, newBody: unknown, prevBody: unknown) => {
+      if (msg.fromMe) return;
+      inOrder(async () => {
+        const edit = toIncomingEdit(msg, newBody, prevBody, await senderPhone(msg));
+        if (edit) port.post({ type: 'message', message: edit });
+      });
     });
     log('info', 'initializing whatsapp-web.js');
     c.initialize().then(

@@ -8,6 +8,7 @@ import {
   type RecoveryRestore,
   type DiagnosticsExport,
   type Handoff,
+  type MediaFile,
   type KdsApi,
   type KdsEvent,
   type KdsSettings,
@@ -195,6 +196,16 @@ export class FakeKdsApi implements KdsApi {
     this.handoffs = this.handoffs.filter((h) => h.phone !== phone);
     this.emit({ type: 'handoffs', handoffs: this.handoffs });
     return clone(this.handoffs);
+  }
+
+  /** Files the fake host serves to getMedia, by id. */
+  readonly mediaFiles = new Map<string, MediaFile>();
+
+  async getMedia(id: string): Promise<MediaFile> {
+    this.calls.push(['getMedia', id]);
+    const file = this.mediaFiles.get(id);
+    if (!file) throw new KdsError('not_found', 'no such file');
+    return clone(file);
   }
 
   async simSend(message: SimIncoming): Promise<void> {

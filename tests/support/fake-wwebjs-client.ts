@@ -23,6 +23,52 @@ export const WAState = {
   UNPAIRED_IDLE: 'UNPAIRED_IDLE',
 } as const;
 
+/** What a scripted customer sends: text, a file (voice note, photo, document, sticker), a pin, a contact. */
+export interface FakeIncoming {
+  from: string;
+  body?: string;
+  id?: string;
+  notifyName?: string;
+  type?: string;
+  author?: string;
+  timestamp?: number;
+  caption?: string;
+  /** The file; `announcedSize` is what WhatsApp says before downloading, `expired` makes downloadMedia() give undefined. */
+  media?: { mimetype: string; dataBase64: string; filename?: string; announcedSize?: number; expired?: boolean };
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  /** A location's comment (newer WhatsApp versions). */
+  comment?: string;
+}
+
+/** The part of whatsapp-web.js's Message the fake hands out. */
+export interface FakeMessage {
+  id: { _serialized: string; fromMe: boolean; remote: string };
+  from: string;
+  to: string;
+  author?: string;
+  body: string;
+  type: string;
+  hasMedia: boolean;
+  fromMe: boolean;
+  timestamp: number;
+  isStatus: boolean;
+  broadcast: boolean;
+  latestEditSenderTimestampMs?: number;
+  location?: { latitude: number; longitude: number; name?: string | undefined; address?: string | undefined };
+  _data: {
+    notifyName?: string | undefined;
+    mimetype?: string;
+    size?: number;
+    filename?: string;
+    caption?: string;
+    lat?: number;
+    lng?: number;
+    loc?: string;
+    comment?: string;
+  };
+  downloadMedia(): Promise<{ mimetype: string; data: string; filename: string | null; filesize: number | null } | undefined>;
+}
+
 export interface FakeClientOptions {
   takeoverOnConflict?: boolean;
   pairWithPhoneNumber?: { phoneNumber: string; showNotification?: boolean; intervalMs?: number };
@@ -129,6 +175,8 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
   readonly sent: FakeSentMessage[] = [];
   /** Numbers on WhatsApp (digits); a number not here is "not on WhatsApp". */
   readonly registered = new Set<string>();
+  /** Customer messages received, by id (for edit/react/revoke). */
+  readonly received = new Map<string, FakeMessage>();
   private initError: Error | undefined;
   private getStateHangs = false;
   /** Runs inside sendMessage after the message is recorded (e.g. to kill the worker mid-send). */
@@ -197,21 +245,84 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
     if (this.pupPage) this.pupPage.closed = true;
   }
 
-  /** A customer message as whatsapp-web.js's Message carries it. */
-  receive(message: { from: string; body: string; id?: string; notifyName?: string; type?: string; author?: string; timestamp?: number }): void {
-    this.emit('message', {
-      id: { _serialized: message.id ?? `false_${message.from}_${Math.random().toString(36).slice(2, 10)}`, fromMe: false, remote: message.from },
+  /** A customer message as whatsapp-web.js's Message carries it (text, or see receiveMedia/receiveLocation). */
+  receive(message: FakeIncoming): FakeMessage {
+    const id = message.id ?? `false_${message.from}_${Math.random().toString(36).slice(2, 10)}`;
+    const type = message.type ?? 'chat';
+    const file = message.media;
+    // Message.js: hasMedia = Boolean(data.directPath); body = hasMedia ? caption || '' : data.body.
+    const hasMedia = file !== undefined;
+    const data: FakeMessage['_data'] = { notifyName: message.notifyName };
+    if (file) {
+      data.mimetype = file.mimetype;
+      data.size = file.announcedSize ?? Buffer.byteLength(file.dataBase64, 'base64');
+      if (file.filename !== undefined) data.filename = file.filename;
+      if (message.caption !== undefined) data.caption = message.caption;
+    }
+    let location: FakeMessage['location'];
+    if (type === 'location' && message.location) {
+      const { latitude, longitude, name, address } = message.location;
+      // WA Web keeps the description as "name\naddress" in `loc`; Location.js splits it back.
+      data.lat = latitude;
+      data.lng = longitude;
+      if (name !== undefined || address !== undefined) data.loc = [name ?? '', address ?? ''].join('\n');
+      const parts = data.loc?.split('\n');
+      location = { latitude, longitude, ...(parts ? { name: parts[0], address: parts[1] } : {}) };
+      if (message.comment !== undefined) data.comment = message.comment;
+    }
+    const msg: FakeMessage = {
+      id: { _serialized: id, fromMe: false, remote: message.from },
       from: message.from,
       to: this.info?.wid._serialized ?? '34600000001@c.us',
       ...(message.author !== undefined ? { author: message.author } : {}),
-      body: message.body,
-      type: message.type ?? 'chat',
+      // A location's body is WA Web's map thumbnail (base64 JPEG).
+      body: hasMedia ? (message.caption ?? '') : type === 'location' ? '/9j/4AAQSkZJRgABAQAAAQABAAD' : (message.body ?? ''),
+      type,
+      hasMedia,
       fromMe: false,
       timestamp: message.timestamp ?? Math.floor(FakeWwebjsClient.now() / 1000),
       isStatus: message.from === 'status@broadcast',
       broadcast: message.from.endsWith('@broadcast'),
-      _data: { notifyName: message.notifyName },
-    });
+      ...(location ? { location } : {}),
+      _data: data,
+      downloadMedia: async () => {
+        this.calls.push(`downloadMedia:${id}`);
+        this.assertPage();
+        // Message.downloadMedia(): undefined without media or when WhatsApp no longer has the file.
+        if (!file || file.expired) return undefined;
+        return { mimetype: file.mimetype, data: file.dataBase64, filename: file.filename ?? null, filesize: data.size ?? null };
+      },
+    };
+    this.received.set(id, msg);
+    this.emit('message', msg);
+    return msg;
+  }
+
+  /**
+   * The customer edits a message (Client.js onEditMessageEvent on 'change:body change:caption'):
+   * the model's body or caption becomes the new text and message_edit carries (message, newBody, prevBody).
+   */
+  edit(id: string, newBody: string): void {
+    const msg = this.received.get(id);
+    if (!msg) throw new Error(`no received message ${id}`);
+    const prevBody = msg.body;
+    msg.body = newBody;
+    if (msg.hasMedia) msg._data.caption = newBody;
+    msg.latestEditSenderTimestampMs = FakeWwebjsClient.now();
+    this.emit('message_edit', msg, newBody, prevBody);
+  }
+
+  /** A reaction: whatsapp-web.js emits message_reaction (a Reaction), never 'message'. */
+  react(id: string, emoji: string): void {
+    const msg = this.received.get(id);
+    this.emit('message_reaction', { id: { _serialized: `${id}_reaction` }, msgId: msg?.id, reaction: emoji, senderId: msg?.from, ack: 1 });
+  }
+
+  /** Deleted for everyone: message_revoke_everyone with the revoked message and the original. */
+  revoke(id: string): void {
+    const msg = this.received.get(id);
+    if (!msg) throw new Error(`no received message ${id}`);
+    this.emit('message_revoke_everyone', { ...msg, type: 'revoked', body: '' }, msg);
   }
 
   // ---- the Client's API -------------------------------------------------------------------------

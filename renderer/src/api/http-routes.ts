@@ -32,6 +32,8 @@ export function httpRoute(method: KdsMethod, args: readonly unknown[]): HttpRout
       return { method: 'POST', path: `api/orders/${seg(args[0])}/acknowledge` };
     case 'releaseHandoff':
       return { method: 'POST', path: `api/handoffs/${seg(args[0])}/release` };
+    case 'getMedia':
+      return { method: 'GET', path: mediaPath(String(args[0])) };
     case 'simSend':
       return { method: 'POST', path: 'api/sim/incoming', body: args[0] };
     case 'simConversation':
@@ -100,6 +102,11 @@ export function unwrapHttpResult(method: KdsMethod, body: unknown): unknown {
   if (method === 'getEngine' || method === 'setEngine') return (body as { kind?: unknown } | undefined)?.kind;
   if (method === 'cloudSignIn' || method === 'cloudSignOut') return undefined;
   return body;
+}
+
+/** A customer's voice note or photo on the host (GET with the access token; JSON when asked for it). */
+export function mediaPath(id: string): string {
+  return `api/media/${seg(id)}`;
 }
 
 /** Where a diagnostics zip the host wrote is downloaded from (HTTP screens on another PC). */

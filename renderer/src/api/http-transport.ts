@@ -3,7 +3,7 @@
 import { KDS_ERROR_CODES, KdsError, type KdsErrorCode, type KdsEvent } from '../../../shared/kds-api.ts';
 import { OWNER_PIN_REQUIRED, OWNER_TOKEN_HEADER } from '../../../shared/owner-api.ts';
 import type { KdsTransport } from './kds-client.ts';
-import { backoffMs, diagnosticsDownloadPath, httpRoute, unwrapHttpResult } from './http-routes.ts';
+import { backoffMs, diagnosticsDownloadPath, httpRoute, mediaPath, unwrapHttpResult } from './http-routes.ts';
 
 export interface HttpTransportOptions {
   /** The page's base URL, e.g. http://kitchen-pc:4747/ (a trailing slash matters). */
@@ -107,6 +107,23 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
     });
   };
 
+  /** A file from the host (with the token), or its JSON error as a KdsError. */
+  const downloadBlob = async (path: string, accept: string): Promise<Blob> => {
+    const response = await request('GET', path, undefined, accept);
+    if (response.status === 401) options.onUnauthorized();
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      throw failure(response, body);
+    }
+    return response.blob();
+  };
+
   return {
     async invoke(method, args, context) {
       const route = httpRoute(method, args);
@@ -123,19 +140,10 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
       return unwrapHttpResult(method, body);
     },
     async downloadDiagnostics(fileName) {
-      const response = await request('GET', diagnosticsDownloadPath(fileName), undefined, 'application/zip');
-      if (response.status === 401) options.onUnauthorized();
-      if (!response.ok) {
-        const text = await response.text().catch(() => '');
-        let body: unknown;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          body = undefined;
-        }
-        throw failure(response, body);
-      }
-      return response.blob();
+      return downloadBlob(diagnosticsDownloadPath(fileName), 'application/zip');
+    },
+    async fetchMedia(id) {
+      return downloadBlob(mediaPath(id), 'audio/*, image/*');
     },
     subscribe(listener) {
       listeners.add(listener);

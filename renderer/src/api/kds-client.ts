@@ -1,6 +1,6 @@
 // One KdsApi over any transport. A transport only knows how to call a named method and how to
 // deliver events; the Electron bridge and HTTP + WebSocket are the two there are.
-import { KdsError, type KdsApi, type KdsEvent, type KdsMethod } from '../../../shared/kds-api.ts';
+import { KdsError, type KdsApi, type KdsEvent, type KdsMethod, type MediaFile } from '../../../shared/kds-api.ts';
 
 /** What travels beside a call: the owner token after unlockOwner (HTTP header, IPC envelope). */
 export interface CallContext {
@@ -14,6 +14,8 @@ export interface KdsTransport {
   onConnection?(listener: (connected: boolean) => void): () => void;
   /** HTTP only: fetches a diagnostics zip the host wrote, for a screen on another PC. */
   downloadDiagnostics?(fileName: string): Promise<Blob>;
+  /** HTTP only: a customer's voice note or photo as bytes (with the access token); others use getMedia. */
+  fetchMedia?(id: string): Promise<Blob>;
 }
 
 export interface KdsClient extends KdsApi {
@@ -28,6 +30,12 @@ export interface KdsClient extends KdsApi {
   isOwnerUnlocked(): boolean;
   /** Forgets the owner token (the owner leaves "Ajustes"): owner calls need the PIN again. */
   lockOwner(): void;
+  /**
+   * A customer's voice note or photo (Handoff.media[].id) as a blob: URL an <audio> or <img> can
+   * use on every transport (the host's media route needs the token, which an element cannot send).
+   * The caller revokes it with URL.revokeObjectURL when done.
+   */
+  mediaUrl(id: string): Promise<string>;
 }
 
 export function createKdsClient(transport: KdsTransport): KdsClient {
@@ -53,6 +61,7 @@ export function createKdsClient(transport: KdsTransport): KdsClient {
     undo: call('undo'),
     acknowledge: call('acknowledge'),
     releaseHandoff: call('releaseHandoff'),
+    getMedia: call('getMedia'),
     // The host answers { ok: true }; the contract says void.
     simSend: async (message) => {
       await invoke('simSend', [message]);
@@ -101,5 +110,15 @@ export function createKdsClient(transport: KdsTransport): KdsClient {
     subscribe: (listener) => transport.subscribe(listener),
     onConnection: (listener) => transport.onConnection?.(listener) ?? (() => undefined),
     downloadDiagnostics: transport.downloadDiagnostics ? (fileName) => transport.downloadDiagnostics!(fileName) : undefined,
+    mediaUrl: async (id) => URL.createObjectURL(await mediaBlob(transport, id)),
   };
+}
+
+async function mediaBlob(transport: KdsTransport, id: string): Promise<Blob> {
+  if (transport.fetchMedia) return transport.fetchMedia(id);
+  const file = (await transport.invoke('getMedia', [id])) as MediaFile;
+  const binary = atob(file.dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: file.mimetype });
 }
