@@ -209,3 +209,42 @@ describe('access token', () => {
     expect(cleanTypedToken('http://192.168.1.10:4747/#token=xyz')).toBe('xyz');
   });
 });
+
+describe('the owner token over HTTP', () => {
+  it('sends X-Owner-Token after unlockOwner, maps 403/429 to forbidden/too_many_requests, and unwraps the engine', async () => {
+    const seen: { url: string; method: string; headers: Record<string, string>; body?: string }[] = [];
+    const answers: [number, unknown][] = [
+      [200, { ownerToken: 'own-1', expiresAt: '2026-12-07T00:15:00Z' }],
+      [200, { undoSeconds: 3 }],
+      [200, { kind: 'whatsapp' }],
+      [403, { error: { code: 'owner-pin-required', message: 'the owner PIN is needed' } }],
+      [429, { error: { code: 'too_many_requests', message: 'too many wrong PINs' }, retryAfterSeconds: 60 }],
+    ];
+    const fetchStub = vi.fn(async (url: string, init: RequestInit) => {
+      seen.push({ url, method: String(init.method), headers: init.headers as Record<string, string>, ...(init.body ? { body: String(init.body) } : {}) });
+      const [status, body] = answers.shift()!;
+      return new Response(JSON.stringify(body), { status });
+    });
+    const client = createKdsClient(createHttpTransport({ base: 'http://kds:4747/', token: 'T', onUnauthorized: () => undefined, fetch: fetchStub as never }));
+    await client.unlockOwner('1234');
+    expect(seen[0]).toMatchObject({ url: 'http://kds:4747/api/owner/unlock', method: 'POST', body: '{"pin":"1234"}' });
+    expect(seen[0]!.headers['X-Owner-Token']).toBeUndefined();
+    await client.updateSettings({ undoSeconds: 3 });
+    expect(seen[1]).toMatchObject({ url: 'http://kds:4747/api/settings', method: 'PUT', headers: { 'X-Owner-Token': 'own-1', Authorization: 'Bearer T' } });
+    expect(await client.setEngine('whatsapp')).toBe('whatsapp');
+    const forbidden = await client.saveMenu({ restaurant: 'X', categories: [] }).catch((e: unknown) => e);
+    expect(forbidden).toMatchObject({ code: 'forbidden', wireCode: 'owner-pin-required' });
+    expect(client.isOwnerUnlocked()).toBe(false);
+    expect(seen[3]!.headers['X-Owner-Token']).toBe('own-1');
+    await expect(client.unlockOwner('0000')).rejects.toMatchObject({ code: 'too_many_requests', retryAfterSeconds: 60 });
+  });
+
+  it('rebuilds forbidden and a 429 wait from an IPC error message', () => {
+    expect(toKdsError(new Error("Error invoking remote method 'kds:invoke': Error: forbidden: the owner PIN is needed"))).toMatchObject({ code: 'forbidden' });
+    expect(toKdsError(new Error('too_many_requests: too many wrong PINs: try again in 60 s [retryAfterSeconds=60]'))).toMatchObject({
+      code: 'too_many_requests',
+      message: 'too many wrong PINs: try again in 60 s',
+      retryAfterSeconds: 60,
+    });
+  });
+});
