@@ -1,17 +1,18 @@
 // The headless host: the whole product without a display, for a server PC, extra kitchen screens
 // on the network, and the end-to-end tests.
 //   npm run headless -- --data-dir DIR --port 4747 --engine simulator|whatsapp [--menu FILE] [--host 127.0.0.1]
+//   npm run headless -- --data-dir DIR --reset-owner-pin      (forgotten PIN: removes it and exits)
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createHost, APP_ROOT, DEFAULT_RENDERER_DIR } from './host/create-host.ts';
+import { APP_ROOT, DEFAULT_RENDERER_DIR } from './host/create-host.ts';
 import { createJsonLogger, errorFields } from './host/logger.ts';
 import { RotatingLogFile } from './host/log-file.ts';
 import { MenuError } from './host/menu-source.ts';
 import { parseHeadlessArgs, USAGE } from './headless-args.ts';
-import { createEngineFactory, whatsappProfileDir } from './whatsapp/engine-factory.ts';
 import { createSystemClock } from './host/clock.ts';
 import { loadFirebaseFile, type FirebaseFile } from './cloud/firebase-file.ts';
-import { engineCloudHooks, startHostCloud } from './cloud/host-cloud.ts';
+import { startHeadlessHost, type HeadlessHost } from './headless-host.ts';
+import { resetOwnerPin } from './reset-owner-pin.ts';
 
 const parsed = parseHeadlessArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -40,35 +41,26 @@ if (args.firebase) {
   }
 }
 
-let cloud: Awaited<ReturnType<typeof startHostCloud>> | undefined;
-let host;
-try {
-  host = createHost({
-    dataDir: resolve(args.dataDir),
-    engine:
-      args.engine === 'simulator'
-        ? 'simulator'
-        : createEngineFactory('whatsapp', engineCloudHooks(() => cloud?.cloud)),
-    port: args.port,
-    hostname: args.host,
-    logger,
-    clock,
-    ...(args.menu ? { menuPath: resolve(args.menu) } : {}),
-  });
-} catch (error) {
-  console.error(`comanda: ${error instanceof MenuError ? error.message : (error as Error).message}`);
-  process.exit(2);
+if (args.resetOwnerPin) {
+  // On the PC itself, never over the network: whoever can run this can read the data dir anyway.
+  try {
+    await resetOwnerPin(resolve(args.dataDir), logger, clock);
+    console.log('The owner PIN was removed. Start Comanda and set a new one in the owner area.');
+    process.exit(0);
+  } catch (error) {
+    console.error(`comanda: the owner PIN could not be reset: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
+let running: HeadlessHost | undefined;
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info('stopping', { signal });
   try {
-    // The cloud reads the store: it stops first.
-    await cloud?.stop();
-    await host.stop();
+    await running?.stop();
     process.exit(0);
   } catch (error) {
     logger.error('stop failed', errorFields(error));
@@ -80,18 +72,8 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', errorFields(reason)));
 
 try {
-  const started = await host.start();
-  if (firebase) {
-    const dataDir = resolve(args.dataDir);
-    cloud = await startHostCloud({
-      host,
-      dataDir,
-      firebase,
-      logger,
-      clock,
-      ...(args.engine === 'whatsapp' ? { profileDir: whatsappProfileDir(dataDir) } : {}),
-    });
-  }
+  running = await startHeadlessHost({ args, logger, clock, ...(firebase ? { firebase } : {}) });
+  const { host, started } = running;
   console.log(`Comanda ${host.version} is running (${host.engine.kind} engine).`);
   console.log(`Kitchen screen: ${started.url}`);
   console.log(`Access token: ${join(resolve(args.dataDir), 'access-token')}`);
@@ -99,12 +81,15 @@ try {
   void ensureRendererBuilt();
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof MenuError) {
+    console.error(`comanda: ${error.message}`);
+    process.exit(2);
+  }
   console.error(
     code === 'EADDRINUSE'
       ? `comanda: port ${args.port} is already in use; pick another with --port`
       : `comanda: could not start: ${(error as Error).message}`,
   );
-  await host.stop().catch(() => undefined);
   process.exit(1);
 }
 

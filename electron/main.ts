@@ -6,18 +6,22 @@ import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import electronUpdater from 'electron-updater';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OPEN_STATUSES } from '../shared/order.ts';
 import { languageOf } from '../shared/menu.ts';
 import type { Locale } from '../shared/i18n.ts';
-import { createHost, type EngineContext, type Host } from './host/create-host.ts';
+import { createHost, type EngineContext } from './host/create-host.ts';
 import { createSystemClock } from './host/clock.ts';
 import { errorFields } from './host/logger.ts';
-import { engineCloudHooks, startHostCloud } from './cloud/host-cloud.ts';
-import type { CloudSync } from './cloud/create-cloud-sync.ts';
-import { loadFirebaseFile } from './cloud/firebase-file.ts';
+import { HostRunner } from './host/host-runner.ts';
+import { HostDeviceControl, ALL_ADDRESSES, LOCAL_ONLY_ADDRESS } from './host/host-device-control.ts';
+import { engineCloudHooks } from './cloud/host-cloud.ts';
+import { CloudAccount } from './cloud/cloud-account.ts';
+import { loadFirebaseFile, type FirebaseFile } from './cloud/firebase-file.ts';
+import { builtInFirebaseConfig } from './cloud/firebase-config-source.ts';
+import type { EngineKind } from '../shared/owner-api.ts';
 import type { WhatsAppEngine } from './whatsapp/engine.ts';
 import { createEngineFactory, whatsappProfileDir } from './whatsapp/engine-factory.ts';
 import { forwardEvents, serveKdsApiOverIpc, trustedSenderCheck } from './shell/ipc-bridge.ts';
@@ -35,7 +39,7 @@ import { Updater } from './shell/updater.ts';
 import type { UpdateState } from '../shared/update-state.ts';
 import { utilityProcessWorker } from './shell/utility-process-worker.ts';
 import { safeStorageSecrets } from './shell/safe-storage-secrets.ts';
-import { CONFIRM_BUTTON, quitWithOpenOrdersDialog, updateWithOpenOrdersDialog } from './shell/dialogs.ts';
+import { CONFIRM_BUTTON, quitWithOpenOrdersDialog, resetOwnerPinDialog, updateWithOpenOrdersDialog } from './shell/dialogs.ts';
 import { SHELL_TEXTS } from './shell/shell-texts.ts';
 import { exposeE2eHook } from './shell/e2e-hook.ts';
 import { applyStartAtLogin, START_HIDDEN_ARG } from './shell/login-item.ts';
@@ -76,8 +80,6 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
   const hostSettings = settings.host;
   const policy = new WindowPolicy(powerSaveBlocker);
   const startHidden = process.argv.includes(START_HIDDEN_ARG) || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
-  let host: Host | undefined;
-  let stopCloud: (() => Promise<void>) | undefined;
   let tray: TrayController | undefined;
   let alerts: DesktopAlerts | undefined;
   let updater: Updater | undefined;
@@ -85,9 +87,32 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
   let lastHeartbeatAt: string | undefined;
   let stopped = false;
 
-  const locale = (): Locale => hostSettings.locale ?? languageOf(host?.menu.current().locale ?? 'es');
-  const openOrders = () => host?.store.orders.list({ statuses: OPEN_STATUSES }).length ?? 0;
-  const timeZone = () => host?.menu.current().timezone ?? hostSettings.timezone;
+  let cloudAccount: CloudAccount | undefined;
+  const engineOption = (kind: EngineKind): 'simulator' | ((context: EngineContext) => WhatsAppEngine) => {
+    if (kind === 'simulator') return 'simulator';
+    return createEngineFactory('whatsapp', {
+      spawn: utilityProcessWorker({ fork: utilityProcess.fork, entryPath: WORKER_ENTRY, logger: logger.child({ part: 'worker' }) }),
+      ...engineCloudHooks(() => cloudAccount?.cloud()),
+    });
+  };
+  let device: HostDeviceControl | undefined;
+  // The host is replaced when the owner switches engines; everything below reaches it through here.
+  const runner = new HostRunner({
+    engine: settings.engine,
+    port: settings.port,
+    hostname: settings.networkAccess ? ALL_ADDRESSES : LOCAL_ONLY_ADDRESS,
+    logger,
+    create: (params) => createHost({ dataDir, engine: engineOption(params.engine), port: params.port, hostname: params.hostname, logger, clock, settings: hostSettings, logDir, ...(device ? { device } : {}) }),
+    firstStart: (create, port) => startHostWithPortFallback(create, port, logger),
+    // The kitchen works without the cloud; the owner sees why in the log and on the Cloud tab.
+    afterStart: (host) => cloudAccount?.resume(host).then(() => undefined, (error) => logger.error('cloud not started', errorFields(error))) ?? Promise.resolve(),
+    beforeStop: () => cloudAccount?.stop() ?? Promise.resolve(),
+  });
+  const host = () => runner.running;
+
+  const locale = (): Locale => hostSettings.locale ?? languageOf(host()?.menu.current().locale ?? 'es');
+  const openOrders = () => host()?.store.orders.list({ statuses: OPEN_STATUSES }).length ?? 0;
+  const timeZone = () => host()?.menu.current().timezone ?? hostSettings.timezone;
 
   const notify = (title: string, body: string) => {
     if (!Notification.isSupported()) return;
@@ -96,21 +121,38 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     notification.show();
   };
 
+  /** firebase.json in the data folder (support, a restaurant's own Firebase project) wins over the built-in config. */
+  const createCloudAccount = () => {
+    const firebasePath = join(dataDir, 'firebase.json');
+    let file: FirebaseFile | undefined;
+    let builtInConfig: ReturnType<typeof builtInFirebaseConfig>;
+    try {
+      if (existsSync(firebasePath)) file = loadFirebaseFile(firebasePath);
+      builtInConfig = builtInFirebaseConfig();
+    } catch (error) {
+      logger.error('cloud config not usable', errorFields(error));
+    }
+    return new CloudAccount({
+      dataDir,
+      ...(file ? { file } : {}),
+      ...(builtInConfig ? { builtInConfig } : {}),
+      profileDir: (running) => (running.engine.kind === 'whatsapp' ? whatsappProfileDir(dataDir) : undefined),
+      logger,
+      clock,
+      notifier: { notify },
+      // The backup key in the OS keychain; the sign-in session stays in the 0600 session file.
+      secretStore: safeStorageSecrets(safeStorage, join(dataDir, 'secrets'), logger),
+      // The app shows the recovery code on the kitchen screen (Cloud tab), not on a console.
+      printRecoveryCode: false,
+    });
+  };
+
   const startAtLogin = (enabled: boolean) => {
     try {
       applyStartAtLogin(enabled, { app, platform: process.platform, env: process.env, homeDir: homedir(), execPath: process.execPath });
     } catch (error) {
       logger.warn('start at login not changed', errorFields(error));
     }
-  };
-
-  let cloudSync: CloudSync | undefined;
-  const engineOption = (): 'simulator' | ((context: EngineContext) => WhatsAppEngine) => {
-    if (settings.engine === 'simulator') return 'simulator';
-    return createEngineFactory('whatsapp', {
-      spawn: utilityProcessWorker({ fork: utilityProcess.fork, entryPath: WORKER_ENTRY, logger: logger.child({ part: 'worker' }) }),
-      ...engineCloudHooks(() => cloudSync),
-    });
   };
 
   const requestQuit = async () => {
@@ -128,7 +170,24 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
   };
 
   const readHeartbeat = async () => {
-    if (host) lastHeartbeatAt = (await host.service.getHealth()).lastHeartbeatAt;
+    if (host()) lastHeartbeatAt = (await runner.service.getHealth()).lastHeartbeatAt;
+  };
+
+  /** Tray: a forgotten owner PIN, removed on this PC after a confirmation. */
+  const resetPin = async () => {
+    const parent = kdsWindow?.window;
+    const options = resetOwnerPinDialog(locale());
+    const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    if (response !== CONFIRM_BUTTON) return;
+    const t = SHELL_TEXTS[locale()].notify;
+    try {
+      await runner.host.resetOwnerPin();
+      logger.info('owner PIN reset from the tray');
+      notify(t.pinResetTitle, t.pinResetBody);
+    } catch (error) {
+      logger.error('owner PIN not reset', errorFields(error));
+      notify(t.pinResetFailedTitle, error instanceof Error ? error.message : String(error));
+    }
   };
   const refreshHeartbeat = () => {
     void readHeartbeat()
@@ -138,41 +197,16 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
 
   const startShell = async () => {
     app.setAppUserModelId('app.comanda.kds');
-    const { host: running } = await startHostWithPortFallback(
-      (port) => (host = createHost({ dataDir, engine: engineOption(), port, logger, clock, settings: hostSettings, logDir })),
-      settings.port,
-      logger,
-    );
+    cloudAccount = createCloudAccount();
+    device = new HostDeviceControl({ runner, prefs: settings.devicePrefs(), cloud: cloudAccount, interfaces: networkInterfaces, clock, logger });
+    await runner.start();
+    const service = runner.service;
     serveKdsApiOverIpc({
       ipcMain,
-      api: running.service,
+      api: service,
       isTrustedSender: trustedSenderCheck(() => kdsWindow?.window?.webContents, pathToFileURL(RENDERER_INDEX).href),
     });
-
-    let backupNow: (() => Promise<unknown>) | undefined;
-    const firebasePath = join(dataDir, 'firebase.json');
-    if (existsSync(firebasePath)) {
-      try {
-        const cloud = await startHostCloud({
-          host: running,
-          dataDir,
-          firebase: loadFirebaseFile(firebasePath),
-          logger,
-          clock,
-          notifier: { notify },
-          secretStore: safeStorageSecrets(safeStorage, join(dataDir, 'secrets'), logger),
-          ...(settings.engine === 'whatsapp' ? { profileDir: whatsappProfileDir(dataDir) } : {}),
-          // The app shows the recovery code on the kitchen screen (Cloud tab), not on a console.
-          printRecoveryCode: false,
-        });
-        cloudSync = cloud.cloud;
-        stopCloud = cloud.stop;
-        backupNow = () => cloud.cloud.backupNow();
-      } catch (error) {
-        // The kitchen works without the cloud; the owner sees why in the log.
-        logger.error('cloud not started', errorFields(error));
-      }
-    }
+    const backupNow = () => cloudAccount?.cloud()?.backupNow();
 
     kdsWindow = new KdsWindow({
       createWindow: (options) => new BrowserWindow(options),
@@ -188,7 +222,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       platform: process.platform,
       startHidden,
       onCreated: (win) => {
-        forwardEvents(running.service, win.webContents);
+        forwardEvents(service, win.webContents);
         // Windows logging off or shutting down emits no before-quit: stop what can be stopped.
         win.on('session-end', () => {
           policy.markQuitting();
@@ -201,8 +235,8 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     kdsWindow.open();
 
     alerts = new DesktopAlerts({ notify: (_kind, title, body) => notify(title, body), locale, clock });
-    alerts.onStatus(running.engine.getStatus());
-    alerts.onHandoffs(running.service.handoffs());
+    alerts.onStatus(runner.host.engine.getStatus());
+    alerts.onHandoffs(service.handoffs());
 
     if (app.isPackaged) {
       const t = () => SHELL_TEXTS[locale()].notify;
@@ -237,25 +271,25 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       buildMenu: (template) => Menu.buildFromTemplate(template),
       icon: (kind) => nativeImage.createFromPath(trayIconPath(ASSETS, kind, process.platform)),
       input: () => ({
-        status: running.engine.getStatus(),
+        status: runner.host.engine.getStatus(),
         lastHeartbeatAt,
         locale: locale(),
         timeZone: timeZone(),
         startAtLogin: settings.startAtLogin,
-        canBackup: backupNow !== undefined,
+        canBackup: cloudAccount?.cloud() !== undefined,
         canCheckUpdates: updater !== undefined,
         updateReady: updateState.phase === 'ready',
         downloadPercent: updateState.phase === 'downloading' ? updateState.percent : undefined,
       }),
       actions: {
         show: () => kdsWindow?.show(),
-        reconnect: async () => void (await running.service.reconnectWhatsApp()),
+        reconnect: async () => void (await service.reconnectWhatsApp()),
         link: async () => {
           // The kitchen screen shows the linking screen while the status is needs-link.
           kdsWindow?.show();
-          await running.service.linkWhatsApp({ method: 'qr' });
+          await service.linkWhatsApp({ method: 'qr' });
         },
-        backup: async () => void (await backupNow?.()),
+        backup: async () => void (await backupNow()),
         'check-updates': () => updater?.check(true),
         'install-update': () => updater?.installRequested(),
         'toggle-start-at-login': () => {
@@ -263,6 +297,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
           startAtLogin(settings.startAtLogin);
           tray?.update();
         },
+        'reset-pin': resetPin,
         quit: requestQuit,
       },
       clock,
@@ -274,7 +309,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     startAtLogin(settings.startAtLogin);
     refreshHeartbeat();
 
-    running.service.subscribe((event) => {
+    runner.subscribe((event) => {
       if (event.type === 'whatsapp') {
         alerts?.onStatus(event.status);
         tray?.update();
@@ -290,7 +325,13 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     });
     // After sleep the session is often gone while the engine still believes it is up.
     powerMonitor.on('resume', () => {
-      if (running.engine.getStatus().state !== 'connected') void running.service.reconnectWhatsApp().catch((error) => logger.warn('reconnect after resume failed', errorFields(error)));
+      if (runner.host.engine.getStatus().state !== 'connected') void service.reconnectWhatsApp().catch((error) => logger.warn('reconnect after resume failed', errorFields(error)));
+    });
+    // Another engine now runs in a new host: the page loads again to show it (orders are the same).
+    runner.onHostChanged((next) => {
+      alerts?.onStatus(next.engine.getStatus());
+      tray?.update();
+      kdsWindow?.window?.webContents.reload();
     });
 
     exposeE2eHook(process.env, {
@@ -306,8 +347,8 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     updater?.stop();
     alerts?.stop();
     tray?.stop();
-    await stopCloud?.().catch((error) => logger.error('cloud stop failed', errorFields(error)));
-    await host?.stop();
+    await device?.settled();
+    await runner.stop();
   };
 
   app.on('before-quit', (event) => {

@@ -2,15 +2,21 @@
 // node_modules so whatsapp-web.js stays unbundled and unminified) and the sandboxed preload
 // (one CommonJS file, as a sandboxed preload must be), and the WhatsApp engine worker that the app
 // starts as a utilityProcess (ESM like main; whatsapp-web.js stays in node_modules). Assets and the
-// tray icons go next to them.
+// tray icons go next to them. The cloud service's Firebase web config (COMANDA_FIREBASE_CONFIG or
+// build/firebase-config.json) is built in, so a restaurant signs in from the screen alone.
 import { build } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFirebaseConfigSource } from '../electron/cloud/firebase-config-source.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist', 'main');
 mkdirSync(out, { recursive: true });
+
+// A broken config stops the build with the reason; none at all builds an app without the cloud.
+const firebase = readFirebaseConfigSource({ env: process.env, root });
+console.log(firebase ? `cloud: Firebase project ${firebase.config.projectId} (from ${firebase.source})` : 'cloud: no Firebase config given; the app is built without cloud sign-in');
 
 const esmNode = {
   bundle: true,
@@ -20,6 +26,7 @@ const esmNode = {
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+  define: { __COMANDA_FIREBASE_CONFIG__: firebase ? JSON.stringify(firebase.text) : 'undefined' },
 } as const;
 
 await build({ ...esmNode, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(out, 'main.js') });

@@ -17,6 +17,9 @@ import {
 
 type PersistenceValue = Record<string, unknown> | string;
 
+/** The SDK's signed-in user record (tokens, never the password), in the data directory. */
+const SESSION_FILE = 'cloud-session.json';
+
 /** Builds a Persistence class (the SDK instantiates it) over one JSON file. */
 export function filePersistence(path: string): Persistence {
   const read = (): Record<string, PersistenceValue> => {
@@ -106,12 +109,18 @@ export class AuthSession {
   readonly auth: Auth;
 
   constructor(options: AuthSessionOptions) {
-    this.auth = initializeAuth(options.app, { persistence: filePersistence(join(options.dataDir, 'cloud-session.json')) });
+    this.auth = initializeAuth(options.app, { persistence: filePersistence(join(options.dataDir, SESSION_FILE)) });
     if (options.emulatorHost) connectAuthEmulator(this.auth, `http://${options.emulatorHost}`, { disableWarnings: true });
   }
 
   static hasSavedSession(dataDir: string): boolean {
-    return existsSync(join(dataDir, 'cloud-session.json'));
+    return existsSync(join(dataDir, SESSION_FILE));
+  }
+
+  /** Signing out on this PC: the saved session is deleted (call with the cloud stopped). */
+  static forgetSavedSession(dataDir: string): void {
+    rmSync(join(dataDir, SESSION_FILE), { force: true });
+    rmSync(join(dataDir, `${SESSION_FILE}.tmp`), { force: true });
   }
 
   /** The restored session, if one was saved. */

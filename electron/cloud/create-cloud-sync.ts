@@ -45,7 +45,11 @@ export interface CloudSyncOptions {
   restaurantName: () => string;
   version: string;
   deviceName?: string;
-  firebase: { config: FirebaseOptions; email?: string; password?: string };
+  /**
+   * `fresh`: the owner typed the password now, so it is checked even when a session is saved (a
+   * wrong password must not pass on the strength of an old session).
+   */
+  firebase: { config: FirebaseOptions; email?: string; password?: string; fresh?: boolean };
   /** FIRESTORE_EMULATOR_HOST / FIREBASE_AUTH_EMULATOR_HOST; default process.env. */
   env?: Record<string, string | undefined>;
   heartbeatMs?: number;
@@ -217,8 +221,8 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       setState({ state: 'signing-in' });
       let identity: CloudIdentity;
       try {
-        const { email, password } = options.firebase;
-        identity = await auth.ensure(email && password ? { email, password } : undefined);
+        const { email, password, fresh } = options.firebase;
+        identity = fresh && email && password ? await auth.signIn(email, password) : await auth.ensure(email && password ? { email, password } : undefined);
       } catch (error) {
         const message = error instanceof SignInError ? error.message : 'Could not sign in.';
         const code = (error as { code?: string } | undefined)?.code;

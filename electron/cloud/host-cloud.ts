@@ -38,6 +38,8 @@ export interface HostCloudOptions {
    * desktop app has no console to read: it passes false; the kitchen screen shows the code.
    */
   printRecoveryCode?: boolean;
+  /** The owner typed the password on the screen just now: check it even over a saved session. */
+  signInFresh?: boolean;
 }
 
 /**
@@ -140,6 +142,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       config: options.firebase.config,
       ...(options.firebase.email ? { email: options.firebase.email } : {}),
       ...(options.firebase.password ? { password: options.firebase.password } : {}),
+      ...(options.signInFresh ? { fresh: true } : {}),
     },
     ...(options.env ? { env: options.env } : {}),
     ...(options.profileDir

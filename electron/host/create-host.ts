@@ -29,7 +29,7 @@ import { MediaStore } from '../messaging/media-store.ts';
 import { Outbox, type OutboxBackoff } from '../messaging/outbox.ts';
 import type { WhatsAppEngine } from '../whatsapp/engine.ts';
 import { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
-import { loadOrCreateAccessToken } from '../server/access-token.ts';
+import { loadOrCreateAccessToken, rotateAccessToken } from '../server/access-token.ts';
 import { KdsServer } from '../server/http-server.ts';
 import type { BotHandler } from '../bot/bot-types.ts';
 import { handleMessage } from '../bot/ordering-bot.ts';
@@ -85,6 +85,8 @@ export interface StartedHost {
   url: string;
   port: number | null;
   token: string;
+  /** The address the server listens on (null port: no server). */
+  hostname: string;
 }
 
 export interface Host {
@@ -105,6 +107,15 @@ export interface Host {
   resetOwnerPin(): void;
   /** Plugs the shell's device controls in after creation (or out). */
   setDevice(device: DeviceControl | undefined): void;
+  /** Where the started host listens and with which token (undefined before start). */
+  listening(): StartedHost | undefined;
+  /**
+   * Listens on another address, same port (screens on the network on or off). Open HTTP
+   * connections and screens are dropped; screens reconnect by themselves.
+   */
+  relisten(hostname: string): Promise<StartedHost>;
+  /** Writes a new access token (DATA_DIR/access-token); screens holding the old one are disconnected. */
+  rotateAccessToken(): StartedHost;
 }
 
 const INBOX_RETENTION_MS = 30 * 24 * 3600_000;
@@ -273,8 +284,34 @@ export function createHost(options: HostOptions): Host {
     });
 
   let server: KdsServer | undefined;
+  let listening: StartedHost | undefined;
   const unsubscribers: (() => void)[] = [];
   let started = false;
+
+  const kitchenUrl = (hostname: string, port: number | null, token: string) => {
+    if (port === null) return '';
+    const shown = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+    return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/#token=${token}`;
+  };
+  const newServer = () =>
+    new KdsServer({
+      service,
+      // Read per request: a rotated token takes effect at once.
+      token: () => accessToken ?? '',
+      logger: logger.child({ part: 'server' }),
+      clock,
+      version,
+      whatsappStatus: () => engine.getStatus(),
+      stats: () => ({ ...stats.counts, ordersTotal: store.orders.count() }),
+      pause: () => pause.state(),
+      staticDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+      settle,
+    });
+  /** What the owner area shows without a DeviceControl (tests); the device reads listening() instead. */
+  const noteListening = (now: StartedHost) => {
+    listeningHost = now.hostname;
+    listeningUrl = now.port === null ? '' : now.url;
+  };
 
   return {
     service,
@@ -320,33 +357,50 @@ export function createHost(options: HostOptions): Host {
       await engine.start();
       outbox.start();
       let port: number | null = null;
-      let url = '';
+      const hostname = options.hostname ?? '127.0.0.1';
       if (options.port !== null) {
-        server = new KdsServer({
-          service,
-          token: () => token,
-          logger: logger.child({ part: 'server' }),
-          clock,
-          version,
-          whatsappStatus: () => engine.getStatus(),
-          stats: () => ({ ...stats.counts, ordersTotal: store.orders.count() }),
-          pause: () => pause.state(),
-          staticDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-          settle,
-        });
-        const hostname = options.hostname ?? '127.0.0.1';
+        server = newServer();
         port = await server.listen(options.port ?? 4747, hostname);
-        const shown = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
-        url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/#token=${token}`;
-        listeningHost = hostname;
-        listeningUrl = url;
       }
+      listening = { url: kitchenUrl(hostname, port, token), port, token, hostname };
+      noteListening(listening);
       logger.info('host started', { engine: engine.kind, port, version, orders: store.orders.count() });
-      return { url, port, token };
+      return { ...listening };
+    },
+    listening: () => (listening ? { ...listening } : undefined),
+    async relisten(hostname) {
+      if (!listening || !server || listening.port === null) throw new Error('the host serves no HTTP to move');
+      const port = listening.port;
+      await server.close();
+      server = newServer();
+      try {
+        await server.listen(port, hostname);
+      } catch (error) {
+        // The new address is refused (taken, not on this PC): keep serving where it was.
+        logger.warn('could not listen on the new address; staying', { hostname, port, ...errorFields(error) });
+        server = newServer();
+        await server.listen(port, listening.hostname);
+        throw error;
+      }
+      listening = { ...listening, hostname, url: kitchenUrl(hostname, port, listening.token) };
+      noteListening(listening);
+      logger.info('listening', { hostname, port });
+      return { ...listening };
+    },
+    rotateAccessToken() {
+      if (!listening) throw new Error('the host is not started');
+      const token = rotateAccessToken(options.dataDir);
+      accessToken = token;
+      listening = { ...listening, token, url: kitchenUrl(listening.hostname, listening.port, token) };
+      noteListening(listening);
+      const dropped = server?.events.disconnectAll() ?? 0;
+      logger.info('access token rotated', { screensDisconnected: dropped });
+      return { ...listening };
     },
     async stop() {
       await server?.close();
       server = undefined;
+      listening = undefined;
       await outbox.stop();
       pause.stop();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();

@@ -39,6 +39,16 @@ export class EventSocketServer {
     return this.wss.clients.size;
   }
 
+  /**
+   * The access token was rotated: every open screen presented the old one, so all are closed
+   * (code 4001, "token rotated"); a screen with the new code connects again by itself.
+   */
+  disconnectAll(): number {
+    const count = this.wss.clients.size;
+    for (const ws of this.wss.clients) ws.close(4001, 'access token rotated');
+    return count;
+  }
+
   close(): void {
     this.closed = true;
     if (this.pingTimer) this.options.clock.clearTimeout(this.pingTimer);

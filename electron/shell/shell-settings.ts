@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { parseSettings, type HostSettings } from '../host/settings.ts';
 import type { Logger } from '../host/logger.ts';
+import type { DevicePrefs } from '../host/device-prefs.ts';
 import type { SavedWindowState } from './window-state.ts';
 import type { UpdateChannel } from './updater.ts';
 
@@ -40,6 +41,30 @@ export class ShellSettings {
   /** The WhatsApp engine: the simulator until the real one is chosen. */
   get engine(): 'simulator' | 'whatsapp' {
     return this.read('engine', engineSchema, 'simulator');
+  }
+
+  /** Chosen in the welcome flow or the owner area; the host restarts with it. */
+  set engine(kind: 'simulator' | 'whatsapp') {
+    this.store.set('engine', kind);
+  }
+
+  /** Screens on the network: the host listens on 0.0.0.0 instead of 127.0.0.1. Off by default. */
+  get networkAccess(): boolean {
+    return this.read('networkAccess', z.boolean(), false);
+  }
+
+  set networkAccess(enabled: boolean) {
+    this.store.set('networkAccess', enabled);
+  }
+
+  /** The same choices as the DeviceControl sees them. */
+  devicePrefs(): DevicePrefs {
+    return {
+      engine: () => this.engine,
+      setEngine: (kind) => (this.engine = kind),
+      networkAccess: () => this.networkAccess,
+      setNetworkAccess: (enabled) => (this.networkAccess = enabled),
+    };
   }
 
   /** The host's HTTP port for extra kitchen screens and tools; null: the window alone, no HTTP. */

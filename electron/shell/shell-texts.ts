@@ -26,6 +26,7 @@ const es = {
     checkUpdates: 'Buscar actualizaciones',
     installUpdate: 'Reiniciar y actualizar',
     startAtLogin: 'Abrir al iniciar el equipo',
+    resetPin: 'Restablecer el PIN del dueño…',
     quit: 'Salir',
   },
   notify: {
@@ -38,6 +39,16 @@ const es = {
     updateReadyBody: 'Se instalará al reiniciar Comanda o de madrugada si no hay pedidos abiertos.',
     updateErrorTitle: 'No se pudo buscar actualizaciones',
     upToDateTitle: 'Comanda está al día',
+    pinResetTitle: 'PIN del dueño borrado',
+    pinResetBody: 'Pon uno nuevo en Ajustes. Hasta entonces, los ajustes no piden PIN.',
+    pinResetFailedTitle: 'No se pudo borrar el PIN',
+  },
+  resetPinDialog: {
+    title: 'Restablecer el PIN del dueño',
+    message: '¿Borrar el PIN del dueño?',
+    detail: 'Hasta que pongas uno nuevo en Ajustes, cualquiera que use la pantalla de cocina podrá cambiar precios y ajustes.',
+    reset: 'Borrar el PIN',
+    cancel: 'Cancelar',
   },
   quitDialog: {
     title: 'Salir de Comanda',
@@ -82,6 +93,7 @@ const en: ShellTexts = {
     checkUpdates: 'Check for updates',
     installUpdate: 'Restart and update',
     startAtLogin: 'Start at login',
+    resetPin: 'Reset owner PIN…',
     quit: 'Quit',
   },
   notify: {
@@ -94,6 +106,16 @@ const en: ShellTexts = {
     updateReadyBody: 'It installs when Comanda restarts, or overnight when no orders are open.',
     updateErrorTitle: 'Could not check for updates',
     upToDateTitle: 'Comanda is up to date',
+    pinResetTitle: 'Owner PIN removed',
+    pinResetBody: 'Set a new one in Settings. Until then, settings do not ask for a PIN.',
+    pinResetFailedTitle: 'The PIN could not be removed',
+  },
+  resetPinDialog: {
+    title: 'Reset the owner PIN',
+    message: 'Remove the owner PIN?',
+    detail: 'Until you set a new one in Settings, anyone using the kitchen screen can change prices and settings.',
+    reset: 'Remove the PIN',
+    cancel: 'Cancel',
   },
   quitDialog: {
     title: 'Quit Comanda',

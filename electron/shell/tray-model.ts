@@ -24,7 +24,7 @@ export function trayIconKind(state: WhatsAppState): TrayIconKind {
   return ICON_FOR_STATE[state];
 }
 
-export type TrayAction = 'show' | 'reconnect' | 'link' | 'backup' | 'check-updates' | 'install-update' | 'toggle-start-at-login' | 'quit';
+export type TrayAction = 'show' | 'reconnect' | 'link' | 'backup' | 'check-updates' | 'install-update' | 'toggle-start-at-login' | 'reset-pin' | 'quit';
 
 export type TrayMenuEntry =
   | { kind: 'separator' }
@@ -82,6 +82,8 @@ export function trayModel(input: TrayModelInput): TrayModel {
   else menu.push({ kind: 'action', action: 'check-updates', label: t.menu.checkUpdates, enabled: input.canCheckUpdates });
   menu.push(
     { kind: 'checkbox', action: 'toggle-start-at-login', label: t.menu.startAtLogin, checked: input.startAtLogin, enabled: true },
+    // A forgotten PIN is reset here, on the PC itself, never from a screen on the network.
+    { kind: 'action', action: 'reset-pin', label: t.menu.resetPin, enabled: true },
     { kind: 'separator' },
     { kind: 'action', action: 'quit', label: t.menu.quit, enabled: true },
   );

@@ -47,7 +47,7 @@ describe('main.ts composition (Electron mocked)', () => {
     expect(result.stranger).toMatch(/^unauthorized:/);
     expect(result.trayImage).toMatch(/tray-connected\.png$/);
     expect(result.trayTooltip).toMatch(/^Comanda · WhatsApp: conectado\n/);
-    expect(result.trayMenu).toEqual(['Mostrar cocina', 'separator', 'Reconectar WhatsApp', 'Vincular un teléfono (QR)', 'separator', 'Buscar actualizaciones', 'Abrir al iniciar el equipo', 'separator', 'Salir']);
+    expect(result.trayMenu).toEqual(['Mostrar cocina', 'separator', 'Reconectar WhatsApp', 'Vincular un teléfono (QR)', 'separator', 'Buscar actualizaciones', 'Abrir al iniciar el equipo', 'Restablecer el PIN del dueño…', 'separator', 'Salir']);
     expect(result.displayAwake).toBe(1);
     expect(result.updateSent).toEqual({ phase: 'idle' });
     expect(result).toMatchObject({ closePrevented: true, hiddenAwake: 0, visibleAfterSecondLaunch: true });

@@ -186,6 +186,22 @@ describe('shell settings', () => {
     expect(dev.updateChannel).toBe('beta');
     expect(dev.host.amberAfterMinutes).toBe(5);
   });
+
+  it('keeps the engine and screens-on-the-network choices the owner makes on the screen', () => {
+    const map = new Map<string, unknown>();
+    const store = { get: (k: string) => map.get(k), set: (k: string, v: unknown) => void map.set(k, v) };
+    const settings = new ShellSettings(store, silentLogger, false);
+    const prefs = settings.devicePrefs();
+    expect(prefs.engine()).toBe('simulator');
+    expect(prefs.networkAccess()).toBe(false);
+    prefs.setEngine('whatsapp');
+    prefs.setNetworkAccess(true);
+    expect(map.get('engine')).toBe('whatsapp');
+    expect(settings.engine).toBe('whatsapp');
+    expect(settings.networkAccess).toBe(true);
+    map.set('networkAccess', 'yes');
+    expect(settings.networkAccess).toBe(false);
+  });
 });
 
 describe('e2e hook and dialogs', () => {
@@ -208,5 +224,13 @@ describe('e2e hook and dialogs', () => {
     const update = updateWithOpenOrdersDialog('en', 1);
     expect(update).toMatchObject({ message: 'There is 1 open order.', defaultId: 0, cancelId: 0 });
     expect(update.buttons![CONFIRM_BUTTON]).toBe('Restart now');
+  });
+
+  it('asks before removing the owner PIN, cancel first', async () => {
+    const { resetOwnerPinDialog, CONFIRM_BUTTON } = await import('../../electron/shell/dialogs.ts');
+    const es = resetOwnerPinDialog('es');
+    expect(es).toMatchObject({ type: 'warning', message: '¿Borrar el PIN del dueño?', defaultId: 0, cancelId: 0 });
+    expect(es.buttons).toEqual(['Cancelar', 'Borrar el PIN']);
+    expect(resetOwnerPinDialog('en').buttons![CONFIRM_BUTTON]).toBe('Remove the PIN');
   });
 });

@@ -42,7 +42,9 @@ describe('tray model', () => {
 
   it('offers the menu in order, enabling what makes sense for the state', () => {
     const connected = trayModel(input());
-    expect(labels(connected)).toEqual(['Show KDS', '-', 'Reconnect WhatsApp', 'Link a phone (QR)', 'Back up session now', '-', 'Check for updates', 'Start at login', '-', 'Quit']);
+    expect(labels(connected)).toEqual(['Show KDS', '-', 'Reconnect WhatsApp', 'Link a phone (QR)', 'Back up session now', '-', 'Check for updates', 'Start at login', 'Reset owner PIN…', '-', 'Quit']);
+    expect(entry(connected, 'reset-pin')).toMatchObject({ enabled: true });
+    expect(entry(trayModel(input({ locale: 'es' })), 'reset-pin')).toMatchObject({ label: 'Restablecer el PIN del dueño…' });
     expect(entry(connected, 'link')).toMatchObject({ enabled: false });
     expect(entry(connected, 'backup')).toMatchObject({ enabled: true });
     expect(entry(connected, 'toggle-start-at-login')).toMatchObject({ kind: 'checkbox', checked: true });
@@ -68,7 +70,7 @@ describe('tray controller', () => {
     let current = input();
     const trays: MockTray[] = [];
     const actions = Object.fromEntries(
-      (['show', 'reconnect', 'link', 'backup', 'check-updates', 'install-update', 'toggle-start-at-login', 'quit'] as const).map((a) => [a, vi.fn()]),
+      (['show', 'reconnect', 'link', 'backup', 'check-updates', 'install-update', 'toggle-start-at-login', 'reset-pin', 'quit'] as const).map((a) => [a, vi.fn()]),
     ) as Record<TrayAction, ReturnType<typeof vi.fn<() => void | Promise<void>>>>;
     const controller = new TrayController({
       createTray: (image) => {
