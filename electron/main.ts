@@ -123,6 +123,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
 
   /** firebase.json in the data folder (support, a restaurant's own Firebase project) wins over the built-in config. */
   const createCloudAccount = () => {
+    const secrets = safeStorageSecrets(safeStorage, join(dataDir, 'secrets'), logger);
     const firebasePath = join(dataDir, 'firebase.json');
     let file: FirebaseFile | undefined;
     let builtInConfig: ReturnType<typeof builtInFirebaseConfig>;
@@ -140,8 +141,9 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       logger,
       clock,
       notifier: { notify },
-      // The backup key in the OS keychain; the sign-in session stays in the 0600 session file.
-      secretStore: safeStorageSecrets(safeStorage, join(dataDir, 'secrets'), logger),
+      // The backup key and the sign-in session sealed by the OS keychain.
+      secretStore: secrets,
+      sessionStore: secrets,
       // The app shows the recovery code on the kitchen screen (Cloud tab), not on a console.
       printRecoveryCode: false,
     });

@@ -1,7 +1,8 @@
 // Sign-in with Firebase Auth (email and password). The restaurant id is the account's
 // `restaurantId` custom claim, else its uid. The session survives a restart through a file
-// persistence in the data directory (mode 0600): it holds the SDK's user record (tokens), never
-// the password. Sign-in errors come back in plain words.
+// persistence in the data directory (mode 0600), or in the desktop app a secret sealed by the OS
+// keychain: it holds the SDK's user record (tokens), never the password. Sign-in errors come back
+// in plain words.
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FirebaseApp } from 'firebase/app';
@@ -14,28 +15,56 @@ import {
   type Persistence,
   type User,
 } from 'firebase/auth';
+import type { SecretStore } from './backup/backup-key.ts';
 
 type PersistenceValue = Record<string, unknown> | string;
 
 /** The SDK's signed-in user record (tokens, never the password), in the data directory. */
 const SESSION_FILE = 'cloud-session.json';
 
+/** The same record as a secret (desktop: safeStorage), under this name. */
+const SESSION_SECRET = 'cloud-session';
+
+type Records = Record<string, PersistenceValue>;
+
 /** Builds a Persistence class (the SDK instantiates it) over one JSON file. */
 export function filePersistence(path: string): Persistence {
-  const read = (): Record<string, PersistenceValue> => {
+  return jsonPersistence(
+    () => JSON.parse(readFileSync(path, 'utf8')) as Records,
+    (data) => {
+      if (!data) {
+        rmSync(path, { force: true });
+        return;
+      }
+      const temp = `${path}.tmp`;
+      writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
+      chmodSync(temp, 0o600);
+      renameSync(temp, path);
+    },
+  );
+}
+
+/** The desktop app: the record sealed by the OS keychain (safe-storage-secrets.ts). */
+export function secretPersistence(store: SecretStore): Persistence {
+  return jsonPersistence(() => readSecretRecords(store), (data) => store.set(SESSION_SECRET, Buffer.from(JSON.stringify(data ?? {}), 'utf8')));
+}
+
+function readSecretRecords(store: SecretStore): Records {
+  const sealed = store.get(SESSION_SECRET);
+  return sealed ? (JSON.parse(sealed.toString('utf8')) as Records) : {};
+}
+
+/** read() may throw (missing, unreadable): that is an empty record. write(undefined): nothing left. */
+function jsonPersistence(readRaw: () => Records, writeRaw: (data: Records | undefined) => void): Persistence {
+  const read = (): Records => {
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as Record<string, PersistenceValue>;
+      return readRaw();
     } catch {
       return {};
     }
   };
-  const write = (data: Record<string, PersistenceValue>) => {
-    const temp = `${path}.tmp`;
-    writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
-    chmodSync(temp, 0o600);
-    renameSync(temp, path);
-  };
-  class FilePersistence {
+  const write = (data: Records) => writeRaw(data);
+  class JsonPersistence {
     static type = 'LOCAL' as const;
     readonly type = 'LOCAL' as const;
     async _isAvailable(): Promise<boolean> {
@@ -50,13 +79,12 @@ export function filePersistence(path: string): Persistence {
     async _remove(key: string): Promise<void> {
       const data = read();
       delete data[key];
-      if (Object.keys(data).length === 0) rmSync(path, { force: true });
-      else write(data);
+      writeRaw(Object.keys(data).length === 0 ? undefined : data);
     }
     _addListener(): void {}
     _removeListener(): void {}
   }
-  return FilePersistence as unknown as Persistence;
+  return JsonPersistence as unknown as Persistence;
 }
 
 export function signInErrorText(error: unknown): string {
@@ -103,22 +131,31 @@ export interface AuthSessionOptions {
   dataDir: string;
   /** host:port of the Auth emulator (FIREBASE_AUTH_EMULATOR_HOST). */
   emulatorHost?: string;
+  /** Desktop: keep the session in the OS keychain instead of DATA_DIR/cloud-session.json. */
+  sessionStore?: SecretStore;
 }
 
 export class AuthSession {
   readonly auth: Auth;
 
   constructor(options: AuthSessionOptions) {
-    this.auth = initializeAuth(options.app, { persistence: filePersistence(join(options.dataDir, SESSION_FILE)) });
+    const persistence = options.sessionStore ? secretPersistence(options.sessionStore) : filePersistence(join(options.dataDir, SESSION_FILE));
+    this.auth = initializeAuth(options.app, { persistence });
     if (options.emulatorHost) connectAuthEmulator(this.auth, `http://${options.emulatorHost}`, { disableWarnings: true });
   }
 
-  static hasSavedSession(dataDir: string): boolean {
-    return existsSync(join(dataDir, SESSION_FILE));
+  static hasSavedSession(dataDir: string, sessionStore?: SecretStore): boolean {
+    if (!sessionStore) return existsSync(join(dataDir, SESSION_FILE));
+    try {
+      return Object.keys(readSecretRecords(sessionStore)).length > 0;
+    } catch {
+      return false;
+    }
   }
 
   /** Signing out on this PC: the saved session is deleted (call with the cloud stopped). */
-  static forgetSavedSession(dataDir: string): void {
+  static forgetSavedSession(dataDir: string, sessionStore?: SecretStore): void {
+    sessionStore?.set(SESSION_SECRET, Buffer.from('{}', 'utf8'));
     rmSync(join(dataDir, SESSION_FILE), { force: true });
     rmSync(join(dataDir, `${SESSION_FILE}.tmp`), { force: true });
   }

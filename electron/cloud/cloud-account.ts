@@ -26,6 +26,8 @@ export interface CloudAccountOptions {
   clock: Clock;
   notifier?: DesktopNotifier;
   secretStore?: SecretStore;
+  /** Desktop: the sign-in session in the OS keychain (default: DATA_DIR/cloud-session.json). */
+  sessionStore?: SecretStore;
   printRecoveryCode?: boolean;
   env?: Record<string, string | undefined>;
 }
@@ -57,7 +59,7 @@ export class CloudAccount {
   async resume(host: Host): Promise<CloudState | undefined> {
     const config = this.config();
     if (!config) return undefined;
-    if (!this.o.file && !AuthSession.hasSavedSession(this.o.dataDir)) return undefined;
+    if (!this.o.file && !AuthSession.hasSavedSession(this.o.dataDir, this.o.sessionStore)) return undefined;
     // A file without credentials still starts, as before: the screen then says "no credentials".
     return this.start(host, { ...this.o.file, config }, false);
   }
@@ -78,7 +80,7 @@ export class CloudAccount {
   /** Stops the cloud and forgets the saved session: the next start stays signed out. */
   async signOut(): Promise<void> {
     await this.stop();
-    AuthSession.forgetSavedSession(this.o.dataDir);
+    AuthSession.forgetSavedSession(this.o.dataDir, this.o.sessionStore);
     this.o.logger.info('cloud signed out on this PC');
   }
 
@@ -103,6 +105,7 @@ export class CloudAccount {
       clock: this.o.clock,
       ...(this.o.notifier ? { notifier: this.o.notifier } : {}),
       ...(this.o.secretStore ? { secretStore: this.o.secretStore } : {}),
+      ...(this.o.sessionStore ? { sessionStore: this.o.sessionStore } : {}),
       ...(profileDir ? { profileDir } : {}),
       ...(this.o.printRecoveryCode !== undefined ? { printRecoveryCode: this.o.printRecoveryCode } : {}),
       ...(this.o.env ? { env: this.o.env } : {}),

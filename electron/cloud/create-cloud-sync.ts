@@ -50,6 +50,8 @@ export interface CloudSyncOptions {
    * wrong password must not pass on the strength of an old session).
    */
   firebase: { config: FirebaseOptions; email?: string; password?: string; fresh?: boolean };
+  /** Desktop: the sign-in session in the OS keychain (default: DATA_DIR/cloud-session.json). */
+  sessionStore?: SecretStore;
   /** FIRESTORE_EMULATOR_HOST / FIREBASE_AUTH_EMULATOR_HOST; default process.env. */
   env?: Record<string, string | undefined>;
   heartbeatMs?: number;
@@ -143,7 +145,12 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
     connectFirestoreEmulator(firestore, host, port);
   }
   const authHost = env.FIREBASE_AUTH_EMULATOR_HOST;
-  const auth = new AuthSession({ app, dataDir: options.dataDir, ...(authHost ? { emulatorHost: authHost } : {}) });
+  const auth = new AuthSession({
+    app,
+    dataDir: options.dataDir,
+    ...(authHost ? { emulatorHost: authHost } : {}),
+    ...(options.sessionStore ? { sessionStore: options.sessionStore } : {}),
+  });
 
   let current: CloudState = { state: 'off' };
   const stateListeners = new Set<(state: CloudState) => void>();

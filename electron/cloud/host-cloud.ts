@@ -38,6 +38,8 @@ export interface HostCloudOptions {
    * desktop app has no console to read: it passes false; the kitchen screen shows the code.
    */
   printRecoveryCode?: boolean;
+  /** Desktop: the sign-in session sealed by the OS keychain (default: a 0600 file in dataDir). */
+  sessionStore?: SecretStore;
   /** The owner typed the password on the screen just now: check it even over a saved session. */
   signInFresh?: boolean;
 }
@@ -145,6 +147,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       ...(options.signInFresh ? { fresh: true } : {}),
     },
     ...(options.env ? { env: options.env } : {}),
+    ...(options.sessionStore ? { sessionStore: options.sessionStore } : {}),
     ...(options.profileDir
       ? {
           backups: {

@@ -13,6 +13,10 @@ import { headlessBuiltInConfig, startHeadlessHost, type HeadlessHost } from '../
 import { whatsappSettingsSchema } from '../../electron/host/settings.ts';
 import { createEngineFactory } from '../../electron/whatsapp/engine-factory.ts';
 import { createInProcessSpawn } from '../support/in-process-worker.ts';
+import { createHost } from '../../electron/host/create-host.ts';
+import { AuthSession } from '../../electron/cloud/auth-session.ts';
+import { safeStorageSecrets } from '../../electron/shell/safe-storage-secrets.ts';
+import { createSafeStorage } from '../support/electron-mock.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { silentLogger, useCloudEmulators, waitUntil } from './cloud-harness.ts';
 
@@ -82,6 +86,37 @@ describe('cloud sign-in from the screen', () => {
       expect(await running.host.service.getCloudStatus()).toEqual({ state: 'off' });
     } finally {
       await running?.stop();
+      tmp.cleanup();
+    }
+  });
+
+  it('desktop: keeps the session sealed by the OS keychain, not in a plain file', { timeout: 60_000 }, async (context) => {
+    const { firestore, auth } = emulators;
+    if (!auth) return context.skip(emulators.skipped);
+    await auth.createUser('escritorio@example.com', PASSWORD, { restaurantId: 'casa-escritorio' });
+    const tmp = makeTempDir();
+    const env = { FIRESTORE_EMULATOR_HOST: firestore.address, FIREBASE_AUTH_EMULATOR_HOST: auth.host };
+    const host = createHost({ dataDir: tmp.dir, engine: 'simulator', port: null, logger: silentLogger });
+    await host.start();
+    const sessionStore = safeStorageSecrets(createSafeStorage(), join(tmp.dir, 'secrets'), silentLogger, 'linux');
+    const account = () => new CloudAccount({ dataDir: tmp.dir, builtInConfig: CONFIG, sessionStore, profileDir: () => undefined, logger: silentLogger, clock: createSystemClock(), env });
+    try {
+      const first = account();
+      expect(await first.signIn(host, 'escritorio@example.com', PASSWORD)).toMatchObject({ state: 'running', restaurantId: 'casa-escritorio' });
+      expect(existsSync(join(tmp.dir, 'cloud-session.json'))).toBe(false);
+      const sealed = readFileSync(join(tmp.dir, 'secrets', 'cloud-session.safe'), 'utf8');
+      expect(sealed.startsWith('sealed:')).toBe(true);
+      expect(sealed).not.toContain('refreshToken');
+      expect(allText(tmp.dir)).not.toContain(PASSWORD);
+      await first.stop();
+
+      const again = account();
+      expect(await again.resume(host)).toMatchObject({ state: 'running', restaurantId: 'casa-escritorio' });
+      await again.signOut();
+      expect(AuthSession.hasSavedSession(tmp.dir, sessionStore)).toBe(false);
+      expect(await account().resume(host)).toBeUndefined();
+    } finally {
+      await host.stop();
       tmp.cleanup();
     }
   });
