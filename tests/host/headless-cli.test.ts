@@ -22,6 +22,9 @@ describe('headless command line', () => {
     expect(parseHeadlessArgs(['--data-dir', 'D', '--port', '99999'])).toMatchObject({ ok: false });
     expect(parseHeadlessArgs(['--data-dir', 'D', '--engine', 'telegram'])).toMatchObject({ ok: false, error: expect.stringContaining('telegram') });
     expect(parseHeadlessArgs(['--data-dir', 'D', '--bogus'])).toMatchObject({ ok: false });
+    // Without --engine and --host the start uses the owner area's last choice (headless-host.ts).
+    expect(parseHeadlessArgs(['--data-dir', 'D'])).toEqual({ ok: true, args: { dataDir: 'D', port: 4747 } });
+    expect(parseHeadlessArgs(['--data-dir', 'D', '--reset-owner-pin'])).toEqual({ ok: true, args: { dataDir: 'D', port: 4747, resetOwnerPin: true } });
   });
 
   it('exits with a clear message and code 2 on bad arguments or a broken menu', () => {
