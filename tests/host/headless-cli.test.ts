@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHeadlessArgs } from '../../electron/headless-args.ts';
 import { loadSettingsFile, DEFAULT_SETTINGS } from '../../electron/host/settings.ts';
 import { loadMenuFile, MenuError, SAMPLE_MENU_PATH } from '../../electron/host/menu-source.ts';
-import type { Logger } from '../../electron/host/logger.ts';
+import { silentLogger, type Logger } from '../../electron/host/logger.ts';
+import { createHost } from '../../electron/host/create-host.ts';
 import { REPO_ROOT } from '../support/headless-process.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -41,6 +42,29 @@ describe('headless command line', () => {
       const missing = run(['--data-dir', tmp.dir, '--port', '0', '--menu', join(tmp.dir, 'nope.json')]);
       expect(missing.status).toBe(2);
       expect(missing.stderr).toContain('cannot read the menu file');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('--reset-owner-pin', () => {
+  it('removes a forgotten PIN on the PC and exits without starting the host', async () => {
+    const tmp = makeTempDir();
+    try {
+      const host = createHost({ dataDir: tmp.dir, engine: 'simulator', port: null, logger: silentLogger });
+      await host.service.setOwnerPin({ pin: '1357' });
+      expect(await host.service.getOwnerStatus()).toEqual({ pinSet: true });
+      await host.stop();
+
+      const reset = run(['--data-dir', tmp.dir, '--reset-owner-pin']);
+      expect(reset.status).toBe(0);
+      expect(reset.stdout).toContain('owner PIN was removed');
+      expect(existsSync(join(tmp.dir, 'access-token'))).toBe(false);
+
+      const again = createHost({ dataDir: tmp.dir, engine: 'simulator', port: null, logger: silentLogger });
+      expect(await again.service.getOwnerStatus()).toEqual({ pinSet: false });
+      await again.stop();
     } finally {
       tmp.cleanup();
     }

@@ -13,7 +13,7 @@ const runner = fileURLToPath(new URL('./fixtures/run-main.ts', import.meta.url))
 const temps: (() => void)[] = [];
 afterAll(() => temps.forEach((c) => c()));
 
-function runMain(scenario?: 'open-order' | 'second-launch' | 'whatsapp-engine'): Promise<{ result: Record<string, unknown>; dataDir: string }> {
+function runMain(scenario?: 'open-order' | 'second-launch' | 'whatsapp-engine' | 'owner-device'): Promise<{ result: Record<string, unknown>; dataDir: string }> {
   const { dir, cleanup } = makeTempDir('comanda-main-');
   temps.push(cleanup);
   return new Promise((resolve, reject) => {
@@ -68,6 +68,24 @@ describe('main.ts composition (Electron mocked)', () => {
   it('a second launch leaves at once without starting a host, window or tray', async () => {
     const { result } = await runMain('second-launch');
     expect(result).toEqual({ quitCalls: 1, trays: 0, windows: 0, logMessages: 0 });
+  });
+
+  it('switches engines from the owner area inside the app, keeps the order, and resets a forgotten PIN from the tray', async () => {
+    const { result } = await runMain('owner-device');
+    // The app listens on 127.0.0.1 only, and the network stays off without a PIN.
+    expect(result.network).toEqual({ enabled: false, urls: [], blockedReason: 'no-pin' });
+    expect(result.networkWithoutPin).toBe('conflict');
+    expect(result).toMatchObject({ engineBefore: 'simulator', answered: 'whatsapp', forkedAtAnswer: 0, engineAfter: 'whatsapp', storedEngine: 'whatsapp' });
+    expect(result.ordersAfter).toEqual(['o-open']);
+    expect(result.pinAfterCancel).toEqual({ pinSet: true });
+    expect(result.pinAfterReset).toEqual({ pinSet: false });
+    expect(result.notified).toEqual(['PIN del dueño borrado']);
+    expect(result.workerStopped).toBe(true);
+    const messages = result.logMessages as string[];
+    expect(messages.filter((m) => m === 'host started')).toHaveLength(2);
+    expect(messages).toContain('switching WhatsApp engine');
+    expect(messages).toContain('owner PIN reset from the tray');
+    expect(messages.at(-1)).toBe('host stopped');
   });
 
   it('with the real engine chosen, runs its worker as a utility process and stops it on quit', async () => {
