@@ -302,6 +302,50 @@ describe('order lifecycle', () => {
       expect('deliveryFee' in pickup).toBe(false);
     });
 
+    it('keeps each dish\'s chosen options and a shared location pin, and stores no empty extras', () => {
+      const options = [{ groupId: 'salsa', choiceId: 'verde', name: 'Salsa verde', price: 0.5 }];
+      const order = lifecycle.create({
+        ...draft,
+        fulfilment: 'delivery',
+        address: 'Calle Mayor 1',
+        location: { latitude: 40.4168, longitude: -3.7038, name: 'Casa' },
+        items: [
+          { itemId: 'taco', name: 'Taco', quantity: 2, unitPrice: 3.5, options },
+          { itemId: 'agua', name: 'Agua', quantity: 1, unitPrice: 1, options: [], note: '' },
+        ],
+      });
+      const stored = store.orders.get(order.id)!;
+      expect(stored.items[0]!.options).toEqual(options);
+      expect(stored.items[1]).toEqual({ itemId: 'agua', name: 'Agua', quantity: 1, unitPrice: 1 });
+      expect(stored.location).toEqual({ latitude: 40.4168, longitude: -3.7038, name: 'Casa' });
+      expect(stored.address).toBe('Calle Mayor 1');
+      const plain = lifecycle.create(draft);
+      expect('location' in plain || 'address' in plain || 'requestedTime' in plain).toBe(false);
+    });
+
+    it('gives every order an id that sorts like its creation time', async () => {
+      const first = lifecycle.create(draft);
+      await clock.advance(1);
+      const second = lifecycle.create(draft);
+      await clock.advance(400 * 24 * 3600_000);
+      const third = lifecycle.create(draft);
+      expect([third.id, second.id, first.id].sort()).toEqual([first.id, second.id, third.id]);
+      expect(new Set([first.id, second.id, third.id]).size).toBe(3);
+    });
+
+    it('queues status notices after a waiting customer\'s bot reply and before bulk messages', () => {
+      const order = lifecycle.create(draft);
+      store.outbox.enqueue({ key: 'bulk', phone: '34600555444', body: 'promo', kind: 'bulk', createdAt: clock.now() });
+      lifecycle.transition(order.id, { to: 'accepted' });
+      store.outbox.enqueue({ key: 'reply', phone: '34600555444', body: 'hola', kind: 'reply', priority: 10, createdAt: clock.now() });
+      expect(store.outbox.active().map((e) => e.kind)).toEqual(['reply', 'accepted', 'bulk']);
+      expect(store.outbox.active()[1]).toMatchObject({ phone: draft.customer.phone, orderId: order.id });
+    });
+
+    it('a customer cannot cancel an order that does not exist', () => {
+      expect(lifecycle.cancelByCustomer('missing', 'x')).toBe(false);
+    });
+
     it('marks a card seen once, and seeing it again changes nothing', async () => {
       const order = lifecycle.create(draft);
       await clock.advance(30_000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createJsonLogger, silentLogger } from '../../electron/host/logger.ts';
 import { Watchdog, watchdogActsOn } from '../../electron/whatsapp/watchdog.ts';
 import type { WhatsAppState } from '../../shared/whatsapp-status.ts';
-import { FakeClock } from '../support/fake-clock.ts';
+import { FakeClock, flushPromises } from '../support/fake-clock.ts';
 import { FakeSessionControl } from '../support/fake-session-control.ts';
 
 const S = 1_000;
@@ -65,6 +65,8 @@ describe('watchdog', () => {
     expect(watchdogActsOn(status('reconnecting', at(10 * MIN)), now, 5 * MIN)).toBe(true);
     expect(watchdogActsOn(status('reconnecting', at(10 * MIN), new Date(now + 30 * S).toISOString()), now, 5 * MIN)).toBe(false);
     expect(watchdogActsOn(status('reconnecting', at(10 * MIN), new Date(now - 30 * S).toISOString()), now, 5 * MIN)).toBe(true);
+    // The engine's retry time has come and it is still stuck: the watchdog's turn.
+    expect(watchdogActsOn(status('reconnecting', at(10 * MIN), new Date(now).toISOString()), now, 5 * MIN)).toBe(true);
     expect(watchdogActsOn(status('needs-link', at(60 * MIN)), now, 5 * MIN)).toBe(false);
   });
 
@@ -228,28 +230,64 @@ describe('watchdog: outages after the first, stops mid-recovery, failed restarts
     watchdog.stop();
   });
 
-  it('stop() while resetState hangs: no second look, no restart, no timer left', async () => {
+  /** Makes `op` answer only when the returned release() is called (a slow page, not a dead one). */
+  function slow(control: FakeSessionControl, op: 'getState' | 'resetState', answer: () => unknown, from = 1) {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = control[op].bind(control) as (...args: never[]) => Promise<unknown>;
+    let count = 0;
+    (control as unknown as Record<string, unknown>)[op] = (...args: never[]) => {
+      count++;
+      if (count < from) return original(...args);
+      control.calls.push({ op, at: control.clock.now() });
+      return gate.then(answer);
+    };
+    return () => release();
+  }
+
+  it('stop() while the first look is slow: when it answers late, nothing follows', async () => {
     const { clock, control, watchdog } = setup();
-    control.socketState = 'TIMEOUT';
-    control.failing.set('ping', new Error('page crashed'));
-    let resetStarted = false;
-    control.onReset = () => {
-      resetStarted = true;
-    };
-    control.resetState = () => {
-      control.calls.push({ op: 'resetState', at: clock.now() });
-      control.onReset();
-      return new Promise<void>(() => {}); // never settles
-    };
+    const release = slow(control, 'getState', () => 'TIMEOUT');
     watchdog.start();
     await clock.advance(MIN + 2 * S);
-    expect(resetStarted).toBe(true);
     watchdog.stop();
+    release();
+    await clock.advance(30 * MIN);
+    expect(control.callsOf('resetState')).toEqual([]);
+    expect(watchdog.resets).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('stop() while resetState is slow: when it finishes late, no second look, no restart, no timer left', async () => {
+    const { clock, control, watchdog } = setup();
+    control.socketState = 'TIMEOUT';
+    const release = slow(control, 'resetState', () => undefined);
+    watchdog.start();
+    await clock.advance(MIN + 2 * S);
+    expect(control.callsOf('resetState')).toHaveLength(1);
+    expect(watchdog.resets).toBe(1);
+    watchdog.stop();
+    release();
+    await flushPromises();
     expect(clock.pendingTimers).toBe(0);
     await clock.advance(30 * MIN);
     expect(control.callsOf('getState')).toHaveLength(1);
     expect(control.callsOf('restartWorker')).toEqual([]);
     expect(watchdog.restarts).toBe(0);
+  });
+
+  it('stop() during the second look: when it answers late, no restart', async () => {
+    const { clock, control, watchdog } = setup();
+    control.socketState = 'TIMEOUT';
+    const release = slow(control, 'getState', () => 'TIMEOUT', 2);
+    watchdog.start();
+    await clock.advance(MIN + 12 * S); // reset at 60 s, second look at 70 s still waiting
+    expect(control.callsOf('getState')).toHaveLength(2);
+    watchdog.stop();
+    release();
+    await clock.advance(30 * MIN);
+    expect(control.callsOf('restartWorker')).toEqual([]);
+    expect(clock.pendingTimers).toBe(0);
   });
 
   it('stop() during the wait after resetState: no second look, no restart, no timer left', async () => {
@@ -286,6 +324,18 @@ describe('watchdog: outages after the first, stops mid-recovery, failed restarts
     expect(lines.filter((line) => line.msg === 'worker restart failed')).toEqual([]);
     expect(control.callsOf('getState')).toHaveLength(2);
     expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('a resetState that fails is not the end of it: the second look and the restart still follow', async () => {
+    const { clock, control, watchdog, rel } = setup();
+    control.socketState = 'TIMEOUT';
+    control.failing.set('resetState', new Error('Protocol error'));
+    watchdog.start();
+    await clock.advance(MIN + 15 * S);
+    expect(rel('resetState')).toEqual([60]);
+    expect(rel('getState')).toEqual([60, 70]);
+    expect(rel('restartWorker')).toEqual([70]);
+    watchdog.stop();
   });
 
   it('a restart that fails keeps the backoff going and is logged for support', async () => {
