@@ -17,6 +17,8 @@ import {
   type OwnerApi,
   type SetupState,
 } from './owner-api.ts';
+import { PRINT_COPIES, printerIdSchema, type PrintCopy, type PrintingStatus, type PrintJobAnswer } from './printing.ts';
+import { dayReportDateSchema, type DayReport } from './day-report.ts';
 export { describeZodError } from './validation.ts';
 
 /** A chat handed to staff ("hablar con una persona"): the bot is silent there until released. */
@@ -79,6 +81,8 @@ export interface KdsSnapshot {
   pause: OrdersPause;
   version: string;
   serverTime: string;
+  /** The printers and tickets not printed yet (absent on hosts from before printing). */
+  printing?: PrintingStatus;
 }
 
 /** Why the cloud sign-in failed, for the screen to say in the owner's language. */
@@ -151,7 +155,8 @@ export type KdsEvent =
   | { type: 'menu'; menu: Menu }
   | { type: 'pause'; pause: OrdersPause }
   | { type: 'settings'; settings: HostSettings }
-  | { type: 'setup'; setup: SetupState };
+  | { type: 'setup'; setup: SetupState }
+  | { type: 'printing'; status: PrintingStatus };
 
 export const transitionRequestSchema = z.object({
   to: z.enum(ORDER_STATUSES),
@@ -300,6 +305,19 @@ export interface KdsApi extends OwnerApi {
    * (and this PC runs the session) the newest backup is restored (see recoveryRestore).
    */
   enterRecoveryCode(code: string): Promise<CloudStatus>;
+  /** Queues a kitchen ticket or receipt of the order on every printer (a reprint after the first); conflict without printers. */
+  printOrder(orderId: string, copy: PrintCopy): Promise<PrintJobAnswer>;
+  /** A test page on one printer; also retries that printer's waiting tickets now. */
+  testPrinter(printerId: string): Promise<PrintJobAnswer>;
+  getPrintingStatus(): Promise<PrintingStatus>;
+  /** The desktop app's PC printers by name (empty headless). */
+  listSystemPrinters(): Promise<string[]>;
+  /** The day's close for a local date (YYYY-MM-DD, the restaurant's zone); default today. Owner only. */
+  getDayReport(date?: string): Promise<DayReport>;
+  /** The same as CSV text. Owner only. */
+  getDayReportCsv(date?: string): Promise<string>;
+  /** The day's close on the receipt printers. Owner only. */
+  printDayReport(date?: string): Promise<PrintJobAnswer>;
   subscribe(listener: (event: KdsEvent) => void): () => void;
 }
 
@@ -342,6 +360,13 @@ export const KDS_METHODS = [
   'rotateAccessToken',
   'cloudSignIn',
   'cloudSignOut',
+  'printOrder',
+  'testPrinter',
+  'getPrintingStatus',
+  'listSystemPrinters',
+  'getDayReport',
+  'getDayReportCsv',
+  'printDayReport',
 ] as const satisfies readonly Exclude<keyof KdsApi, 'subscribe'>[];
 export type KdsMethod = (typeof KDS_METHODS)[number];
 
@@ -386,6 +411,13 @@ export const kdsArgsSchemas = {
   rotateAccessToken: z.tuple([]),
   cloudSignIn: z.tuple([cloudSignInSchema]),
   cloudSignOut: z.tuple([]),
+  printOrder: z.tuple([orderIdSchema, z.enum(PRINT_COPIES)]),
+  testPrinter: z.tuple([printerIdSchema]),
+  getPrintingStatus: z.tuple([]),
+  listSystemPrinters: z.tuple([]),
+  getDayReport: z.tuple([dayReportDateSchema.optional()]),
+  getDayReportCsv: z.tuple([dayReportDateSchema.optional()]),
+  printDayReport: z.tuple([dayReportDateSchema.optional()]),
 } satisfies Record<KdsMethod, z.ZodType>;
 
 /** Errors carry an HTTP-like code so every transport reports them the same way. */

@@ -33,6 +33,10 @@ import { loadOrCreateAccessToken, rotateAccessToken } from '../server/access-tok
 import { KdsServer } from '../server/http-server.ts';
 import type { BotHandler } from '../bot/bot-types.ts';
 import { handleMessage } from '../bot/ordering-bot.ts';
+import { PrintingService } from '../printing/printing-service.ts';
+import type { SystemPrinter } from '../printing/printer-drivers.ts';
+import type { PrintBackoff } from '../printing/print-queue.ts';
+import type { SocketFactory, TcpPrinterTimeouts } from '../printing/tcp-printer.ts';
 
 export interface EngineContext {
   dataDir: string;
@@ -79,6 +83,10 @@ export interface HostOptions {
   settleMs?: number;
   /** The log folder the diagnostics export reads: default DATA_DIR/logs (Electron: electron-log's). */
   logDir?: string;
+  /** The desktop app's PC printers (electron/shell/system-printer.ts); headless has none. */
+  systemPrinter?: SystemPrinter;
+  /** Tests: the print queue's sockets, deadlines and backoff. */
+  printing?: { connect?: SocketFactory; tcpTimeouts?: Partial<TcpPrinterTimeouts>; backoff?: PrintBackoff };
 }
 
 export interface StartedHost {
@@ -100,6 +108,7 @@ export interface Host {
   readonly settings: SettingsStore;
   readonly bus: EventBus;
   readonly stats: HostStats;
+  readonly printing: PrintingService;
   readonly version: string;
   start(): Promise<StartedHost>;
   stop(): Promise<void>;
@@ -217,6 +226,22 @@ export function createHost(options: HostOptions): Host {
     undoMs: () => settings().undoSeconds * 1000,
   });
   const media = new MediaStore({ dir: join(options.dataDir, 'media'), store, clock, logger: logger.child({ part: 'media' }) });
+  const printingOptions: ConstructorParameters<typeof PrintingService>[0] = {
+    store,
+    clock,
+    logger: logger.child({ part: 'printing' }),
+    settings: () => settings().printing,
+    context: () => {
+      const m = menu.current();
+      return { locale: settings().locale ?? languageOf(m.locale), moneyLocale: m.locale, timezone: timezone(), restaurant: m.restaurant };
+    },
+    onStatus: (status) => bus.emit({ type: 'printing', status }),
+    ...options.printing,
+  };
+  if (options.systemPrinter) printingOptions.systemPrinter = options.systemPrinter;
+  const printing = new PrintingService(printingOptions);
+  // New printers or a fixed address: forget the old retry waits and try the queue now.
+  settingsStore.onChange(() => printing.settingsChanged());
   let accessToken: string | undefined;
   let device = options.device;
   let listeningUrl = '';
@@ -257,6 +282,8 @@ export function createHost(options: HostOptions): Host {
     version,
     owner,
     media,
+    printing,
+    ...(options.systemPrinter ? { systemPrinterNames: () => options.systemPrinter!.list() } : {}),
   });
   const incoming = new IncomingMessages({
     store,
@@ -306,6 +333,7 @@ export function createHost(options: HostOptions): Host {
       pause: () => pause.state(),
       staticDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
       settle,
+      printingStatus: () => printing.status(),
     });
   /** What the owner area shows without a DeviceControl (tests); the device reads listening() instead. */
   const noteListening = (now: StartedHost) => {
@@ -323,6 +351,7 @@ export function createHost(options: HostOptions): Host {
     settings: settingsStore,
     bus,
     stats,
+    printing,
     version,
     resetOwnerPin: () => owner.resetPin(),
     setDevice(next) {
@@ -354,8 +383,15 @@ export function createHost(options: HostOptions): Host {
         unsubscribers.push(simulator.onChatMessage((message) => bus.emit({ type: 'sim', message } satisfies KdsEvent)));
       }
       pause.start();
+      // Auto-print follows the orders' changes; the queue prints in its own workers.
+      unsubscribers.push(
+        bus.subscribe((event) => {
+          if (event.type === 'order') printing.onOrderChanged(event.order);
+        }),
+      );
       await engine.start();
       outbox.start();
+      printing.start();
       let port: number | null = null;
       const hostname = options.hostname ?? '127.0.0.1';
       if (options.port !== null) {
@@ -403,6 +439,7 @@ export function createHost(options: HostOptions): Host {
       listening = undefined;
       await outbox.stop();
       pause.stop();
+      await printing.stop();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       await engine.stop();
       store.close();

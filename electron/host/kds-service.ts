@@ -47,6 +47,13 @@ import type { LinkOptions, WhatsAppEngine } from '../whatsapp/engine.ts';
 import type { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
 import type { MediaStore } from '../messaging/media-store.ts';
 import { IDLE_RESET_MS } from '../bot/bot-types.ts';
+import type { PrintingService } from '../printing/printing-service.ts';
+import type { PrintCopy, PrintingStatus, PrintJobAnswer } from '../../shared/printing.ts';
+import { isCalendarDate, type DayReport } from '../../shared/day-report.ts';
+import { dayReport } from '../reports/day-report.ts';
+import { dayReportCsv } from '../reports/day-report-csv.ts';
+import { dayReportTicket } from '../reports/day-report-ticket.ts';
+import { localDay } from '../orders/local-day.ts';
 
 export interface KdsServiceOptions {
   store: Store;
@@ -66,6 +73,10 @@ export interface KdsServiceOptions {
   owner: OwnerService;
   /** Voice notes and photos customers sent; without it handoffs list no files. */
   media?: MediaStore;
+  /** The print queue (tickets, test pages, the day's close on paper). */
+  printing?: PrintingService;
+  /** The PC's printer names (desktop app); absent headless. */
+  systemPrinterNames?: () => Promise<string[]>;
 }
 
 /** The cloud as the screen sees it (electron/cloud/cloud-status.ts); the host has none until the cloud starts. */
@@ -106,6 +117,7 @@ export class KdsService implements KdsApi {
       pause: this.o.owner.currentPause(),
       version,
       serverTime: new Date(clock.now()).toISOString(),
+      ...(this.o.printing ? { printing: this.o.printing.status() } : {}),
     };
   }
 
@@ -336,6 +348,52 @@ export class KdsService implements KdsApi {
   /** Owner-only routes that are not KdsApi methods (the day report): 403 without the owner token. */
   requireOwner(): void {
     this.o.owner.requireOwner();
+  }
+
+  async printOrder(orderId: string, copy: PrintCopy): Promise<PrintJobAnswer> {
+    return this.requirePrinting().printOrder(this.getOrder(orderId), copy);
+  }
+
+  async testPrinter(printerId: string): Promise<PrintJobAnswer> {
+    return this.requirePrinting().testPrinter(printerId);
+  }
+
+  async getPrintingStatus(): Promise<PrintingStatus> {
+    return this.requirePrinting().status();
+  }
+
+  async listSystemPrinters(): Promise<string[]> {
+    return (await this.o.systemPrinterNames?.()) ?? [];
+  }
+
+  /** Owner only (the takings): the same guard on HTTP and IPC. */
+  async getDayReport(date?: string): Promise<DayReport> {
+    this.o.owner.requireOwner();
+    const { store, clock, menu } = this.o;
+    const day = date ?? localDay(clock.now(), this.o.timezone());
+    if (!isCalendarDate(day)) throw new KdsError('bad_request', `date must be a real day written YYYY-MM-DD, got "${day}"`);
+    return dayReport(store, { date: day, timezone: this.o.timezone(), currency: menu.current().currency, now: clock.now() });
+  }
+
+  async getDayReportCsv(date?: string): Promise<string> {
+    return dayReportCsv(await this.getDayReport(date), this.kitchenLocale());
+  }
+
+  async printDayReport(date?: string): Promise<PrintJobAnswer> {
+    const report = await this.getDayReport(date);
+    const m = this.o.menu.current();
+    const ticket = dayReportTicket(report, { locale: this.kitchenLocale(), moneyLocale: m.locale, restaurant: m.restaurant });
+    return this.requirePrinting().printDocument(ticket, 'report', `report:${report.date}`);
+  }
+
+  /** The kitchen's language: the settings' override, else the menu's. */
+  kitchenLocale(): 'es' | 'en' {
+    return this.o.settings().locale ?? languageOf(this.o.menu.current().locale);
+  }
+
+  private requirePrinting(): PrintingService {
+    if (!this.o.printing) throw new KdsError('conflict', 'printing is not available on this host');
+    return this.o.printing;
   }
 
   subscribe(listener: (event: KdsEvent) => void): () => void {

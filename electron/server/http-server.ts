@@ -35,6 +35,8 @@ import { bearerToken, tokenMatches } from './access-token.ts';
 import { serveStatic } from './static-files.ts';
 import { EventSocketServer } from './event-socket.ts';
 import type { Clock } from '../host/clock.ts';
+import { dayReportCsv } from '../reports/day-report-csv.ts';
+import { printRequestSchema, printerIdSchema, type PrintingStatus } from '../../shared/printing.ts';
 
 export interface KdsServerOptions {
   service: KdsService;
@@ -56,6 +58,8 @@ export interface KdsServerOptions {
    * right after (tests, integrations) sees what is due already sent. Bounded by the host.
    */
   settle?: () => Promise<void>;
+  /** The print queue's state, shown in GET /api/health under `printing`. */
+  printingStatus?: () => PrintingStatus;
 }
 
 type Handler = (ctx: RequestContext) => Promise<unknown>;
@@ -92,6 +96,24 @@ export class FileDownload {
     this.data = data;
     this.contentType = contentType;
   }
+}
+
+/** A handler's JSON answer with a status other than 200 (202 Accepted for a queued print). */
+export class JsonAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  constructor(status: number, body: unknown) {
+    this.status = status;
+    this.body = body;
+  }
+}
+
+const printerTestSchema = z.object({ printerId: printerIdSchema });
+
+/** ?date= of the day's close: absent is today; a bad one is left for the service to refuse (400). */
+function reportDate(url: URL): string | undefined {
+  const date = url.searchParams.get('date');
+  return date === null || date === '' ? undefined : date;
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -241,6 +263,24 @@ export class KdsServer {
     route('POST', '/api/cloud/take-over', () => service.takeOverSession(), owner);
     route('POST', '/api/cloud/recovery-code/acknowledge', () => service.acknowledgeRecoveryCode(), owner);
     route('POST', '/api/cloud/recovery-code', async ({ body }) => service.enterRecoveryCode(validate(recoveryCodeRequestSchema, await body()).code), owner);
+    route('POST', '/api/orders/:id/print', async ({ params, body }) => {
+      const { copy } = validate(printRequestSchema, await body());
+      const answer = await service.printOrder(params[0]!, copy);
+      return new JsonAnswer(answer.state === 'printed' ? 200 : 202, answer);
+    });
+    route('GET', '/api/printing', () => service.getPrintingStatus());
+    route('GET', '/api/printing/system-printers', () => service.listSystemPrinters());
+    route('POST', '/api/printing/test', async ({ body }) => {
+      const answer = await service.testPrinter(validate(printerTestSchema, await body()).printerId);
+      return new JsonAnswer(202, answer);
+    });
+    route('GET', '/api/reports/day', ({ url }) => service.getDayReport(reportDate(url)), owner);
+    route('GET', '/api/reports/day.csv', async ({ url }) => {
+      const report = await service.getDayReport(reportDate(url));
+      const csv = dayReportCsv(report, service.kitchenLocale());
+      return new FileDownload(`cierre-${report.date}.csv`, Buffer.from(csv, 'utf8'), 'text/csv; charset=utf-8');
+    }, owner);
+    route('POST', '/api/reports/day/print', async ({ url }) => new JsonAnswer(202, await service.printDayReport(reportDate(url))), owner);
     route('GET', '/api/diagnostics/:name', async ({ params }) => {
       // Only names of zips the host wrote are served (diagnostics.ts checks them): no paths.
       const fileName = params[0]!;
@@ -277,6 +317,7 @@ export class KdsServer {
           version: this.options.version,
           ...(this.options.pause ? { pause: this.options.pause() } : {}),
           ...(this.options.stats ? { stats: this.options.stats() } : {}),
+          ...(this.options.printingStatus ? { printing: this.options.printingStatus() } : {}),
         });
         return;
       }
@@ -310,6 +351,7 @@ export class KdsServer {
       });
       if (result instanceof FileDownload) sendFile(res, result);
       else if (result instanceof MediaDownload) sendMedia(res, result);
+      else if (result instanceof JsonAnswer) sendJson(res, result.status, result.body);
       else sendJson(res, 200, result ?? { ok: true });
     } catch (error) {
       if (error instanceof KdsError) {

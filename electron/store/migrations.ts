@@ -132,4 +132,25 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX media_at ON media (at);
   CREATE INDEX inbox_phone ON inbox (phone, at);
   `,
+  // 7: the print queue. One row per ticket and printer; key = idempotency key (order id + copy +
+  // reprint number + printer). document_json is the ticket as laid out when queued.
+  `
+  CREATE TABLE print_jobs (
+    key TEXT PRIMARY KEY,
+    order_id TEXT,
+    copy TEXT NOT NULL,
+    reprint INTEGER NOT NULL DEFAULT 0,
+    printer_id TEXT NOT NULL,
+    document_json TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    printed_at INTEGER,
+    problem TEXT,
+    last_error TEXT
+  );
+  CREATE INDEX print_jobs_due ON print_jobs (state, due_at);
+  CREATE INDEX print_jobs_order ON print_jobs (order_id);
+  `,
 ];

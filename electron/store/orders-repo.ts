@@ -75,6 +75,8 @@ export interface NewOrderRecord {
 export interface OrderFilter {
   statuses?: readonly OrderStatus[];
   createdSince?: number;
+  /** Created strictly before this (epoch ms). */
+  createdBefore?: number;
   phone?: string;
   limit?: number;
   newestFirst?: boolean;
@@ -172,6 +174,10 @@ export class OrdersRepo {
     if (filter.createdSince !== undefined) {
       where.push('created_at >= ?');
       params.push(filter.createdSince);
+    }
+    if (filter.createdBefore !== undefined) {
+      where.push('created_at < ?');
+      params.push(filter.createdBefore);
     }
     if (filter.phone !== undefined) {
       where.push('customer_phone = ?');

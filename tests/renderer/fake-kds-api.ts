@@ -26,6 +26,8 @@ import { foldText } from '../../shared/text.ts';
 import type { MenuInput } from '../../shared/menu.ts';
 import type { OwnerApi } from '../../shared/owner-api.ts';
 import { FakeOwnerArea, type FakeOwnerSeed } from './fake-owner-area.ts';
+import type { PrintCopy, PrintingStatus, PrintJobAnswer } from '../../shared/printing.ts';
+import { isCalendarDate, type DayReport } from '../../shared/day-report.ts';
 
 export interface FakeSeed {
   restaurant?: string;
@@ -40,6 +42,10 @@ export interface FakeSeed {
   cloud?: CloudStatus;
   /** The owner area: menu, PIN, first run, engine. */
   owner?: FakeOwnerSeed;
+  /** The printers' state; no printers when left out. */
+  printing?: PrintingStatus;
+  /** What getDayReport answers (its date is set to the one asked for). */
+  dayReport?: DayReport;
 }
 
 /** The one recovery code the fake host takes (spaces, dashes and case do not matter, like the host's). */
@@ -82,6 +88,55 @@ export class FakeKdsApi implements KdsApi {
     this.health = { reconnects: 0, restarts: 0, messagesIn: 0, messagesOut: 0, sendFailures: 0, ...seed.health };
     this.cloud = seed.cloud ?? { state: 'off' };
     this.owner = new FakeOwnerArea(seed.owner ?? {}, (event) => this.emit(event), now);
+    this.printing = seed.printing ?? { ok: true, printers: [], pending: [], failed: 0, systemPrinters: false };
+    this.dayReport = seed.dayReport;
+  }
+
+  printing: PrintingStatus;
+  dayReport: DayReport | undefined;
+
+  setPrinting(status: PrintingStatus): void {
+    this.printing = clone(status);
+    this.emit({ type: 'printing', status });
+  }
+
+  async printOrder(orderId: string, copy: PrintCopy): Promise<PrintJobAnswer> {
+    this.calls.push(['printOrder', orderId, copy]);
+    this.find(orderId);
+    if (!this.printing.printers.length) throw new KdsError('conflict', 'no printer is set up');
+    return { state: 'queued', jobs: this.printing.printers.map((p) => ({ key: `order:${orderId}:${copy}:${p.id}`, printerId: p.id, state: 'pending' })) };
+  }
+
+  async testPrinter(printerId: string): Promise<PrintJobAnswer> {
+    this.calls.push(['testPrinter', printerId]);
+    if (!this.printing.printers.some((p) => p.id === printerId)) throw new KdsError('not_found', `no printer with id ${printerId}`);
+    return { state: 'queued', jobs: [{ key: `test:${printerId}`, printerId, state: 'pending' }] };
+  }
+
+  async getPrintingStatus(): Promise<PrintingStatus> {
+    return clone(this.printing);
+  }
+
+  async listSystemPrinters(): Promise<string[]> {
+    return [];
+  }
+
+  async getDayReport(date?: string): Promise<DayReport> {
+    this.calls.push(['getDayReport', date]);
+    const day = date ?? new Date(this.now()).toISOString().slice(0, 10);
+    if (!isCalendarDate(day)) throw new KdsError('bad_request', `date must be YYYY-MM-DD, got "${day}"`);
+    if (!this.dayReport) throw new KdsError('not_found', 'the fake host has no day report');
+    return { ...clone(this.dayReport), date: day };
+  }
+
+  async getDayReportCsv(date?: string): Promise<string> {
+    const report = await this.getDayReport(date);
+    return `section,key\r\nsummary,${report.date}\r\n`;
+  }
+
+  async printDayReport(date?: string): Promise<PrintJobAnswer> {
+    this.calls.push(['printDayReport', date]);
+    return { state: 'queued', jobs: [] };
   }
 
   /** The owner area's state, for tests to look at and change. */
@@ -139,6 +194,7 @@ export class FakeKdsApi implements KdsApi {
       version: '0.0.0-fake',
       pause: { ...this.owner.pause },
       serverTime: this.iso(),
+      printing: this.printing,
     });
   }
 

@@ -9,6 +9,7 @@ export interface HttpRoute {
 }
 
 const seg = (value: unknown) => encodeURIComponent(String(value));
+const dateQuery = (date: unknown) => (typeof date === 'string' && date ? `?date=${seg(date)}` : '');
 
 export function httpRoute(method: KdsMethod, args: readonly unknown[]): HttpRoute {
   switch (method) {
@@ -94,6 +95,20 @@ export function httpRoute(method: KdsMethod, args: readonly unknown[]): HttpRout
       return { method: 'POST', path: 'api/cloud/sign-in', body: args[0] };
     case 'cloudSignOut':
       return { method: 'POST', path: 'api/cloud/sign-out' };
+    case 'printOrder':
+      return { method: 'POST', path: `api/orders/${seg(args[0])}/print`, body: { copy: args[1] } };
+    case 'testPrinter':
+      return { method: 'POST', path: 'api/printing/test', body: { printerId: args[0] } };
+    case 'getPrintingStatus':
+      return { method: 'GET', path: 'api/printing' };
+    case 'listSystemPrinters':
+      return { method: 'GET', path: 'api/printing/system-printers' };
+    case 'getDayReport':
+      return { method: 'GET', path: `api/reports/day${dateQuery(args[0])}` };
+    case 'getDayReportCsv':
+      return { method: 'GET', path: `api/reports/day.csv${dateQuery(args[0])}` };
+    case 'printDayReport':
+      return { method: 'POST', path: `api/reports/day/print${dateQuery(args[0])}` };
   }
 }
 

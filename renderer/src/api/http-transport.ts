@@ -133,7 +133,8 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {
-        body = undefined;
+        // A text answer (the day's close as CSV) is the result itself.
+        body = response.ok ? text : undefined;
       }
       if (response.status === 401) options.onUnauthorized();
       if (!response.ok) throw failure(response, body);

@@ -107,6 +107,13 @@ export function createKdsClient(transport: KdsTransport): KdsClient {
     lockOwner: () => {
       ownerToken = undefined;
     },
+    printOrder: call('printOrder'),
+    testPrinter: call('testPrinter'),
+    getPrintingStatus: call('getPrintingStatus'),
+    listSystemPrinters: call('listSystemPrinters'),
+    getDayReport: call('getDayReport'),
+    getDayReportCsv: call('getDayReportCsv'),
+    printDayReport: call('printDayReport'),
     subscribe: (listener) => transport.subscribe(listener),
     onConnection: (listener) => transport.onConnection?.(listener) ?? (() => undefined),
     downloadDiagnostics: transport.downloadDiagnostics ? (fileName) => transport.downloadDiagnostics!(fileName) : undefined,
