@@ -2,7 +2,8 @@
 // and over HTTP + WebSocket by the host's server; the renderer knows nothing else.
 import { z } from 'zod';
 import { ORDER_STATUSES, type Order, type OrderStatus } from './order.ts';
-import type { WhatsAppStatus } from './whatsapp-status.ts';
+import type { WhatsAppProblem, WhatsAppStatus } from './whatsapp-status.ts';
+export { WHATSAPP_PROBLEMS, type WhatsAppProblem } from './whatsapp-status.ts';
 import type { Menu } from './menu.ts';
 import type { HostSettings } from './settings.ts';
 import { settingsPatchSchema } from './settings.ts';
@@ -217,6 +218,8 @@ export const simIncomingSchema = z
     media: simMediaSchema.optional(),
     /** The customer edits their message with this id: `body` is the new text. */
     editOf: z.string().min(1).max(200).optional(),
+    /** false: the message reaches the simulated phone but no event reaches the host (as while the PC was off). */
+    deliver: z.boolean().optional(),
   })
   .superRefine((m, ctx) => {
     const type = m.type ?? (m.location ? 'location' : 'chat');
@@ -259,7 +262,20 @@ export interface WhatsAppHealth {
   browserSearched?: string[];
   browserMemoryMb?: number;
   webVersion?: string;
+  /** The catch-up: when the last sweep of the phone's chats ended, and messages it recovered since start that no event delivered. */
+  catchUp: CatchUpHealth;
+  /** What is wrong beyond the state: `never-ready`, `events-silent`. */
+  problems: WhatsAppProblem[];
 }
+
+export interface CatchUpHealth {
+  /** ISO time the last sweep ended; absent before the first one. */
+  lastSweepAt?: string;
+  recovered: number;
+}
+
+/** POST /api/sim/fault (simulator only). */
+export const simFaultSchema = z.object({ kind: z.enum(['never-ready', 'events-stop', 'none']) });
 
 /** A diagnostics zip written under the data directory (recent logs + health, no bodies or keys). */
 export interface DiagnosticsExport {

@@ -13,6 +13,14 @@ export const WHATSAPP_STATES = [
 ] as const;
 export type WhatsAppState = (typeof WHATSAPP_STATES)[number];
 
+/**
+ * What is wrong beyond the state. never-ready: the session authenticates and never becomes ready
+ * (WhatsApp Web changed under the library); events-silent: connected, but customer messages arrive
+ * without an event (the catch-up sweep finds them).
+ */
+export const WHATSAPP_PROBLEMS = ['never-ready', 'events-silent'] as const;
+export type WhatsAppProblem = (typeof WHATSAPP_PROBLEMS)[number];
+
 export interface WhatsAppStatus {
   state: WhatsAppState;
   /** ISO time the state was entered. */
@@ -31,6 +39,8 @@ export interface WhatsAppStatus {
   error?: string;
   /** The linked phone number, when known. */
   phone?: string;
+  /** Set by the host when something is wrong beyond the state (the kitchen banner, tray and alerts read it). */
+  problems?: WhatsAppProblem[];
 }
 
 export function isConnected(status: Pick<WhatsAppStatus, 'state'>): boolean {

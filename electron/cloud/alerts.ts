@@ -8,8 +8,9 @@ import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import type { Clock } from '../host/clock.ts';
 import { errorFields, type Logger } from '../host/logger.ts';
 import type { CloudKv } from './cloud-schema.ts';
+import { PROBLEM_TEXT } from '../host/whatsapp-problems.ts';
 
-export const ALERT_KINDS = ['connected', 'disconnected', 'reconnected', 'unlinked', 'inactivity', 'handoff'] as const;
+export const ALERT_KINDS = ['connected', 'disconnected', 'reconnected', 'unlinked', 'inactivity', 'handoff', 'never-ready', 'events-silent'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface DesktopNotifier {
@@ -40,6 +41,9 @@ const DEFAULT_GAP: Record<AlertKind, number> = {
   unlinked: 60 * 60_000,
   inactivity: 24 * HOUR,
   handoff: 60_000,
+  // Raised once per episode by the host (whatsapp-problems.ts); the gap only stops a flapping one.
+  'never-ready': 6 * HOUR,
+  'events-silent': 6 * HOUR,
 };
 const CONNECTION_KINDS: readonly AlertKind[] = ['connected', 'disconnected', 'reconnected'];
 
@@ -57,6 +61,10 @@ function texts(kind: AlertKind, restaurant: string, detail?: string): { subject:
       return { subject: `${restaurant}: sin actividad`, text: `No ha llegado ningún mensaje en mucho tiempo${detail ? ` (${detail})` : ''}. Compruebe la conexión.` };
     case 'handoff':
       return { subject: `${restaurant}: un cliente pide hablar con una persona`, text: `Un cliente quiere hablar con una persona${detail ? `: ${detail}` : ''}.` };
+    case 'never-ready':
+      return { subject: `${restaurant}: los pedidos por WhatsApp no están entrando`, text: PROBLEM_TEXT['never-ready'].es };
+    case 'events-silent':
+      return { subject: `${restaurant}: los mensajes de WhatsApp llegan con retraso`, text: PROBLEM_TEXT['events-silent'].es };
   }
 }
 

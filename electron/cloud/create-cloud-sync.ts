@@ -34,6 +34,8 @@ export interface CloudSyncOptions {
   subscribe: (listener: (event: KdsEvent) => void) => () => void;
   /** host.engine.getStatus */
   whatsappStatus: () => WhatsAppStatus;
+  /** host.catchUp.health: carried on the device status. */
+  catchUp?: () => { lastSweepAt?: string; recovered: number };
   /** Orders created since a time (host.store.orders.list({ createdSince })), to catch up at start. */
   ordersSince?: (ms: number) => Order[];
   /** host.menu.replace */
@@ -246,6 +248,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
         version: options.version,
         os: `${platform()} ${release()}`,
         ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+        ...(options.catchUp ? { catchUp: options.catchUp } : {}),
       });
       const orders = new OrderSync({ ...common, db });
       const menu = new MenuSync({

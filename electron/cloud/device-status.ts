@@ -28,6 +28,8 @@ export interface DeviceStatusOptions {
   version: string;
   os: string;
   heartbeatMs?: number;
+  /** The catch-up's health (lastSweepAt, recovered), carried with every push. */
+  catchUp?: () => { lastSweepAt?: string; recovered: number };
 }
 
 export class DeviceStatus {
@@ -54,7 +56,7 @@ export class DeviceStatus {
 
   /** A WhatsApp status from the engine; pushed at once when the state changes. */
   onWhatsAppStatus(status: WhatsAppStatus): void {
-    const changed = this.status?.state !== status.state;
+    const changed = this.status?.state !== status.state || (this.status?.problems ?? []).join() !== (status.problems ?? []).join();
     if (changed && status.state === 'reconnecting') this.counters.reconnects++;
     if (status.error) this.lastError = status.error;
     this.status = status;
@@ -83,8 +85,17 @@ export class DeviceStatus {
       ...extra,
     };
     if (status) {
-      data.whatsapp = { state: status.state, since: status.since, engine: status.engine, phone: status.phone ?? null, error: status.error ?? null };
+      data.whatsapp = {
+        state: status.state,
+        since: status.since,
+        engine: status.engine,
+        phone: status.phone ?? null,
+        error: status.error ?? null,
+        problems: status.problems ?? [],
+      };
     }
+    const catchUp = this.options.catchUp?.();
+    if (catchUp) data.catchUp = { lastSweepAt: catchUp.lastSweepAt ?? null, recovered: catchUp.recovered };
     this.pushes++;
     Promise.resolve()
       .then(() => setDoc(doc(firestore, 'restaurants', restaurantId, 'devices', deviceId), data, { merge: true }))

@@ -125,7 +125,8 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     clock,
     logger,
     subscribe: (listener) => host.bus.subscribe(listener),
-    whatsappStatus: () => host.engine.getStatus(),
+    whatsappStatus: () => host.service.whatsappStatus(),
+    catchUp: () => host.catchUp.health(),
     ordersSince: (ms) => host.store.orders.list({ createdSince: ms }),
     applyMenu: (menu) => {
       const result = host.menu.replace(menu, 'cloud');
@@ -191,6 +192,8 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     const kind = cloudAlertKind(alert);
     if (kind) cloud.parts.alerts?.raise(kind, alert.message);
   });
+  // never-ready / events-silent: once per episode, by e-mail and notification too.
+  const offProblems = host.problems.onAlert((alert) => cloud.parts.alerts?.raise(alert.problem));
   // Only a confirmed unlink deletes the session backups (and frees this restaurant's lease).
   const offUnlinked = host.service.onUnlinked(() => {
     void (async () => {
@@ -208,6 +211,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     offStats();
     offOrders();
     offAlerts?.();
+    offProblems();
     offUnlinked();
     throw error;
   }
@@ -236,6 +240,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
       offStats();
       offOrders();
       offAlerts?.();
+      offProblems();
       offUnlinked();
       host.service.setCloud(undefined);
       status.stop();

@@ -26,6 +26,8 @@ import { OrderLifecycle } from '../orders/order-lifecycle.ts';
 import { IncomingMessages } from '../messaging/incoming-messages.ts';
 import { IncomingRateLimit } from '../messaging/incoming-rate-limit.ts';
 import { MediaStore } from '../messaging/media-store.ts';
+import { CatchUp } from '../messaging/catch-up.ts';
+import { WhatsAppProblems } from './whatsapp-problems.ts';
 import { Outbox, type OutboxBackoff } from '../messaging/outbox.ts';
 import type { WhatsAppEngine } from '../whatsapp/engine.ts';
 import { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
@@ -109,6 +111,8 @@ export interface Host {
   readonly bus: EventBus;
   readonly stats: HostStats;
   readonly printing: PrintingService;
+  readonly catchUp: CatchUp;
+  readonly problems: WhatsAppProblems;
   readonly version: string;
   start(): Promise<StartedHost>;
   stop(): Promise<void>;
@@ -181,6 +185,7 @@ export function createHost(options: HostOptions): Host {
   menu.onChange((m) => bus.emit({ type: 'menu', menu: m }));
   settingsStore.onChange((s) => bus.emit({ type: 'settings', settings: s }));
   setup.onChange((s) => bus.emit({ type: 'setup', setup: s }));
+  const problems = new WhatsAppProblems(logger.child({ part: 'whatsapp-problems' }));
   const simulator =
     options.engine === 'simulator'
       ? new SimulatorEngine({ databasePath: join(options.dataDir, 'simulator-chats.sqlite'), clock })
@@ -284,6 +289,8 @@ export function createHost(options: HostOptions): Host {
     media,
     printing,
     ...(options.systemPrinter ? { systemPrinterNames: () => options.systemPrinter!.list() } : {}),
+    problems,
+    catchUpHealth: () => catchUp.health(),
   });
   const incoming = new IncomingMessages({
     store,
@@ -298,6 +305,22 @@ export function createHost(options: HostOptions): Host {
     onHandoffsChange: () => bus.emit({ type: 'handoffs', handoffs: service.handoffs() }),
     rateLimit: new IncomingRateLimit({ clock }),
     media,
+  });
+
+  const catchUp = new CatchUp({
+    engine,
+    store,
+    clock,
+    logger: logger.child({ part: 'catch-up' }),
+    incoming,
+    settings: () => settings().whatsapp,
+    menu: () => menu.current(),
+    problems,
+    isQuiet: () => store.outbox.active().length === 0,
+    onHandled: (messages) => {
+      for (let i = 0; i < messages.length; i++) stats.count('messagesIn');
+      outbox.kick();
+    },
   });
 
   const settleMs = options.settleMs ?? 2_000;
@@ -328,7 +351,7 @@ export function createHost(options: HostOptions): Host {
       logger: logger.child({ part: 'server' }),
       clock,
       version,
-      whatsappStatus: () => engine.getStatus(),
+      whatsappStatus: () => problems.decorate(engine.getStatus()),
       stats: () => ({ ...stats.counts, ordersTotal: store.orders.count() }),
       pause: () => pause.state(),
       staticDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
@@ -352,6 +375,8 @@ export function createHost(options: HostOptions): Host {
     bus,
     stats,
     printing,
+    catchUp,
+    problems,
     version,
     resetOwnerPin: () => owner.resetPin(),
     setDevice(next) {
@@ -368,16 +393,19 @@ export function createHost(options: HostOptions): Host {
       unsubscribers.push(
         engine.onMessage((message) => {
           try {
-            if (incoming.handle(message) !== 'ignored') stats.count('messagesIn');
+            const outcome = incoming.handle(message);
+            if (outcome !== 'ignored') stats.count('messagesIn');
+            if (outcome !== 'ignored') catchUp.noteEvent(message.id, outcome !== 'duplicate');
           } catch (error) {
             logger.error('incoming message could not be stored', { messageId: message.id, ...errorFields(error) });
             throw error;
           }
         }),
         engine.onStatus((status) => {
-          bus.emit({ type: 'whatsapp', status });
+          bus.emit({ type: 'whatsapp', status: problems.decorate(status) });
           if (status.state === 'connected') outbox.kick();
         }),
+        problems.onChange(() => bus.emit({ type: 'whatsapp', status: problems.decorate(engine.getStatus()) })),
       );
       if (simulator) {
         unsubscribers.push(simulator.onChatMessage((message) => bus.emit({ type: 'sim', message } satisfies KdsEvent)));
@@ -389,6 +417,7 @@ export function createHost(options: HostOptions): Host {
           if (event.type === 'order') printing.onOrderChanged(event.order);
         }),
       );
+      catchUp.start();
       await engine.start();
       outbox.start();
       printing.start();
@@ -437,6 +466,7 @@ export function createHost(options: HostOptions): Host {
       await server?.close();
       server = undefined;
       listening = undefined;
+      await catchUp.stop();
       await outbox.stop();
       pause.stop();
       await printing.stop();

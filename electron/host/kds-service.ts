@@ -15,7 +15,9 @@ import {
   type SimMessage,
   type TransitionRequest,
   type WhatsAppHealth,
+  type CatchUpHealth,
 } from '../../shared/kds-api.ts';
+import type { WhatsAppProblems } from './whatsapp-problems.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { languageOf, type Menu, type MenuInput, type MenuItem } from '../../shared/menu.ts';
 import type {
@@ -77,6 +79,10 @@ export interface KdsServiceOptions {
   printing?: PrintingService;
   /** The PC's printer names (desktop app); absent headless. */
   systemPrinterNames?: () => Promise<string[]>;
+  /** never-ready / events-silent, put on every status the screens see. */
+  problems?: WhatsAppProblems;
+  /** The catch-up's last sweep and recovered count (messaging/catch-up.ts). */
+  catchUpHealth?: () => CatchUpHealth;
 }
 
 /** The cloud as the screen sees it (electron/cloud/cloud-status.ts); the host has none until the cloud starts. */
@@ -99,12 +105,12 @@ export class KdsService implements KdsApi {
   }
 
   async getSnapshot(): Promise<KdsSnapshot> {
-    const { store, clock, menu, engine, version } = this.o;
+    const { store, clock, menu, version } = this.o;
     const settings = this.o.settings();
     const m = menu.current();
     return {
       orders: store.orders.listBoard(this.startOfToday(), OPEN_STATUSES),
-      whatsapp: engine.getStatus(),
+      whatsapp: this.whatsappStatus(),
       handoffs: this.handoffs(),
       settings: {
         locale: settings.locale ?? languageOf(m.locale),
@@ -185,12 +191,14 @@ export class KdsService implements KdsApi {
     const { engine, stats } = this.o;
     const e = engine.health();
     const health: WhatsAppHealth = {
-      status: engine.getStatus(),
+      status: this.whatsappStatus(),
       reconnects: e.reconnects,
       restarts: e.restarts,
       messagesIn: stats.counts.messagesIn,
       messagesOut: stats.counts.messagesOut,
       sendFailures: stats.counts.sendFailures,
+      catchUp: this.o.catchUpHealth?.() ?? { recovered: 0 },
+      problems: this.o.problems?.list() ?? [],
     };
     if (e.lastHeartbeatAt !== undefined) health.lastHeartbeatAt = new Date(e.lastHeartbeatAt).toISOString();
     if (e.browserPath !== undefined) health.browserPath = e.browserPath;
@@ -454,7 +462,13 @@ export class KdsService implements KdsApi {
       if (error instanceof KdsError) throw error;
       throw new KdsError('conflict', error instanceof Error ? error.message : String(error));
     }
-    return this.o.engine.getStatus();
+    return this.whatsappStatus();
+  }
+
+  /** The engine's status with the host's problems on it. */
+  whatsappStatus(): WhatsAppStatus {
+    const status = this.o.engine.getStatus();
+    return this.o.problems ? this.o.problems.decorate(status) : status;
   }
 
   private startOfToday(): number {

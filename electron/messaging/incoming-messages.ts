@@ -13,6 +13,7 @@ import { classifyIncoming, type IncomingKind } from './incoming-kinds.ts';
 import type { MediaStore } from './media-store.ts';
 import { mediaTexts } from './media-texts.ts';
 import type { MediaKind } from '../store/media-repo.ts';
+import type { CatchUpTexts } from './catch-up-texts.ts';
 import {
   MAX_MESSAGE_CHARS,
   type BotEffects,
@@ -63,7 +64,8 @@ export class IncomingMessages {
     this.options = options;
   }
 
-  handle(message: IncomingMessage): IncomingOutcome {
+  /** `extra.leadingReply`: sent before the bot's answer (the catch-up's apology for the wait). */
+  handle(message: IncomingMessage, extra: { leadingReply?: string } = {}): IncomingOutcome {
     const { store, clock, logger } = this.options;
     // Groups, status updates, broadcast lists and our own messages are not orders.
     if (message.isGroup || message.isStatus || message.isBroadcast || message.fromMe || message.phone === '') {
@@ -125,8 +127,54 @@ export class IncomingMessages {
         log.error('bot failed on a message', errorFields(error));
         replies = [SORRY[languageOf(menu.locale)]];
       }
-      this.queueReplies(message, replies, now);
+      this.queueReplies(message, extra.leadingReply ? [extra.leadingReply, ...replies] : replies, now);
       return 'answered';
+    });
+  }
+
+  /**
+   * Messages of one chat that waited (the catch-up found them on the phone), oldest first: one
+   * transaction. Already-handled ids are dropped; runs of text are read together as one message, so
+   * the customer gets one answer, not one per old message. Messages older than `tooOldBefore` are
+   * not taken as an order: the chat goes to staff with `texts.handoffNote` and the customer gets at
+   * most one reply, as does a chat cut short by the engine's limit.
+   */
+  handleCaughtUp(batch: CaughtUpBatch): CaughtUpResult {
+    const { store, clock } = this.options;
+    return store.transaction(() => {
+      const customer = batch.messages.filter((m) => !(m.isGroup || m.isStatus || m.isBroadcast || m.fromMe || m.phone === ''));
+      const seen = store.catchUp.seenIds(customer.map((m) => m.id));
+      const fresh = customer.filter((m, i) => !seen.has(m.id) && customer.findIndex((o) => o.id === m.id) === i);
+      if (fresh.length === 0) return { outcome: 'duplicate', fresh: [] };
+      const now = clock.now();
+      const recent = fresh.filter((m) => m.at >= batch.tooOldBefore);
+      const last = fresh.at(-1)!;
+      const record = store.conversations.get(last.phone);
+      if (recent.length === 0 || batch.truncated || record?.handoffSince != null) {
+        for (const m of fresh) store.conversations.markIncomingSeen(m.id, m.phone, now);
+        const body = cutText(last.caption ?? last.body, MAX_MESSAGE_CHARS).text || `[${last.type}]`;
+        if (record?.handoffSince != null) {
+          store.conversations.noteHandoffMessage(last.phone, now, body);
+        } else {
+          store.conversations.startHandoff(last.phone, now, `${batch.texts.handoffNote}: ${body}`, last.profileName ?? null);
+          this.queueReplies(last, [batch.texts.tooOld], now, 'catch-up');
+        }
+        store.afterCommit(this.options.onHandoffsChange);
+        return { outcome: 'with-staff', fresh };
+      }
+      // The old ones were seen by the customer's own clock long ago: recorded, not answered.
+      for (const m of fresh) if (m.at < batch.tooOldBefore) store.conversations.markIncomingSeen(m.id, m.phone, now);
+      let outcome: IncomingOutcome = 'duplicate';
+      segmentsOf(recent).forEach((segment, i) => {
+        const lead = segment.at(-1)!;
+        for (const m of segment) if (m !== lead) store.conversations.markIncomingSeen(m.id, m.phone, now);
+        const merged: IncomingMessage =
+          segment.length === 1 ? lead : { ...lead, body: segment.map((m) => m.body.trim()).filter(Boolean).join('\n') };
+        const apology = i === 0 && recent[0]!.at < batch.apologizeBefore ? { leadingReply: batch.texts.apology } : {};
+        const result = this.handle(merged, apology);
+        if (result !== 'duplicate') outcome = result;
+      });
+      return { outcome, fresh };
     });
   }
 
@@ -165,11 +213,11 @@ export class IncomingMessages {
     return 'handed-off';
   }
 
-  private queueReplies(message: IncomingMessage, replies: string[], now: number): void {
+  private queueReplies(message: IncomingMessage, replies: string[], now: number, keyPrefix = 'reply'): void {
     const { store } = this.options;
     replies.forEach((text, i) => {
       store.outbox.enqueue({
-        key: `reply:${message.id}:${i}`,
+        key: `${keyPrefix}:${message.id}:${i}`,
         phone: message.phone,
         body: text,
         kind: 'reply',
@@ -255,6 +303,39 @@ function handoffLine(what: IncomingKind, body: string): string {
     default:
       return body || '…';
   }
+}
+
+export interface CaughtUpBatch {
+  /** One chat's messages, oldest first. */
+  messages: IncomingMessage[];
+  /** Epoch ms: messages before this are too old to take as an order (whatsapp.catchUpHours). */
+  tooOldBefore: number;
+  /** Epoch ms: when the oldest waited from before this, the answer starts with an apology. */
+  apologizeBefore: number;
+  /** The engine's limit cut the chat short: staff read it on the phone. */
+  truncated: boolean;
+  texts: CatchUpTexts;
+}
+
+export interface CaughtUpResult {
+  outcome: IncomingOutcome;
+  /** The messages handled now for the first time (nothing had delivered them). */
+  fresh: IncomingMessage[];
+}
+
+/** Consecutive text messages form one segment (read together); any other kind stands alone. */
+function segmentsOf(messages: IncomingMessage[]): IncomingMessage[][] {
+  const segments: IncomingMessage[][] = [];
+  for (const m of messages) {
+    const current = segments.at(-1);
+    if (current && isPlainText(m) && isPlainText(current[0]!)) current.push(m);
+    else segments.push([m]);
+  }
+  return segments;
+}
+
+function isPlainText(message: IncomingMessage): boolean {
+  return message.editOf === undefined && classifyIncoming(message).kind === 'text';
 }
 
 function parseState(json: string | null): ConversationState | null {

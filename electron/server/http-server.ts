@@ -12,6 +12,7 @@ import {
   mediaIdSchema,
   recoveryCodeSchema,
   simIncomingSchema,
+  simFaultSchema,
   transitionRequestSchema,
   type ListOrdersQuery,
 } from '../../shared/kds-api.ts';
@@ -247,6 +248,11 @@ export class KdsServer {
       const phone = url.searchParams.get('phone');
       if (!phone) throw new KdsError('bad_request', 'phone is required');
       return service.simConversation(phone);
+    });
+    route('POST', '/api/sim/fault', async ({ body }) => {
+      const { kind } = validate(simFaultSchema, await body());
+      service.requireSimulator().fault(kind);
+      return { ok: true, kind };
     });
     route('POST', '/api/sim/status', async ({ body }) => {
       const { state, error } = validate(simStatusSchema, await body());

@@ -153,4 +153,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX print_jobs_due ON print_jobs (state, due_at);
   CREATE INDEX print_jobs_order ON print_jobs (order_id);
   `,
+  // 8: the catch-up (messages no event delivered). chat_cursors: per WhatsApp chat, the time up to
+  // which the host has handled it (advanced in the same transaction as the messages); catch_up: the
+  // floor for chats never handled (the start of the last complete sweep) and counters.
+  `
+  CREATE TABLE chat_cursors (chat_id TEXT PRIMARY KEY, at INTEGER NOT NULL);
+  CREATE TABLE catch_up (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `,
 ];

@@ -6,6 +6,7 @@ import { ConversationsRepo } from './conversations-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
 import { MenuRepo } from './menu-repo.ts';
 import { MediaRepo } from './media-repo.ts';
+import { CatchUpRepo } from './catch-up-repo.ts';
 
 export class Store {
   readonly db: Database;
@@ -16,6 +17,7 @@ export class Store {
   readonly settings: SettingsRepo;
   readonly menu: MenuRepo;
   readonly media: MediaRepo;
+  readonly catchUp: CatchUpRepo;
   private afterCommitQueue: (() => void)[] = [];
 
   constructor(db: Database) {
@@ -26,6 +28,7 @@ export class Store {
     this.settings = new SettingsRepo(db);
     this.menu = new MenuRepo(db);
     this.media = new MediaRepo(db);
+    this.catchUp = new CatchUpRepo(db);
   }
 
   static open(path: string, options?: OpenDatabaseOptions): Store {

@@ -105,6 +105,37 @@ export interface LinkOptions {
   phone?: string;
 }
 
+/**
+ * What the catch-up asks the engine for: customer messages no event may have delivered. Only chats
+ * with unread messages or activity newer than the host's cursor are opened, and each at most
+ * `perChatLimit` deep, so a phone with thousands of chats costs one listing and a few openings.
+ */
+export interface RecentIncomingQuery {
+  /** Per chat id: epoch ms up to which the host has handled that chat. */
+  cursors: Record<string, number>;
+  /** Chats without a cursor: only activity after this (epoch ms). */
+  since: number;
+  /** The newest this many messages of an opened chat are read (both directions count). */
+  perChatLimit: number;
+}
+
+/** One opened chat: its incoming messages at or after the cursor, oldest first. */
+export interface ChatBacklog {
+  chatId: string;
+  /** WhatsApp's unread counter (-1: marked unread by a person). */
+  unreadCount: number;
+  /** Epoch ms of the chat's last activity (either direction) when it was listed. */
+  lastActivityAt: number;
+  messages: IncomingMessage[];
+  /**
+   * The limit cut the chat short: older messages newer than the cursor may exist that were not
+   * read (a chat with thousands of unread messages). The host hands such a chat to staff.
+   */
+  truncated: boolean;
+  /** The chat could not be opened (the page threw): tried again at the next sweep. */
+  error?: string;
+}
+
 export interface WhatsAppEngine {
   readonly kind: 'simulator' | 'whatsapp';
   start(): Promise<void>;
@@ -124,6 +155,12 @@ export interface WhatsAppEngine {
   unlink(): Promise<void>;
   /** Restarts the session now. */
   reconnect(): Promise<void>;
+  /**
+   * Incoming customer messages that are on the phone (catch-up after a gap or when events stop),
+   * per chat, oldest first. Groups, status and broadcast chats are not opened. Rejects when the
+   * session is not connected; a chat that fails to open is reported in its entry, not thrown.
+   */
+  listRecentIncoming(query: RecentIncomingQuery): Promise<ChatBacklog[]>;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The typed messages between the host (parent) and the engine worker (child process or Electron
 // utilityProcess). Everything here is plain JSON: it crosses a process boundary.
-import type { IncomingMessage } from './engine.ts';
+import type { ChatBacklog, IncomingMessage, RecentIncomingQuery } from './engine.ts';
 
 export interface WorkerConfig {
   /** DATA_DIR/whatsapp: LocalAuth's data path, the web version cache, the browser pid file. */
@@ -52,6 +52,8 @@ export type WorkerRequest =
   | { op: 'requestPairingCode'; phone: string }
   | { op: 'checkNumber'; phone: string }
   | { op: 'recentFromMe'; chatId: string; limit: number }
+  /** The catch-up: getChats(), then fetchMessages() on the chats worth opening (recent-incoming.ts). */
+  | { op: 'recentIncoming'; query: RecentIncomingQuery }
   | { op: 'send'; chatId: string; body: string; typingMs: number; markSeen: boolean };
 
 export interface RecentMessage {
@@ -68,6 +70,7 @@ export type WorkerReplyValue =
   | { op: 'memory'; jsHeapBytes?: number; browserRssBytes?: number }
   | { op: 'checkNumber'; chatId: string | null }
   | { op: 'recentFromMe'; messages: RecentMessage[] }
+  | { op: 'recentIncoming'; chats: ChatBacklog[]; listed: number }
   | { op: 'send'; messageId: string }
   | { op: 'done' };
 

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import type { Clock, TimerHandle } from '../host/clock.ts';
 import { statement } from '../store/database.ts';
+import { backlogOf, shouldOpenChat } from './recent-incoming.ts';
 import type { SimMessage } from '../../shared/kds-api.ts';
 import type { WhatsAppState, WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { phoneDigits } from '../../shared/text.ts';
@@ -18,6 +19,8 @@ import {
   type LinkOptions,
   type SendRequest,
   type SendResult,
+  type ChatBacklog,
+  type RecentIncomingQuery,
   type Unsubscribe,
   type WhatsAppEngine,
 } from './engine.ts';
@@ -35,7 +38,16 @@ export interface SimulatorInput {
   media?: { mimetype: string; dataBase64: string; filename?: string };
   /** An edit of the customer's message with this id; `body` is the new text. */
   editOf?: string;
+  /** false: the message reaches the simulated phone but no event reaches the host (the PC was off). */
+  deliver?: boolean;
 }
+
+/**
+ * Training and tests: `never-ready` makes every following (re)connect authenticate and never become
+ * ready; `events-stop` makes every following incoming message reach the phone without an event;
+ * `none` ends both. Kept in memory: a restart of the host ends them too.
+ */
+export type SimulatorFault = 'never-ready' | 'events-stop' | 'none';
 
 export interface SentRecord {
   to: string;
@@ -82,6 +94,8 @@ export class SimulatorEngine implements WhatsAppEngine {
   /** The one pending step of a simulated link / reconnect: a new step or a forced state replaces it. */
   private pending: TimerHandle | undefined;
   private reconnects = 0;
+  private neverReady = false;
+  private eventsStopped = false;
   private lastConnectedAt: number | undefined;
 
   constructor(options: { databasePath: string; clock: Clock; timings?: Partial<SimulatorTimings> }) {
@@ -100,12 +114,68 @@ export class SimulatorEngine implements WhatsAppEngine {
       message_id TEXT NOT NULL
     )`);
     this.db.exec('CREATE INDEX IF NOT EXISTS messages_phone ON messages (phone, seq)');
+    // Added for the catch-up: the incoming message as the host would have heard it, to hand it over later.
+    const columns = new Set((this.db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name));
+    if (!columns.has('incoming_json')) this.db.exec('ALTER TABLE messages ADD COLUMN incoming_json TEXT');
     this.status = this.makeStatus('starting');
   }
 
   async start(): Promise<void> {
+    if (this.neverReady) {
+      this.emit(this.makeStatus('authenticating'));
+      return;
+    }
     this.setState('connected');
   }
+
+  /** POST /api/sim/fault. */
+  fault(kind: SimulatorFault): void {
+    this.neverReady = kind === 'never-ready' || (kind !== 'none' && this.neverReady);
+    this.eventsStopped = kind === 'events-stop' || (kind !== 'none' && this.eventsStopped);
+  }
+
+  get faults(): { neverReady: boolean; eventsStopped: boolean } {
+    return { neverReady: this.neverReady, eventsStopped: this.eventsStopped };
+  }
+
+  /** The simulated phone's chats, read the way the real engine reads WhatsApp Web (recent-incoming.ts). */
+  async listRecentIncoming(query: RecentIncomingQuery): Promise<ChatBacklog[]> {
+    if (this.status.state !== 'connected') throw new NotConnectedError(this.status.state);
+    const chats = statement(
+      this.db,
+      `SELECT phone, MAX(at) AS last_at,
+         SUM(CASE WHEN direction = 'in' AND seq > COALESCE((SELECT MAX(o.seq) FROM messages o WHERE o.phone = m.phone AND o.direction = 'out'), 0)
+           THEN 1 ELSE 0 END) AS unread
+       FROM messages m GROUP BY phone`,
+    ).all() as { phone: string; last_at: number; unread: number }[];
+    const backlogs: ChatBacklog[] = [];
+    for (const chat of chats) {
+      const chatId = `${chat.phone}@c.us`;
+      if (!shouldOpenChat(query, chatId, chat.unread, chat.last_at)) continue;
+      const rows = statement(
+        this.db,
+        'SELECT seq, direction, phone, body, incoming_json, at, message_id FROM messages WHERE phone = ? ORDER BY seq DESC LIMIT ?',
+      ).all(chat.phone, query.perChatLimit) as {
+        direction: 'in' | 'out';
+        phone: string;
+        body: string;
+        incoming_json: string | null;
+        at: number;
+        message_id: string;
+      }[];
+      rows.reverse();
+      const window = rows.map((r) => {
+        // Rows from before the catch-up kept only the chat line.
+        const message: IncomingMessage = r.incoming_json
+          ? (JSON.parse(r.incoming_json) as IncomingMessage)
+          : { id: r.message_id, chatId, phone: r.phone, body: r.body, type: 'chat', fromMe: false, isGroup: false, isStatus: false, isBroadcast: false, at: r.at };
+        return { message: r.direction === 'in' ? message : undefined, fromMe: r.direction === 'out', at: r.at };
+      });
+      backlogs.push(backlogOf(query, { chatId, unreadCount: chat.unread, lastActivityAt: chat.last_at }, window));
+    }
+    return backlogs;
+  }
+
 
   async stop(): Promise<void> {
     this.cancelPending();
@@ -180,7 +250,8 @@ export class SimulatorEngine implements WhatsAppEngine {
     this.emit(status);
     this.later(this.timings.reconnectMs, () => {
       this.reconnects++;
-      this.emit(this.makeStatus('connected'));
+      // A WhatsApp Web that changed under the library: it authenticates and never becomes ready.
+      this.emit(this.makeStatus(this.neverReady ? 'authenticating' : 'connected'));
     });
   }
 
@@ -233,8 +304,10 @@ export class SimulatorEngine implements WhatsAppEngine {
       message.id = `${input.editOf}#edit#${input.id ?? randomUUID()}`;
     }
     if (!isGroup && !isStatus && !isBroadcast && !message.fromMe) {
-      this.record('in', phone, chatLine(message), at, null, message.id);
+      this.record('in', phone, chatLine(message), at, null, message.id, JSON.stringify(message));
     }
+    // Off or with its events broken, the phone still gets the message; the host hears nothing.
+    if (input.deliver === false || this.eventsStopped) return message;
     for (const listener of this.messageListeners) listener(message);
     return message;
   }
@@ -270,9 +343,17 @@ export class SimulatorEngine implements WhatsAppEngine {
     return rows.map((r) => ({ direction: r.direction, phone: r.phone, body: r.body, at: new Date(r.at).toISOString() }));
   }
 
-  private record(direction: 'in' | 'out', phone: string, body: string, at: number, key: string | null, messageId: string): void {
-    statement(this.db, 'INSERT INTO messages (direction, phone, body, at, key, message_id) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(direction, phone, body, at, key, messageId);
+  private record(
+    direction: 'in' | 'out',
+    phone: string,
+    body: string,
+    at: number,
+    key: string | null,
+    messageId: string,
+    incomingJson: string | null = null,
+  ): void {
+    statement(this.db, 'INSERT INTO messages (direction, phone, body, at, key, message_id, incoming_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(direction, phone, body, at, key, messageId, incomingJson);
     const message: SimMessage = { direction, phone, body, at: new Date(at).toISOString() };
     for (const listener of this.chatListeners) listener(message);
   }
@@ -281,7 +362,7 @@ export class SimulatorEngine implements WhatsAppEngine {
   private load(step: number): void {
     const { loadingSteps, loadingStepMs } = this.timings;
     if (step > loadingSteps) {
-      this.emit(this.makeStatus('connected'));
+      this.emit(this.makeStatus(this.neverReady ? 'authenticating' : 'connected'));
       return;
     }
     const status = this.makeStatus('loading');

@@ -16,6 +16,8 @@ import {
   type LinkOptions,
   type SendRequest,
   type SendResult,
+  type ChatBacklog,
+  type RecentIncomingQuery,
   type Unsubscribe,
   type WhatsAppEngine,
 } from './engine.ts';
@@ -246,6 +248,13 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
     const messageId = await this.deliver(chatId, request.body);
     this.journal.end(request.idempotencyKey);
     return { messageId, duplicate: false };
+  }
+
+  async listRecentIncoming(query: RecentIncomingQuery): Promise<ChatBacklog[]> {
+    if (this.current.state !== 'connected' || !this.supervisor.running) throw new NotConnectedError(this.current.state);
+    // getChats() serialises every chat in one page call: generous, since a phone may have thousands.
+    const reply = await this.request({ op: 'recentIncoming', query }, 120_000);
+    return reply.op === 'recentIncoming' ? reply.chats : [];
   }
 
   health(): EngineHealth {

@@ -9,6 +9,7 @@ import { activityInPage } from './activity.ts';
 import { errorText } from './disconnect-reasons.ts';
 import { digitsOf, fetchIncomingMedia, toIncomingEdit, toIncomingMessage, type WwebjsMessageLike } from './incoming-mapping.ts';
 import { recordBrowserPid } from './profile-hygiene.ts';
+import { recentIncoming } from './worker-recent-incoming.ts';
 import type { ParentToWorker, WorkerConfig, WorkerPort, WorkerReplyValue, WorkerRequest } from './protocol.ts';
 
 /** The part of whatsapp-web.js's Client the worker uses (the fake implements the same). */
@@ -24,6 +25,8 @@ export interface WwebjsClientLike {
   sendPresenceAvailable(): Promise<unknown>;
   getNumberId(number: string): Promise<{ _serialized: string } | null>;
   getChatById(chatId: string): Promise<WwebjsChatLike | undefined>;
+  /** Every chat WhatsApp Web has loaded, serialised in one page call (Client.getChats). */
+  getChats(): Promise<WwebjsChatLike[]>;
   sendMessage(chatId: string, content: string, options?: Record<string, unknown>): Promise<{ id: { _serialized: string } }>;
   requestPairingCode(phone: string, showNotification?: boolean, intervalMs?: number): Promise<string>;
   getWWebVersion(): Promise<string>;
@@ -39,10 +42,21 @@ export interface WwebjsBrowserLike {
 }
 
 export interface WwebjsChatLike {
+  /** getChats() fills these from the page's Chat model; getChatById() too. */
+  id?: { _serialized: string };
+  /** Unread messages; -1 when a person marked the chat unread. */
+  unreadCount?: number;
+  /** Unix seconds of the chat's last activity (either direction). */
+  timestamp?: number;
+  isGroup?: boolean;
   sendSeen(): Promise<unknown>;
   sendStateTyping(): Promise<unknown>;
   clearState(): Promise<unknown>;
-  fetchMessages(options: { limit: number; fromMe?: boolean }): Promise<{ id: { _serialized: string }; body?: string; timestamp?: number; fromMe: boolean }[]>;
+  /**
+   * The chat's newest `limit` messages, oldest first, notifications left out (Chat.fetchMessages
+   * loads earlier ones from the phone until it has `limit`). `fromMe` filters on the id's fromMe.
+   */
+  fetchMessages(options: { limit: number; fromMe?: boolean }): Promise<(WwebjsMessageLike & { getContact?: () => Promise<{ number?: string }> })[]>;
 }
 
 export interface WwebjsPageLike {
@@ -295,6 +309,8 @@ export function runWorker(port: WorkerPort, deps: WorkerDeps): RunningWorker {
             .map((m) => ({ id: m.id._serialized, bodyHash: sha256(m.body ?? ''), at: (m.timestamp ?? 0) * 1000 })),
         };
       }
+      case 'recentIncoming':
+        return { op: 'recentIncoming', ...(await recentIncoming(c, request.query)) };
       case 'send': {
         const chat = await c.getChatById(request.chatId).catch(() => undefined);
         if (chat && request.markSeen) await chat.sendSeen().catch(() => undefined);

@@ -85,7 +85,7 @@ export class FakeKdsApi implements KdsApi {
     this.settings = { locale: 'es', amberAfterMinutes: 5, redAfterMinutes: 10, etaChoices: [10, 20, 30], undoSeconds: 5, ...seed.settings };
     this.restaurant = seed.restaurant ?? 'Casa Pepe';
     this.simMessages = seed.sim ?? [];
-    this.health = { reconnects: 0, restarts: 0, messagesIn: 0, messagesOut: 0, sendFailures: 0, ...seed.health };
+    this.health = { reconnects: 0, restarts: 0, messagesIn: 0, messagesOut: 0, sendFailures: 0, catchUp: { recovered: 0 }, problems: [], ...seed.health };
     this.cloud = seed.cloud ?? { state: 'off' };
     this.owner = new FakeOwnerArea(seed.owner ?? {}, (event) => this.emit(event), now);
     this.printing = seed.printing ?? { ok: true, printers: [], pending: [], failed: 0, systemPrinters: false };

@@ -42,7 +42,7 @@ describe('linking view', () => {
 describe('health rows', () => {
   const es = UI_STRINGS.es;
   const en = UI_STRINGS.en;
-  const base: WhatsAppHealth = { status: status({ since: new Date(T0 - 5 * 60_000).toISOString(), phone: '34911222333' }), reconnects: 1, restarts: 0, messagesIn: 12, messagesOut: 9, sendFailures: 0 };
+  const base: WhatsAppHealth = { status: status({ since: new Date(T0 - 5 * 60_000).toISOString(), phone: '34911222333' }), reconnects: 1, restarts: 0, messagesIn: 12, messagesOut: 9, sendFailures: 0, catchUp: { recovered: 0 }, problems: [] };
 
   it('lists state, times and counters, and the browser for the real engine', () => {
     const rows = healthRows({ ...base, lastHeartbeatAt: new Date(T0 - 20_000).toISOString(), browserPath: '/usr/bin/chromium', browserMemoryMb: 380, webVersion: '2.3000.1' }, en, 'en', T0);

@@ -108,17 +108,50 @@ export interface FakeSentMessage {
   timestamp: number;
 }
 
+/** A message as the phone holds it (whatsapp-web.js's Message fields the engine reads). */
+export type FakeStoredMessage = Omit<FakeMessage, 'hasMedia' | 'downloadMedia'> & {
+  hasMedia?: boolean;
+  downloadMedia?: FakeMessage['downloadMedia'];
+  /** System lines (security code changed, …): fetchMessages leaves them out. */
+  isNotification?: boolean;
+};
+
+/** One chat on the phone: every message both ways and WhatsApp's unread counter. */
+export interface FakePhoneChat {
+  messages: FakeStoredMessage[];
+  /** Incoming messages since the last sendSeen; -1 when "marked unread". */
+  unreadCount: number;
+  /** fetchMessages on this chat rejects with it (a chat that throws when opened). */
+  failOpen?: Error;
+}
+
+/**
+ * Chat.js as getChats()/getChatById() build it: a snapshot of the page's Chat model (id,
+ * unreadCount, timestamp = last activity in seconds, isGroup), whose fetchMessages reads the page.
+ */
 export class FakeChat implements WwebjsChatLike {
   readonly calls: string[];
   private readonly client: FakeWwebjsClient;
   readonly chatId: string;
+  readonly id: { _serialized: string; server: string; user: string };
+  readonly unreadCount: number;
+  readonly timestamp: number;
+  readonly isGroup: boolean;
   constructor(client: FakeWwebjsClient, chatId: string) {
     this.client = client;
     this.chatId = chatId;
     this.calls = client.calls;
+    const [user = '', server = ''] = chatId.split('@');
+    this.id = { _serialized: chatId, server, user };
+    const chat = client.phone.get(chatId);
+    this.unreadCount = chat?.unreadCount ?? 0;
+    this.timestamp = chat?.messages.at(-1)?.timestamp ?? 0;
+    this.isGroup = server === 'g.us';
   }
   async sendSeen() {
     this.calls.push(`sendSeen:${this.chatId}`);
+    const chat = this.client.phone.get(this.chatId);
+    if (chat) chat.unreadCount = 0;
     return true;
   }
   async sendStateTyping() {
@@ -128,13 +161,41 @@ export class FakeChat implements WwebjsChatLike {
     this.calls.push(`clearState:${this.chatId}`);
     return true;
   }
+  /**
+   * Chat.fetchMessages: notifications left out, `fromMe` compared with the id's fromMe, and with a
+   * positive limit the newest `limit` sorted by time, oldest first (the library loads earlier
+   * messages from the phone until it has that many; here every message is loaded already).
+   */
   async fetchMessages(options: { limit: number; fromMe?: boolean }) {
     this.calls.push(`fetchMessages:${this.chatId}:${options.limit}:${options.fromMe}`);
     this.client.assertPage();
-    const mine = this.client.sent
-      .filter((m) => m.chatId === this.chatId)
-      .map((m) => ({ id: { _serialized: m.id }, body: m.body, timestamp: m.timestamp, fromMe: true }));
-    return (options.fromMe === false ? [] : mine).slice(-options.limit);
+    const chat = this.client.phone.get(this.chatId);
+    if (chat?.failOpen) throw chat.failOpen;
+    const held = chat?.messages ?? [];
+    // Tests that give a new client an old history push to `sent` (what that browser's page loaded).
+    const ids = new Set(held.map((m) => m.id._serialized));
+    const pushed = this.client.sent
+      .filter((m) => m.chatId === this.chatId && !ids.has(m.id))
+      .map((m): FakeStoredMessage => ({
+        id: { _serialized: m.id, fromMe: true, remote: m.chatId },
+        from: '34600000001@c.us',
+        to: m.chatId,
+        body: m.body,
+        type: 'chat',
+        fromMe: true,
+        timestamp: m.timestamp,
+        isStatus: false,
+        broadcast: false,
+        _data: {},
+      }));
+    let messages = [...pushed, ...held].filter(
+      (m) => !m.isNotification && (options.fromMe === undefined || m.id.fromMe === options.fromMe),
+    );
+    if (options.limit > 0 && messages.length > options.limit) {
+      messages = [...messages].sort((a, b) => (a.timestamp > b.timestamp ? 1 : -1));
+      messages = messages.slice(messages.length - options.limit);
+    }
+    return messages;
   }
 }
 
@@ -158,11 +219,14 @@ export class FakePage implements WwebjsPageLike {
 export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
   /** Every client constructed (one per worker life), newest last. */
   static readonly instances: FakeWwebjsClient[] = [];
+  /** The phone's chats (see `phone`): reset() gives each test a fresh phone. */
+  static sharedPhone = new Map<string, FakePhoneChat>();
   /** The phone's clock (message timestamps); tests point it at their FakeClock. */
   static now: () => number = () => Date.now();
   static reset(): void {
     FakeWwebjsClient.instances.length = 0;
     FakeWwebjsClient.now = () => Date.now();
+    FakeWwebjsClient.sharedPhone = new Map();
   }
 
   readonly options: FakeClientOptions;
@@ -177,6 +241,13 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
   readonly registered = new Set<string>();
   /** Customer messages received, by id (for edit/react/revoke). */
   readonly received = new Map<string, FakeMessage>();
+  /**
+   * The phone's chats by chat id, shared by every client of a test (the phone outlives the
+   * browser): what getChats() and fetchMessages() read. receive() and sendMessage() write here.
+   */
+  phone: Map<string, FakePhoneChat> = FakeWwebjsClient.sharedPhone;
+  /** Incoming messages reach the phone without a 'message' event (WhatsApp Web changed under the library). */
+  eventsStopped = false;
   private initError: Error | undefined;
   private getStateHangs = false;
   /** Runs inside sendMessage after the message is recorded (e.g. to kill the worker mid-send). */
@@ -245,8 +316,12 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
     if (this.pupPage) this.pupPage.closed = true;
   }
 
-  /** A customer message as whatsapp-web.js's Message carries it (text, or see receiveMedia/receiveLocation). */
-  receive(message: FakeIncoming): FakeMessage {
+  /**
+   * A customer message as whatsapp-web.js's Message carries it (text, or see receiveMedia/receiveLocation).
+   * It lands on the phone (the chat's unread counter goes up) and, unless `deliver` is false (the PC
+   * was off) or events stopped, the client emits 'message'.
+   */
+  receive(message: FakeIncoming, options: { deliver?: boolean } = {}): FakeMessage {
     const id = message.id ?? `false_${message.from}_${Math.random().toString(36).slice(2, 10)}`;
     const type = message.type ?? 'chat';
     const file = message.media;
@@ -294,8 +369,20 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
       },
     };
     this.received.set(id, msg);
-    this.emit('message', msg);
+    this.store(message.from, msg, true);
+    if (options.deliver !== false && !this.eventsStopped) this.emit('message', msg);
     return msg;
+  }
+
+  /** Puts a message on the phone as it is (tests build odd ones: unreadable bodies, notifications). */
+  store(chatId: string, message: FakeStoredMessage, unread: boolean): void {
+    let chat = this.phone.get(chatId);
+    if (!chat) {
+      chat = { messages: [], unreadCount: 0 };
+      this.phone.set(chatId, chat);
+    }
+    chat.messages.push(message);
+    if (unread && chat.unreadCount >= 0) chat.unreadCount++;
   }
 
   /**
@@ -385,6 +472,13 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
     return new FakeChat(this, chatId);
   }
 
+  /** Client.getChats: one page call serialising every chat the page has (WAWebCollections.Chat). */
+  async getChats(): Promise<FakeChat[]> {
+    this.calls.push('getChats');
+    this.assertPage();
+    return [...this.phone.keys()].map((chatId) => new FakeChat(this, chatId));
+  }
+
   async sendMessage(chatId: string, content: string, options?: Record<string, unknown>): Promise<{ id: { _serialized: string }; body: string }> {
     this.calls.push(`sendMessage:${chatId}`);
     this.assertPage();
@@ -397,6 +491,22 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
       timestamp: Math.floor(FakeWwebjsClient.now() / 1000),
     };
     this.sent.push(message);
+    this.store(
+      chatId,
+      {
+        id: { _serialized: message.id, fromMe: true, remote: chatId },
+        from: this.info?.wid._serialized ?? '34600000001@c.us',
+        to: chatId,
+        body: content,
+        type: 'chat',
+        fromMe: true,
+        timestamp: message.timestamp,
+        isStatus: false,
+        broadcast: false,
+        _data: {},
+      },
+      false,
+    );
     this.afterSend?.(message);
     return { id: { _serialized: message.id }, body: content };
   }
