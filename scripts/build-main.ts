@@ -8,14 +8,20 @@ import { build } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFirebaseConfigSource } from '../electron/cloud/firebase-config-source.ts';
+import { firebaseConfigDefine, readFirebaseConfigSource, type FirebaseWebConfig } from '../electron/cloud/firebase-config-source.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist', 'main');
 mkdirSync(out, { recursive: true });
 
 // A broken config stops the build with the reason; none at all builds an app without the cloud.
-const firebase = readFirebaseConfigSource({ env: process.env, root });
+let firebase: { config: FirebaseWebConfig; text: string; source: string } | undefined;
+try {
+  firebase = readFirebaseConfigSource({ env: process.env, root });
+} catch (error) {
+  console.error(`build stopped: ${(error as Error).message}`);
+  process.exit(1);
+}
 console.log(firebase ? `cloud: Firebase project ${firebase.config.projectId} (from ${firebase.source})` : 'cloud: no Firebase config given; the app is built without cloud sign-in');
 
 const esmNode = {
@@ -26,7 +32,7 @@ const esmNode = {
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
-  define: { __COMANDA_FIREBASE_CONFIG__: firebase ? JSON.stringify(firebase.text) : 'undefined' },
+  define: firebaseConfigDefine(firebase),
 } as const;
 
 await build({ ...esmNode, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(out, 'main.js') });

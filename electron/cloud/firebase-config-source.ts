@@ -53,6 +53,11 @@ export function readFirebaseConfigSource(options: { env: Record<string, string |
   return { config, text: JSON.stringify(config), source: FIREBASE_CONFIG_FILE };
 }
 
+/** esbuild's define for the built app: the config as a string literal, or undefined. */
+export function firebaseConfigDefine(found: { text: string } | undefined): Record<string, string> {
+  return { __COMANDA_FIREBASE_CONFIG__: found ? JSON.stringify(found.text) : 'undefined' };
+}
+
 /** The config the build put into this app, if any. */
 export function builtInFirebaseConfig(): FirebaseWebConfig | undefined {
   const text = typeof __COMANDA_FIREBASE_CONFIG__ === 'string' ? __COMANDA_FIREBASE_CONFIG__ : undefined;
