@@ -52,6 +52,10 @@ export class HostDeviceControl implements DeviceControl {
     this.later('engine switch', async () => {
       try {
         await this.o.runner.switchEngine(kind);
+      } catch (error) {
+        // The runner went back to the engine that ran; the next start must not try this one again.
+        this.o.prefs.setEngine(this.o.runner.engine);
+        throw error;
       } finally {
         if (this.pendingEngine === kind) this.pendingEngine = undefined;
       }
@@ -80,6 +84,10 @@ export class HostDeviceControl implements DeviceControl {
     this.later('listening address change', async () => {
       try {
         await this.o.runner.relisten(hostname);
+      } catch (error) {
+        // Still listening where it was (host.relisten): remember that, not the refused address.
+        this.o.prefs.setNetworkAccess(!enabled);
+        throw error;
       } finally {
         if (this.pendingHostname === hostname) this.pendingHostname = undefined;
       }

@@ -4,6 +4,7 @@
 // the screens holding the old one. Only loopback addresses are bound or contacted; the network
 // interfaces are injected.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,19 +34,24 @@ const INTERFACES = () => ({
 });
 
 /** The headless host with the real engine replaced by whatsapp-web.js's fake client (no browser). */
-async function startHost(dataDir: string, extra: { engine?: 'simulator' | 'whatsapp'; host?: string } = {}): Promise<HeadlessHost> {
+async function startHost(dataDir: string, extra: { engine?: 'simulator' | 'whatsapp'; host?: string } = {}, brokenEngine = false): Promise<HeadlessHost> {
   const spawn = createInProcessSpawn();
+  const fakeEngine = createEngineFactory('whatsapp', {
+    settings: whatsappSettingsSchema.parse({ browserPath: process.execPath }),
+    spawn: spawn.spawn,
+    processInfo: () => ({ alive: false }),
+  });
   const running = await startHeadlessHost({
     args: { dataDir, port: 0, ...extra },
     logger: silentLogger,
     clock: createSystemClock(),
     env: {},
     interfaces: INTERFACES,
-    whatsappEngine: createEngineFactory('whatsapp', {
-      settings: whatsappSettingsSchema.parse({ browserPath: process.execPath }),
-      spawn: spawn.spawn,
-      processInfo: () => ({ alive: false }),
-    }),
+    whatsappEngine: brokenEngine
+      ? () => {
+          throw new Error('the engine could not be made');
+        }
+      : fakeEngine,
     settleMs: 50,
     // Tests never listen beyond this PC: "the network" is another loopback address here.
     addresses: { local: '127.0.0.1', network: '127.0.0.2' },
@@ -124,6 +130,39 @@ describe('switching WhatsApp engines (headless, in process)', () => {
     const flagged = await startHost(tmp.dir, { engine: 'simulator' });
     expect(flagged.host.engine.kind).toBe('simulator');
     expect(flagged.device.getEngine()).toBe('simulator');
+  });
+});
+
+describe('a change that cannot be applied', () => {
+  it('an engine that does not start leaves the previous one running and remembered, orders intact', { timeout: 20_000 }, async () => {
+    const tmp = makeTempDir();
+    cleanups.push(tmp.cleanup);
+    const running = await startHost(tmp.dir, {}, true);
+    const api = apiOf(running);
+    const { order } = await orderAsCustomer(api, { phone: '34600111222', name: 'Ana' });
+    expect(await running.device.setEngine('whatsapp')).toBe('whatsapp');
+    await running.device.settled();
+    expect(running.host.engine.kind).toBe('simulator');
+    expect(running.device.getEngine()).toBe('simulator');
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'device.json'), 'utf8'))).toMatchObject({ engine: 'simulator' });
+    expect((await api.get<{ id: string }[]>('/api/orders')).body.map((o) => o.id)).toEqual([order.id]);
+  });
+
+  it('an address that is taken leaves the server where it was, and remembers that', { timeout: 20_000 }, async () => {
+    const tmp = makeTempDir();
+    cleanups.push(tmp.cleanup);
+    const running = await startHost(tmp.dir);
+    const { port } = running.runner.listening()!;
+    // Something else holds the port on the other address.
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.2', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => squatter.close(() => resolve())));
+    await running.device.setNetworkAccess(true);
+    await running.device.settled();
+    expect(running.runner.listening()!.hostname).toBe('127.0.0.1');
+    expect(running.device.getNetworkAccess()).toEqual({ enabled: false, urls: [] });
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'device.json'), 'utf8'))).toMatchObject({ networkAccess: false });
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
   });
 });
 
