@@ -155,7 +155,7 @@ describe('a change that cannot be applied', () => {
     const { port } = running.runner.listening()!;
     // Something else holds the port on the other address.
     const squatter = createServer();
-    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.2', resolve));
+    await new Promise<void>((resolve) => squatter.listen(port!, '127.0.0.2', resolve));
     cleanups.push(() => new Promise<void>((resolve) => squatter.close(() => resolve())));
     await running.device.setNetworkAccess(true);
     await running.device.settled();
