@@ -23,13 +23,11 @@ import {
 import { canTransition, requiresReason, type Order } from '../../shared/order.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { foldText } from '../../shared/text.ts';
-import type { MenuInput } from '../../shared/menu.ts';
-import type { OwnerApi } from '../../shared/owner-api.ts';
-import { FakeOwnerArea, type FakeOwnerSeed } from './fake-owner-area.ts';
+import { FakeOwnerApi, type FakeOwnerSeed } from './fake-owner-api.ts';
 import type { PrintCopy, PrintingStatus, PrintJobAnswer } from '../../shared/printing.ts';
 import { isCalendarDate, type DayReport } from '../../shared/day-report.ts';
 
-export interface FakeSeed {
+export interface FakeSeed extends FakeOwnerSeed {
   restaurant?: string;
   orders?: Order[];
   whatsapp?: WhatsAppStatus;
@@ -40,8 +38,8 @@ export interface FakeSeed {
   health?: Partial<Omit<WhatsAppHealth, 'status'>>;
   /** The cloud; {state:'off'} when left out. */
   cloud?: CloudStatus;
-  /** The owner area: menu, PIN, first run, engine. */
-  owner?: FakeOwnerSeed;
+  /** The owner side grouped (the same keys as at the top level, plus which engine runs). */
+  owner?: FakeOwnerSeed & { engine?: 'simulator' | 'whatsapp' };
   /** The printers' state; no printers when left out. */
   printing?: PrintingStatus;
   /** What getDayReport answers (its date is set to the one asked for). */
@@ -57,7 +55,7 @@ export const FAKE_PAIRING_CODE = 'K7Q2M9XA';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-export class FakeKdsApi implements KdsApi {
+export class FakeKdsApi extends FakeOwnerApi implements KdsApi {
   readonly orders = new Map<string, Order>();
   whatsapp: WhatsAppStatus;
   handoffs: Handoff[];
@@ -76,18 +74,21 @@ export class FakeKdsApi implements KdsApi {
   readonly calls: unknown[][] = [];
   private readonly listeners = new Set<(e: KdsEvent) => void>();
   private readonly now: () => number;
+  protected readonly nowMs: () => number;
 
   constructor(seed: FakeSeed = {}, now: () => number = Date.now) {
+    super({ ...seed, ...seed.owner });
+    this.nowMs = now;
+    if (seed.restaurant) this.menu.restaurant = seed.restaurant;
     this.now = now;
     for (const o of seed.orders ?? []) this.orders.set(o.id, clone(o));
-    this.whatsapp = seed.whatsapp ?? { state: 'connected', since: new Date(now()).toISOString(), engine: 'simulator' };
+    this.whatsapp = seed.whatsapp ?? { state: 'connected', since: new Date(now()).toISOString(), engine: seed.owner?.engine ?? 'simulator' };
     this.handoffs = seed.handoffs ?? [];
     this.settings = { locale: 'es', amberAfterMinutes: 5, redAfterMinutes: 10, etaChoices: [10, 20, 30], undoSeconds: 5, ...seed.settings };
     this.restaurant = seed.restaurant ?? 'Casa Pepe';
     this.simMessages = seed.sim ?? [];
     this.health = { reconnects: 0, restarts: 0, messagesIn: 0, messagesOut: 0, sendFailures: 0, catchUp: { recovered: 0 }, problems: [], ...seed.health };
     this.cloud = seed.cloud ?? { state: 'off' };
-    this.owner = new FakeOwnerArea(seed.owner ?? {}, (event) => this.emit(event), now);
     this.printing = seed.printing ?? { ok: true, printers: [], pending: [], failed: 0, systemPrinters: false };
     this.dayReport = seed.dayReport;
   }
@@ -139,34 +140,16 @@ export class FakeKdsApi implements KdsApi {
     return { state: 'queued', jobs: [] };
   }
 
-  /** The owner area's state, for tests to look at and change. */
-  readonly owner: FakeOwnerArea;
-
-  getMenu: OwnerApi['getMenu'] = () => this.owner.getMenu();
-  saveMenu: OwnerApi['saveMenu'] = (menu: MenuInput) => this.owner.saveMenu(menu);
-  setItemAvailability: OwnerApi['setItemAvailability'] = (id, available) => this.owner.setItemAvailability(id, available);
-  pauseOrders: OwnerApi['pauseOrders'] = (request) => this.owner.pauseOrders(request);
-  resumeOrders: OwnerApi['resumeOrders'] = () => this.owner.resumeOrders();
-  getSettings: OwnerApi['getSettings'] = () => this.owner.getSettings();
-  updateSettings: OwnerApi['updateSettings'] = (patch) => this.owner.updateSettings(patch);
-  getOwnerStatus: OwnerApi['getOwnerStatus'] = () => this.owner.getOwnerStatus();
-  setOwnerPin: OwnerApi['setOwnerPin'] = (request) => this.owner.setOwnerPin(request);
-  unlockOwner: OwnerApi['unlockOwner'] = (pin) => this.owner.unlockOwner(pin);
-  getSetup: OwnerApi['getSetup'] = () => this.owner.getSetup();
-  updateSetup: OwnerApi['updateSetup'] = (update) => this.owner.updateSetup(update);
-  getEngine: OwnerApi['getEngine'] = () => this.owner.getEngine();
-  setEngine: OwnerApi['setEngine'] = (kind) => this.owner.setEngine(kind);
-  getNetworkAccess: OwnerApi['getNetworkAccess'] = () => this.owner.getNetworkAccess();
-  setNetworkAccess: OwnerApi['setNetworkAccess'] = (enabled) => this.owner.setNetworkAccess(enabled);
-  rotateAccessToken: OwnerApi['rotateAccessToken'] = () => this.owner.rotateAccessToken();
-  cloudSignIn: OwnerApi['cloudSignIn'] = (request) => this.owner.cloudSignIn(request);
-  cloudSignOut: OwnerApi['cloudSignOut'] = () => this.owner.cloudSignOut();
+  /** The owner side's state (menu, pin, pause, setup…), for tests to look at and change. */
+  get owner(): this {
+    return this;
+  }
 
   private iso(): string {
     return new Date(this.now()).toISOString();
   }
 
-  private emit(event: KdsEvent): void {
+  protected emit(event: KdsEvent): void {
     for (const l of this.listeners) l(clone(event));
   }
 
@@ -190,9 +173,9 @@ export class FakeKdsApi implements KdsApi {
       whatsapp: this.whatsapp,
       handoffs: this.handoffs,
       settings: this.settings,
-      menu: { restaurant: this.restaurant, currency: 'EUR', locale: this.settings.locale === 'en' ? 'en' : 'es-ES' },
+      menu: { restaurant: this.menu.restaurant, currency: this.menu.currency, locale: this.settings.locale === 'en' ? 'en' : 'es-ES' },
       version: '0.0.0-fake',
-      pause: { ...this.owner.pause },
+      pause: this.currentPause(),
       serverTime: this.iso(),
       printing: this.printing,
     });

@@ -49,9 +49,9 @@ describe('all-day counts', () => {
       order(5, { status: 'cancelled', items: [item('croq', 'Croquetas', 10)] }),
     ];
     expect(allDayCounts(list)).toEqual([
-      { name: 'Croquetas', quantity: 5 },
-      { name: 'Agua', quantity: 2 },
-      { name: 'Bravas', quantity: 2 },
+      { itemId: 'croq', name: 'Croquetas', quantity: 5 },
+      { itemId: 'agua', name: 'Agua', quantity: 2 },
+      { itemId: 'bravas', name: 'Bravas', quantity: 2 },
     ]);
   });
 

@@ -13,9 +13,11 @@ interface Props {
   locale: 'es' | 'en';
   t: UiStrings;
   actions: CardActions;
+  soldOut?: ReadonlySet<string>;
+  soldOutLabel?: string;
 }
 
-function BoardView({ orders, loaded, selectedId, amberAfterMinutes, redAfterMinutes, locale, t, actions }: Props) {
+function BoardView({ orders, loaded, selectedId, amberAfterMinutes, redAfterMinutes, locale, t, actions, soldOut, soldOutLabel }: Props) {
   return (
     <section className="board" data-testid="board">
       {!loaded && <p className="board__empty">{t.loading}</p>}
@@ -31,6 +33,8 @@ function BoardView({ orders, loaded, selectedId, amberAfterMinutes, redAfterMinu
           locale={locale}
           t={t}
           actions={actions}
+          soldOut={soldOut}
+          soldOutLabel={soldOutLabel}
         />
       ))}
     </section>

@@ -8,6 +8,7 @@ import type { UpdateFeed } from '../api/update-feed.ts';
 import type { CloudStatus } from '../../../shared/kds-api.ts';
 import { cloudShown } from '../state/cloud.ts';
 import { CloudNotice } from './CloudNotice.tsx';
+import type { OwnerStrings } from '../../../shared/i18n-owner.ts';
 
 interface Props {
   restaurant: string;
@@ -25,10 +26,16 @@ interface Props {
   onRecallLast(): void;
   onToggleLocale(): void;
   onTogglePanel(tab: PanelTab): void;
+  o: OwnerStrings;
+  /** New orders are paused: the button becomes "Reanudar". */
+  paused: boolean;
+  onPause(): void;
+  onResume(): void;
+  onSettings(): void;
 }
 
 /** Restaurant, open count, WhatsApp state (always), the app's update (when any), panels, language, clock. */
-export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, cloud, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel }: Props) {
+export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, cloud, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel, o, paused, onPause, onResume, onSettings }: Props) {
   const tab = (id: PanelTab, label: string, testId: string) => (
     <button type="button" className={`btn btn--tab${panel === id ? ' btn--tab-on' : ''}`} aria-pressed={panel === id} data-testid={testId} onClick={() => onTogglePanel(id)}>
       {label}
@@ -42,6 +49,11 @@ export function Header({ restaurant, openCount, whatsapp, updates, locale, t, si
       <div className="topbar__count" data-testid="open-count">
         <strong>{openCount}</strong> {t.openOrders}
       </div>
+      {simulator && (
+        <span className="practice-badge" data-testid="practice-badge" title={o.practiceTitle}>
+          🧪 {o.practiceBadge}
+        </span>
+      )}
       <WhatsAppPill status={whatsapp} t={t} />
       <UpdateNotice feed={updates} t={t} />
       <CloudNotice status={cloud} t={t} onOpen={() => panel !== 'cloud' && onTogglePanel('cloud')} />
@@ -54,8 +66,20 @@ export function Header({ restaurant, openCount, whatsapp, updates, locale, t, si
         {simulator && tab('sim', t.simOpen, 'sim-toggle')}
         {tab('health', t.healthTab, 'tab-health')}
         {cloudShown(cloud) && tab('cloud', t.cloudTab, 'tab-cloud')}
+        {paused ? (
+          <button type="button" className="btn btn--tab btn--resume" data-testid="header-resume" onClick={onResume}>
+            ▶ {o.resume}
+          </button>
+        ) : (
+          <button type="button" className="btn btn--tab btn--pause" data-testid="header-pause" onClick={onPause}>
+            ⏸ {o.pauseButton}
+          </button>
+        )}
         <button type="button" className="btn btn--tab" data-testid="locale-toggle" onClick={onToggleLocale} aria-label={locale === 'es' ? 'English' : 'Español'}>
           {t.language}
+        </button>
+        <button type="button" className="btn btn--tab" data-testid="open-settings" onClick={onSettings}>
+          ⚙ {o.settings}
         </button>
       </nav>
       <Clock locale={locale} />

@@ -26,6 +26,12 @@ import { UndoToast, type UndoOffer } from './UndoToast.tsx';
 import { SoundPrompt } from './SoundPrompt.tsx';
 import { HostStatus } from './HostStatus.tsx';
 import { LinkPanel } from './LinkPanel.tsx';
+import { OWNER_STRINGS } from '../../../shared/i18n-owner.ts';
+import { useStockAndPause } from '../state/use-stock-pause.ts';
+import { PauseBar } from './owner/PauseBar.tsx';
+import { PauseDialog } from './owner/PauseDialog.tsx';
+import { StockDialog } from './owner/StockDialog.tsx';
+import { OwnerArea } from './owner/OwnerArea.tsx';
 
 /** How often an unacknowledged new order beeps again. */
 const ALARM_EVERY_MS = 4000;
@@ -42,24 +48,32 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
   const [undo, setUndo] = useState<UndoOffer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [soundOn, setSoundOn] = useState(audioReady);
+  /** Ajustes is open over the board (behind the PIN). */
+  const [ownerOpen, setOwnerOpen] = useState(false);
 
   const { settings } = board;
   const locale: Locale = localeOverride ?? settings.locale ?? 'es';
   const t = UI_STRINGS[locale];
+  const o = OWNER_STRINGS[locale];
 
   const orders = useMemo(() => [...board.orders.values()], [board.orders]);
   const open = useMemo(() => openOrders(orders), [orders]);
   const alarmIds = useMemo(() => unacknowledged(open).map((o) => o.id).join(','), [open]);
 
   // The latest of everything, for callbacks that must stay the same object (memoized cards).
-  const latest = useRef({ board, open, orders, t, dialog, selectedId, settings });
-  latest.current = { board, open, orders, t, dialog, selectedId, settings };
+  const latest = useRef({ board, open, orders, t, dialog, selectedId, settings, ownerOpen });
+  latest.current = { board, open, orders, t, dialog, selectedId, settings, ownerOpen };
 
   const fail = useCallback((e: unknown) => {
     const { t } = latest.current;
     if (e instanceof KdsError && e.code === 'conflict' && /undo/i.test(e.message)) setError(t.nothingToUndo);
     else setError(e instanceof Error ? e.message : String(e));
   }, []);
+
+  const owner = useStockAndPause(api, board, dispatch, fail);
+  const askStock = useRef(owner.askStock);
+  askStock.current = owner.askStock;
+  const soldOut = useMemo(() => new Set(board.menu?.categories.flatMap((c) => c.items.filter((i) => i.available === false).map((i) => i.id)) ?? []), [board.menu]);
 
   const acknowledge = useCallback(
     (order: Order) => {
@@ -107,6 +121,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
         setSelectedId(order.id);
         setDialog({ type: 'reason', orderId: order.id, to: order.status === 'new' ? 'rejected' : 'cancelled' });
       },
+      stock: (item) => askStock.current(item),
     }),
     [acknowledge, move],
   );
@@ -161,7 +176,9 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const action = keyAction(e.key);
       if (!action) return;
-      const { open, orders, dialog, selectedId, settings, board } = latest.current;
+      const { open, orders, dialog, selectedId, settings, board, ownerOpen } = latest.current;
+      // Ajustes has its own keys (the PIN pad); the board behind it does not move.
+      if (ownerOpen) return;
       if (action.type === 'escape') {
         if (dialog) setDialog(null);
         else setPanel(null);
@@ -260,8 +277,14 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
           setLocaleOverride(next);
         }}
         onTogglePanel={togglePanel}
+        o={o}
+        paused={board.pause.paused}
+        onPause={owner.openPause}
+        onResume={owner.resume}
+        onSettings={() => setOwnerOpen(true)}
       />
       <WhatsAppBanner status={board.whatsapp} t={t} locale={locale} />
+      <PauseBar pause={board.pause} locale={locale} o={o} busy={owner.busy} onResume={owner.resume} />
       {link && <LinkPanel view={link} t={t} onLink={linkWhatsApp} />}
       <HostStatus connected={hostConnected} loadError={loadError} t={t} />
       <HandoffBar handoffs={board.handoffs} t={t} onRelease={release} />
@@ -276,6 +299,8 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
           locale={locale}
           t={t}
           actions={actions}
+          soldOut={soldOut}
+          soldOutLabel={o.soldOut}
         />
         {panel && (
           <SidePanel
@@ -296,6 +321,9 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
             cloud={cloud}
             onCloud={setCloud}
             onError={fail}
+            o={o}
+            menu={board.menu}
+            onStock={owner.askStock}
           />
         )}
       </main>
@@ -321,6 +349,25 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
           onChoose={(reason) => {
             setDialog(null);
             void move(dialogOrder, dialog.to, { reason });
+          }}
+        />
+      )}
+      {owner.pausing && <PauseDialog o={o} t={t} onChoose={owner.pause} onClose={owner.closePause} />}
+      {owner.stock && <StockDialog item={owner.stock.item} name={owner.stock.name} o={o} t={t} busy={owner.busy} onConfirm={owner.confirmStock} onClose={owner.closeStock} />}
+      {ownerOpen && (
+        <OwnerArea
+          api={api}
+          locale={locale}
+          t={t}
+          o={o}
+          menu={board.menu}
+          onMenu={(menu) => dispatch({ type: 'menu', menu })}
+          whatsapp={board.whatsapp}
+          cloud={cloud}
+          onCloud={setCloud}
+          onClose={(reason) => {
+            setOwnerOpen(false);
+            if (reason === 'locked') setError(o.lockedOut);
           }}
         />
       )}

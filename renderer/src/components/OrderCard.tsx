@@ -1,7 +1,7 @@
 // One order on the board. Memoized: it redraws when its order, selection or language change; the
 // timer inside redraws on its own from the shared ticker.
 import { memo } from 'react';
-import { formatMoney, nextStatus, type Order } from '../../../shared/order.ts';
+import { formatMoney, nextStatus, type Order, type OrderItem } from '../../../shared/order.ts';
 import type { UiStrings } from '../../../shared/i18n.ts';
 import { etaDueAt, failedNotices } from '../state/selectors.ts';
 import { formatClock } from '../state/timer.ts';
@@ -16,6 +16,8 @@ export interface CardActions {
   advance(order: Order): void;
   /** Reject (new) or cancel (accepted, preparing, ready): asks for a reason. */
   stop(order: Order): void;
+  /** A tap on a dish's line: mark it sold out, or back (asks first). */
+  stock?(item: OrderItem): void;
 }
 
 interface Props {
@@ -27,9 +29,13 @@ interface Props {
   locale: 'es' | 'en';
   t: UiStrings;
   actions: CardActions;
+  /** Dishes sold out now: their lines say so. */
+  soldOut?: ReadonlySet<string>;
+  /** "Agotado" in the screen's language. */
+  soldOutLabel?: string;
 }
 
-function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinutes, locale, t, actions }: Props) {
+function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinutes, locale, t, actions, soldOut, soldOutLabel }: Props) {
   const alarming = order.status === 'new' && !order.acknowledged;
   const next = nextStatus(order.status);
   const failed = failedNotices(order);
@@ -75,10 +81,27 @@ function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinu
       <ul className="card__items">
         {order.items.map((item, i) => (
           <li key={`${item.itemId}:${i}`}>
-            <span className="card__qty">{item.quantity} ×</span>{' '}
-            <span className="card__item" dir="auto">
-              {item.name}
-            </span>
+            <button
+              type="button"
+              className="card__line"
+              data-testid="card-line"
+              data-item-id={item.itemId}
+              disabled={!actions.stock}
+              onClick={(e) => {
+                e.stopPropagation();
+                actions.stock?.(item);
+              }}
+            >
+              <span className="card__qty">{item.quantity} ×</span>{' '}
+              <span className="card__item" dir="auto">
+                {item.name}
+              </span>
+              {soldOut?.has(item.itemId) && (
+                <span className="badge badge--soldout" data-testid="line-sold-out">
+                  {soldOutLabel}
+                </span>
+              )}
+            </button>
             {item.note && (
               <div className="note" dir="auto">
                 ⚠ {item.note}

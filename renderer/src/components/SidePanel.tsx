@@ -9,6 +9,9 @@ import { cloudShown } from '../state/cloud.ts';
 import { HealthPanel } from './HealthPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { SimulatorPanel } from './SimulatorPanel.tsx';
+import type { OwnerStrings } from '../../../shared/i18n-owner.ts';
+import type { Menu } from '../../../shared/menu.ts';
+import type { StockItem } from '../state/stock.ts';
 
 export type PanelTab = 'allday' | 'history' | 'sim' | 'health' | 'cloud';
 
@@ -30,10 +33,13 @@ interface Props {
   cloud: CloudStatus | null;
   onCloud(status: CloudStatus): void;
   onError(error: unknown): void;
+  o: OwnerStrings;
+  menu: Menu | null;
+  onStock(item: StockItem): void;
 }
 
 /** The right-hand panel with its tabs: all-day counts, today's history, the simulator, WhatsApp's health, the cloud (when set up). */
-export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend, api, whatsapp, cloud, onCloud, onError }: Props) {
+export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend, api, whatsapp, cloud, onCloud, onError, o, menu, onStock }: Props) {
   const tabs: [PanelTab, string][] = [
     ['allday', t.allDay],
     ['history', t.history],
@@ -53,7 +59,7 @@ export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, l
           ✕
         </button>
       </div>
-      {tab === 'allday' && <AllDayPanel open={open} t={t} />}
+      {tab === 'allday' && <AllDayPanel open={open} t={t} o={o} menu={menu} onStock={onStock} />}
       {tab === 'history' && <HistoryPanel orders={orders} t={t} locale={locale} onRecall={onRecall} />}
       {tab === 'sim' && simulator && <SimulatorPanel chat={sim} t={t} onOpenChat={onOpenChat} onSend={onSimSend} />}
       {tab === 'health' && <HealthPanel api={api} status={whatsapp} locale={locale} t={t} onError={onError} />}

@@ -2,6 +2,8 @@
 import type { Handoff, KdsEvent, KdsSettings, KdsSnapshot, SimMessage } from '../../../shared/kds-api.ts';
 import type { Order } from '../../../shared/order.ts';
 import type { WhatsAppStatus } from '../../../shared/whatsapp-status.ts';
+import type { Menu } from '../../../shared/menu.ts';
+import type { OrdersPause } from '../../../shared/owner-api.ts';
 
 export interface BoardState {
   loaded: boolean;
@@ -14,6 +16,10 @@ export interface BoardState {
   handoffs: Handoff[];
   /** The simulator chat on screen: one phone at a time. */
   sim: { phone: string; messages: SimMessage[] } | null;
+  /** The whole menu (sold-out marks, the owner's editor); null until read. */
+  menu: Menu | null;
+  /** New orders paused (a rush). */
+  pause: OrdersPause;
 }
 
 export const DEFAULT_SETTINGS: KdsSettings = {
@@ -33,6 +39,8 @@ export const emptyBoard: BoardState = {
   whatsapp: null,
   handoffs: [],
   sim: null,
+  menu: null,
+  pause: { paused: false },
 };
 
 export type BoardAction =
@@ -40,7 +48,10 @@ export type BoardAction =
   | { type: 'event'; event: KdsEvent }
   /** The server's answer to a call (transition, undo…): the same as an 'order' event. */
   | { type: 'order'; order: Order }
-  | { type: 'sim-open'; phone: string; messages: SimMessage[] };
+  | { type: 'sim-open'; phone: string; messages: SimMessage[] }
+  /** The host's answer to getMenu / saveMenu / setItemAvailability. */
+  | { type: 'menu'; menu: Menu }
+  | { type: 'pause'; pause: OrdersPause };
 
 const MAX_SIM_MESSAGES = 500;
 
@@ -78,10 +89,15 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
         ),
         whatsapp: s.whatsapp,
         handoffs: s.handoffs,
+        pause: s.pause ?? state.pause,
       };
     }
     case 'order':
       return upsert(state, action.order);
+    case 'menu':
+      return { ...state, menu: action.menu, restaurant: action.menu.restaurant, currency: action.menu.currency };
+    case 'pause':
+      return { ...state, pause: action.pause };
     case 'sim-open': {
       // Messages that arrived while the history was on its way are kept.
       const pending = state.sim?.phone === action.phone ? state.sim.messages.filter((m) => !action.messages.some((h) => sameMessage(h, m))) : [];
@@ -96,6 +112,15 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
           return { ...state, whatsapp: event.status };
         case 'handoffs':
           return { ...state, handoffs: event.handoffs };
+        case 'menu':
+          return { ...state, menu: event.menu, restaurant: event.menu.restaurant, currency: event.menu.currency };
+        case 'pause':
+          return { ...state, pause: event.pause };
+        case 'settings': {
+          // The owner changed the kitchen's settings on some screen: every screen follows.
+          const { locale, amberAfterMinutes, redAfterMinutes, etaChoices, undoSeconds } = event.settings;
+          return { ...state, settings: { ...state.settings, ...(locale ? { locale } : {}), amberAfterMinutes, redAfterMinutes, etaChoices, undoSeconds } };
+        }
         case 'sim': {
           const sim = state.sim;
           if (!sim || sim.phone !== event.message.phone) return state;

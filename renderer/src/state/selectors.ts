@@ -42,15 +42,15 @@ export function historyOrders(orders: Iterable<Order>, search: string): Order[] 
 const TO_COOK: readonly OrderStatus[] = ['new', 'accepted', 'preparing'];
 
 /** Items still to cook across open orders: "12 × Hamburguesa clásica", most first. */
-export function allDayCounts(orders: Iterable<Order>): { name: string; quantity: number }[] {
-  const counts = new Map<string, { name: string; quantity: number }>();
+export function allDayCounts(orders: Iterable<Order>): { itemId: string; name: string; quantity: number }[] {
+  const counts = new Map<string, { itemId: string; name: string; quantity: number }>();
   for (const o of orders) {
     if (!TO_COOK.includes(o.status)) continue;
     for (const item of o.items) {
       const key = item.itemId || foldText(item.name);
       const entry = counts.get(key);
       if (entry) entry.quantity += item.quantity;
-      else counts.set(key, { name: item.name, quantity: item.quantity });
+      else counts.set(key, { itemId: item.itemId, name: item.name, quantity: item.quantity });
     }
   }
   return [...counts.values()].sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name));

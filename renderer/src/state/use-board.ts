@@ -41,6 +41,11 @@ export function useBoard(api: KdsClient): BoardHandle {
           retry = setTimeout(load, 3000);
         },
       );
+      // The whole menu (sold-out marks): the board works without it, so a failure only waits for the next load.
+      api.getMenu().then(
+        (menu) => alive && dispatch({ type: 'menu', menu }),
+        () => undefined,
+      );
     };
     const unsubscribe = api.subscribe((event) => dispatch({ type: 'event', event }));
     const offConnection = api.onConnection((connected) => {
