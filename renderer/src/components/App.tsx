@@ -7,6 +7,7 @@ import { saveAccessToken } from '../api/access-token.ts';
 import { storedLocale } from '../state/locale.ts';
 import { Kitchen } from './Kitchen.tsx';
 import { TokenScreen } from './TokenScreen.tsx';
+import { SetupGate } from './setup/SetupGate.tsx';
 
 export function App({ updates }: { updates: UpdateFeed | undefined }) {
   const [attempt, setAttempt] = useState(0);
@@ -27,5 +28,9 @@ export function App({ updates }: { updates: UpdateFeed | undefined }) {
       />
     );
   }
-  return <Kitchen key={attempt} api={choice.api} updates={updates} />;
+  return (
+    <SetupGate key={attempt} api={choice.api}>
+      <Kitchen api={choice.api} updates={updates} />
+    </SetupGate>
+  );
 }

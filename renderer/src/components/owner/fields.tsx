@@ -7,7 +7,7 @@ import { parseAmount } from '../../state/amount.ts';
 export function Field({ label, children, hint, error }: { label: string; children: (id: string) => ReactNode; hint?: string; error?: string | null }) {
   const id = useId();
   return (
-    <div className={`field${error ? ' ofield--bad' : ''}`}>
+    <div className={`ofield${error ? ' ofield--bad' : ''}`}>
       <label className="ofield__label" htmlFor={id}>
         {label}
       </label>
