@@ -35,6 +35,8 @@ const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 async function withHost<T>(fn: (api: ApiClient, base: string, pid: number) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'comanda-bench-'));
   const host = await startHeadless({ dataDir: dir });
+  // The benchmarks measure the board, not the welcome flow a fresh data directory opens with.
+  await host.api.skipSetup();
   try {
     return await fn(host.api, host.base, host.child.pid!);
   } finally {

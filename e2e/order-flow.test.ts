@@ -23,6 +23,7 @@ describe('KDS end to end (headless host + Chromium)', () => {
     mkdirSync(RESULTS, { recursive: true });
     tmp = makeTempDir('comanda-e2e-');
     host = await startHeadless({ dataDir: tmp.dir });
+    await host.api.skipSetup();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(`${host.base}/#token=${host.api.token}`);

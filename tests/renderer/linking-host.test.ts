@@ -10,6 +10,7 @@ import { createHost, type Host } from '../../electron/host/create-host.ts';
 import { silentLogger } from '../../electron/host/logger.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { ApiClient } from '../support/api-client.ts';
 import { REPO_ROOT } from './static-server.ts';
 
 const jsQR = jsqr as unknown as typeof jsqr.default;
@@ -23,6 +24,8 @@ beforeAll(async () => {
   tmp = makeTempDir('comanda-link-');
   host = createHost({ dataDir: tmp.dir, engine: 'simulator', port: 0, logger: silentLogger });
   const started = await host.start();
+  const token = new URLSearchParams(new URL(started.url).hash.slice(1)).get('token')!;
+  await new ApiClient(new URL(started.url).origin, token).skipSetup();
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   page = await (await browser.newContext({ viewport: { width: 1600, height: 900 }, acceptDownloads: true })).newPage();
   await page.goto(started.url);

@@ -39,6 +39,19 @@ export class ApiClient {
     return this.request<T>('POST', path, body ?? {});
   }
 
+  put<T = unknown>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+
+  /**
+   * Marks the welcome flow done, so a kitchen screen opened on this fresh data directory shows the
+   * board (tests and benchmarks about the board, not about the first run).
+   */
+  async skipSetup(): Promise<void> {
+    const res = await this.put('/api/setup', { completed: true });
+    if (res.status !== 200) throw new Error(`PUT /api/setup answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+
   /** Sends a customer's message through the simulator and fails loudly if the host refused it. */
   async say(from: string, body: string, name = 'Cliente'): Promise<void> {
     const res = await this.post('/api/sim/incoming', { from, name, body });

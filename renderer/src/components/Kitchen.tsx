@@ -366,6 +366,8 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
           cloud={cloud}
           onCloud={setCloud}
           onClose={(reason) => {
+            // Leaving Ajustes forgets the owner token: the next person needs the PIN again.
+            api.lockOwner();
             setOwnerOpen(false);
             if (reason === 'locked') setError(o.lockedOut);
           }}
