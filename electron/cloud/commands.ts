@@ -9,12 +9,10 @@ import {
   collection,
   doc,
   onSnapshot,
-  query,
   runTransaction,
   serverTimestamp,
   Timestamp,
   updateDoc,
-  where,
   type Firestore,
 } from 'firebase/firestore';
 import type { Clock } from '../host/clock.ts';
@@ -109,14 +107,18 @@ export class CommandRunner {
       this.seen.add(id);
       await this.finish(id, 'failed', { error: 'interrupted by a restart of the PC; not run again' });
     }
-    const pending = query(collection(firestore, 'restaurants', restaurantId, 'commands'), where('status', '==', 'pending'));
+    // The whole collection, not a status == "pending" query: a command written without `status` is
+    // pending too (judgeCommand takes it), and a Firestore query never matches a missing field.
+    // Finished commands are skipped here without a transaction.
     this.unsubscribe = onSnapshot(
-      pending,
+      collection(firestore, 'restaurants', restaurantId, 'commands'),
       (snapshot) => {
         for (const change of snapshot.docChanges()) {
           if (change.type === 'removed') continue;
           const id = change.doc.id;
           if (this.seen.has(id)) continue;
+          const status = (change.doc.data() as { status?: unknown }).status;
+          if (status !== undefined && status !== 'pending') continue;
           this.seen.add(id);
           this.chain = this.chain.then(() => this.handle(id)).catch((error: unknown) => {
             this.seen.delete(id);

@@ -38,8 +38,10 @@ export interface CloudSyncOptions {
   catchUp?: () => { lastSweepAt?: string; recovered: number };
   /** Orders created since a time (host.store.orders.list({ createdSince })), to catch up at start. */
   ordersSince?: (ms: number) => Order[];
-  /** host.menu.replace */
+  /** host.menu.replace(menu, 'cloud') */
   applyMenu: (menu: Menu) => void;
+  /** host.menu.current: with it, local edits newer than the cloud's copy are sent to config/menu. */
+  localMenu?: () => Menu;
   onMenuError?: (error: string | null) => void;
   handlers: CommandHandlers;
   notifier: DesktopNotifier;
@@ -258,6 +260,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
         logger,
         apply: options.applyMenu,
         onError: options.onMenuError ?? (() => {}),
+        ...(options.localMenu ? { local: options.localMenu } : {}),
       });
       const commands = new CommandRunner({ ...common, db, handlers: options.handlers });
       const alerts = new Alerts({
@@ -310,6 +313,8 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
             if (event.status.state === 'connected') schedule?.sessionReady();
           } else if (event.type === 'handoffs' && event.handoffs.length > 0) {
             alerts.raise('handoff');
+          } else if (event.type === 'menu') {
+            menu.onLocalChange();
           }
         }),
       );

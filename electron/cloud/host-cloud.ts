@@ -128,6 +128,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     whatsappStatus: () => host.service.whatsappStatus(),
     catchUp: () => host.catchUp.health(),
     ordersSince: (ms) => host.store.orders.list({ createdSince: ms }),
+    localMenu: () => host.menu.current(),
     applyMenu: (menu) => {
       const result = host.menu.replace(menu, 'cloud');
       if (!result.ok) log.warn('cloud menu not applied', { error: result.error });

@@ -85,6 +85,31 @@ describe('commands from the cloud', () => {
     temp.cleanup();
   });
 
+  it('handles a command written without status like a pending one, and leaves finished ones alone', async () => {
+    const temp = makeTempDir();
+    const db = openCloudDb(temp.dir);
+    const pc = sdkClient(emulator);
+    const owner = sdkClient(emulator);
+    const calls: string[] = [];
+    await setDoc(doc(owner.db, 'restaurants/r3/commands/old'), { status: 'done', type: 'refresh_status', payload: {}, result: { ok: 'earlier' } });
+    const runner = new CommandRunner({
+      db, firestore: pc.db, restaurantId: 'r3', deviceId: 'pc1', clock: createSystemClock(), logger: silentLogger, handlers: recordingHandlers(calls),
+    });
+    await runner.start();
+    await setDoc(doc(owner.db, 'restaurants/r3/commands/bare'), { type: 'send_message', payload: { to: '34600111222', body: 'sin status' }, expiresAt: future() });
+    await setDoc(doc(owner.db, 'restaurants/r3/commands/minimal'), { type: 'refresh_status' });
+    const statusOf = async (id: string) => (await getDoc(doc(owner.db, 'restaurants/r3/commands', id))).data()!;
+    await waitUntil(async () => (await statusOf('bare')).status === 'done' && (await statusOf('minimal')).status === 'done');
+    await runner.idle();
+    expect(calls.sort()).toEqual(['refresh_status:{}', 'send_message:{"to":"34600111222","body":"sin status"}']);
+    expect(await statusOf('old')).toMatchObject({ status: 'done', result: { ok: 'earlier' } });
+    runner.stop();
+    await pc.close();
+    await owner.close();
+    db.close();
+    temp.cleanup();
+  });
+
   it('a crash between claim and result never runs the command twice', async () => {
     const temp = makeTempDir();
     const owner = sdkClient(emulator);
