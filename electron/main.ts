@@ -237,7 +237,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     kdsWindow.open();
 
     alerts = new DesktopAlerts({ notify: (_kind, title, body) => notify(title, body), locale, clock });
-    alerts.onStatus(runner.host.engine.getStatus());
+    alerts.onStatus(runner.host.service.whatsappStatus());
     alerts.onHandoffs(service.handoffs());
 
     if (app.isPackaged) {
@@ -273,7 +273,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       buildMenu: (template) => Menu.buildFromTemplate(template),
       icon: (kind) => nativeImage.createFromPath(trayIconPath(ASSETS, kind, process.platform)),
       input: () => ({
-        status: runner.host.engine.getStatus(),
+        status: runner.host.service.whatsappStatus(),
         lastHeartbeatAt,
         locale: locale(),
         timeZone: timeZone(),
@@ -331,7 +331,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     });
     // Another engine now runs in a new host: the page loads again to show it (orders are the same).
     runner.onHostChanged((next) => {
-      alerts?.onStatus(next.engine.getStatus());
+      alerts?.onStatus(next.service.whatsappStatus());
       tray?.update();
       kdsWindow?.window?.webContents.reload();
     });

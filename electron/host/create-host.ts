@@ -28,6 +28,8 @@ import { IncomingRateLimit } from '../messaging/incoming-rate-limit.ts';
 import { MediaStore } from '../messaging/media-store.ts';
 import { CatchUp } from '../messaging/catch-up.ts';
 import { WhatsAppProblems } from './whatsapp-problems.ts';
+import { FleetPin } from './fleet-pin.ts';
+import { NeverReady } from '../whatsapp/never-ready.ts';
 import { Outbox, type OutboxBackoff } from '../messaging/outbox.ts';
 import type { WhatsAppEngine } from '../whatsapp/engine.ts';
 import { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
@@ -50,6 +52,8 @@ export interface EngineContext {
   currentSettings?: () => HostSettings;
   /** The restaurant's IANA zone (menu, then settings, then the computer's). */
   timezone: () => string;
+  /** The WhatsApp Web version the fleet pinned (fleet/whatsapp), as last heard. */
+  fleetPin?: () => { webVersion: string; webVersionCacheUrl?: string } | undefined;
 }
 
 export interface HostOptions {
@@ -113,6 +117,9 @@ export interface Host {
   readonly printing: PrintingService;
   readonly catchUp: CatchUp;
   readonly problems: WhatsAppProblems;
+  /** fleet/whatsapp as last heard (the cloud writes it). */
+  readonly fleet: FleetPin;
+  readonly neverReady: NeverReady;
   readonly version: string;
   start(): Promise<StartedHost>;
   stop(): Promise<void>;
@@ -186,6 +193,7 @@ export function createHost(options: HostOptions): Host {
   settingsStore.onChange((s) => bus.emit({ type: 'settings', settings: s }));
   setup.onChange((s) => bus.emit({ type: 'setup', setup: s }));
   const problems = new WhatsAppProblems(logger.child({ part: 'whatsapp-problems' }));
+  const fleet = new FleetPin(store.settings, logger.child({ part: 'fleet' }));
   const simulator =
     options.engine === 'simulator'
       ? new SimulatorEngine({ databasePath: join(options.dataDir, 'simulator-chats.sqlite'), clock })
@@ -198,6 +206,7 @@ export function createHost(options: HostOptions): Host {
       settings: settings(),
       currentSettings: settings,
       timezone,
+      fleetPin: () => fleet.webVersion(),
     });
 
   const emitOrder = (orderId: string) => {
@@ -323,6 +332,15 @@ export function createHost(options: HostOptions): Host {
     },
   });
 
+  const neverReady = new NeverReady({
+    engine,
+    clock,
+    logger: logger.child({ part: 'never-ready' }),
+    settings: () => settings().whatsapp,
+    problems,
+    pinned: () => fleet.webVersion(),
+  });
+
   const settleMs = options.settleMs ?? 2_000;
   const settle = () =>
     new Promise<void>((resolve) => {
@@ -377,6 +395,8 @@ export function createHost(options: HostOptions): Host {
     printing,
     catchUp,
     problems,
+    fleet,
+    neverReady,
     version,
     resetOwnerPin: () => owner.resetPin(),
     setDevice(next) {
@@ -418,6 +438,7 @@ export function createHost(options: HostOptions): Host {
         }),
       );
       catchUp.start();
+      neverReady.start();
       await engine.start();
       outbox.start();
       printing.start();
@@ -466,6 +487,7 @@ export function createHost(options: HostOptions): Host {
       await server?.close();
       server = undefined;
       listening = undefined;
+      neverReady.stop();
       await catchUp.stop();
       await outbox.stop();
       pause.stop();

@@ -4,6 +4,7 @@
 // episode: raised again before it cleared, nobody hears it twice.
 import type { WhatsAppProblem, WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import type { Logger } from './logger.ts';
+import { WHATSAPP_PROBLEM_TEXT } from '../../shared/i18n-whatsapp-problems.ts';
 
 export interface ProblemAlert {
   problem: WhatsAppProblem;
@@ -11,15 +12,10 @@ export interface ProblemAlert {
   message: { es: string; en: string };
 }
 
+/** The owner's words, body only, per language (shared/i18n-whatsapp-problems.ts has titles too). */
 export const PROBLEM_TEXT: Record<WhatsAppProblem, { es: string; en: string }> = {
-  'never-ready': {
-    es: 'WhatsApp Web cambió y los pedidos por WhatsApp no están entrando. Comanda se está actualizando; mientras tanto, atiende los chats desde el teléfono.',
-    en: 'WhatsApp Web changed and WhatsApp orders are not coming in. Comanda is updating itself; meanwhile, answer the chats from the phone.',
-  },
-  'events-silent': {
-    es: 'WhatsApp Web cambió y los mensajes llegan con retraso. Comanda los está recogiendo cada 20 segundos y se está actualizando.',
-    en: 'WhatsApp Web changed and messages arrive late. Comanda is picking them up every 20 seconds and is updating itself.',
-  },
+  'never-ready': { es: WHATSAPP_PROBLEM_TEXT['never-ready'].es.body, en: WHATSAPP_PROBLEM_TEXT['never-ready'].en.body },
+  'events-silent': { es: WHATSAPP_PROBLEM_TEXT['events-silent'].es.body, en: WHATSAPP_PROBLEM_TEXT['events-silent'].en.body },
 };
 
 export class WhatsAppProblems {

@@ -3,11 +3,12 @@
 // asked for a person. One kind is not repeated within minGapMs.
 import type { Handoff } from '../../shared/kds-api.ts';
 import type { Locale } from '../../shared/i18n.ts';
-import type { WhatsAppState, WhatsAppStatus } from '../../shared/whatsapp-status.ts';
+import type { WhatsAppProblem, WhatsAppState, WhatsAppStatus } from '../../shared/whatsapp-status.ts';
+import { WHATSAPP_PROBLEM_TEXT } from '../../shared/i18n-whatsapp-problems.ts';
 import type { Clock, TimerHandle } from '../host/clock.ts';
 import { SHELL_TEXTS } from './shell-texts.ts';
 
-export type AlertKind = 'disconnected' | 'needs-link' | 'handoff';
+export type AlertKind = 'disconnected' | 'needs-link' | 'handoff' | 'whatsapp-problem';
 
 export interface DesktopAlertsOptions {
   notify: (kind: AlertKind, title: string, body: string) => void;
@@ -26,6 +27,8 @@ export class DesktopAlerts {
   private graceTimer: TimerHandle | undefined;
   private readonly lastShown = new Map<AlertKind, number>();
   private knownHandoffs: Set<string> | undefined;
+  /** Problems already told (the host raises each once per episode; a status repeats it). */
+  private knownProblems = new Set<WhatsAppProblem>();
 
   private readonly o: DesktopAlertsOptions;
 
@@ -37,6 +40,13 @@ export class DesktopAlerts {
   }
 
   onStatus(status: WhatsAppStatus): void {
+    const problems = new Set(status.problems ?? []);
+    for (const problem of problems) {
+      if (this.knownProblems.has(problem)) continue;
+      const text = WHATSAPP_PROBLEM_TEXT[problem][this.o.locale()];
+      this.o.notify('whatsapp-problem', text.title, text.body);
+    }
+    this.knownProblems = problems;
     const previous = this.lastState;
     this.lastState = status.state;
     if (status.state === previous) return;
@@ -49,6 +59,8 @@ export class DesktopAlerts {
       if (previous === 'connected' && !this.graceTimer) {
         this.graceTimer = this.o.clock.setTimeout(() => {
           this.graceTimer = undefined;
+          // never-ready was told in its own words: "disconnected" would only add noise.
+          if (this.knownProblems.has('never-ready')) return;
           if (this.lastState && LOST.includes(this.lastState)) this.show('disconnected', t.disconnectedTitle, t.disconnectedBody);
         }, this.o.disconnectGraceMs ?? 30_000);
       }

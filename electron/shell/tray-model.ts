@@ -3,6 +3,7 @@
 import type { Locale } from '../../shared/i18n.ts';
 import type { WhatsAppState, WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { SHELL_TEXTS } from './shell-texts.ts';
+import { WHATSAPP_PROBLEM_TEXT } from '../../shared/i18n-whatsapp-problems.ts';
 
 /** One icon per group of states, each a different shape (a template image on macOS is one colour). */
 export const TRAY_ICON_KINDS = ['connected', 'connecting', 'needs-link', 'offline'] as const;
@@ -68,6 +69,8 @@ export function trayModel(input: TrayModelInput): TrayModel {
   const heartbeat = formatTime(input.lastHeartbeatAt, input.locale, input.timeZone) ?? t.never;
   const lines = [`${t.app} · ${t.whatsapp}: ${t.state[state]}`, `${t.lastHeartbeat}: ${heartbeat}`];
   if (input.downloadPercent !== undefined && !input.updateReady) lines.push(t.updating(input.downloadPercent));
+  // WhatsApp Web changed: the tooltip says so in the owner's words (the title; the body is long for a tooltip).
+  for (const problem of input.status.problems ?? []) lines.push(WHATSAPP_PROBLEM_TEXT[problem][input.locale].title);
 
   const linkable = state === 'needs-link' || state === 'logged-out' || state === 'failed';
   const menu: TrayMenuEntry[] = [

@@ -68,6 +68,7 @@ export function createEngineFactory(
       spawn: options.spawn ?? createForkWorker(),
       settings,
       authDir,
+      ...(context.fleetPin ? { fleetPin: context.fleetPin } : {}),
       discoverBrowser: () =>
         discoverBrowser({
           ...(settings.browserPath !== undefined ? { settingsPath: settings.browserPath } : {}),

@@ -20,7 +20,11 @@ function createClient(config: WorkerConfig): WwebjsClientLike {
       headless: config.headless,
       protocolTimeout: config.protocolTimeoutMs,
     },
-    webVersionCache: { type: 'local', path: config.webCacheDir },
+    // A version the fleet pinned comes from its URL (non-strict: an unreachable URL falls back to the newest).
+    webVersionCache:
+      config.webVersionCacheUrl !== undefined
+        ? { type: 'remote', remotePath: config.webVersionCacheUrl, strict: false }
+        : { type: 'local', path: config.webCacheDir },
     ...(config.webVersion !== undefined ? { webVersion: config.webVersion } : {}),
     takeoverOnConflict: config.takeoverOnConflict,
     takeoverTimeoutMs: 5_000,

@@ -136,6 +136,17 @@ export interface ChatBacklog {
   error?: string;
 }
 
+/**
+ * The never-ready recovery's steps (electron/whatsapp/never-ready.ts), in the order it tries them:
+ * a fresh worker; the cached WhatsApp Web page thrown away; the version the fleet pinned; and,
+ * after all that, `failed` with the owner's words until the next try.
+ */
+export type StuckStartStep =
+  | { kind: 'restart-worker' }
+  | { kind: 'clear-web-cache' }
+  | { kind: 'pinned-version'; webVersion: string; webVersionCacheUrl?: string }
+  | { kind: 'give-up'; message: string };
+
 export interface WhatsAppEngine {
   readonly kind: 'simulator' | 'whatsapp';
   start(): Promise<void>;
@@ -161,6 +172,8 @@ export interface WhatsAppEngine {
    * session is not connected; a chat that fails to open is reported in its entry, not thrown.
    */
   listRecentIncoming(query: RecentIncomingQuery): Promise<ChatBacklog[]>;
+  /** A start that never becomes ready: one recovery step (an engine without it is reconnected). */
+  recoverStuckStart?(step: StuckStartStep): Promise<void>;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface WorkerConfig {
   headless: boolean;
   /** The pinned WhatsApp Web version (whatsapp-web.js's local web cache); undefined: the library's. */
   webVersion?: string;
+  /** With webVersion: fetch that version's page from here (whatsapp-web.js's remote cache, `{version}` replaced). */
+  webVersionCacheUrl?: string;
   webCacheDir: string;
   /** Link with a pairing code for this number instead of a QR code. */
   pairingPhone?: string;

@@ -21,6 +21,7 @@ import {
   type SendResult,
   type ChatBacklog,
   type RecentIncomingQuery,
+  type StuckStartStep,
   type Unsubscribe,
   type WhatsAppEngine,
 } from './engine.ts';
@@ -126,6 +127,23 @@ export class SimulatorEngine implements WhatsAppEngine {
       return;
     }
     this.setState('connected');
+  }
+
+  /** The never-ready recovery: each step starts the session again (the fault, if on, hangs it again). */
+  async recoverStuckStart(step: StuckStartStep): Promise<void> {
+    if (step.kind === 'give-up') {
+      this.setState('failed', step.message);
+      return;
+    }
+    this.cancelPending();
+    const status = this.makeStatus('reconnecting');
+    status.attempt = 1;
+    status.nextTryAt = new Date(this.clock.now() + this.timings.reconnectMs).toISOString();
+    this.emit(status);
+    this.later(this.timings.reconnectMs, () => {
+      this.reconnects++;
+      this.emit(this.makeStatus(this.neverReady ? 'authenticating' : 'connected'));
+    });
   }
 
   /** POST /api/sim/fault. */

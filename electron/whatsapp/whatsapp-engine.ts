@@ -3,6 +3,7 @@
 // restart the worker, wait for a tap, take the session back), sends customer messages the way a
 // person would, and gives the protection layers their SessionControl.
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import type { Clock, TimerHandle } from '../host/clock.ts';
 import { errorFields, type Logger } from '../host/logger.ts';
@@ -18,6 +19,7 @@ import {
   type SendResult,
   type ChatBacklog,
   type RecentIncomingQuery,
+  type StuckStartStep,
   type Unsubscribe,
   type WhatsAppEngine,
 } from './engine.ts';
@@ -75,6 +77,8 @@ export interface WhatsAppEngineOptions {
    * profile is at a consistent point, so the cloud backs the session up here.
    */
   whilePlannedStop?: () => Promise<void>;
+  /** The fleet's pinned WhatsApp Web version (fleet/whatsapp), used at a start when settings pin none. */
+  fleetPin?: () => { webVersion: string; webVersionCacheUrl?: string } | undefined;
   /** Removes LocalAuth's session when unlinking without a live session to log out. */
   removeSession: () => Promise<void>;
   /** This PC holds the restaurant's session lease (the cloud wires it): only then take a session back. */
@@ -148,6 +152,8 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
   private browserSearched: string[] | undefined;
   private browserRssBytes: number | undefined;
   private webVersion: string | undefined;
+  /** Pinned by the never-ready recovery: wins over settings and the fleet until the host restarts. */
+  private recoveryPin: { webVersion: string; webVersionCacheUrl?: string } | undefined;
   private lastHeartbeatAt: number | undefined;
   private lastActivity: number | undefined;
   /** Sends handed to the worker and not answered yet. */
@@ -466,13 +472,43 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
       executablePath: found.path,
       browserArgs: this.options.browserArgs({ headless: settings.headless }),
       headless: settings.headless,
-      ...(settings.webVersion !== undefined ? { webVersion: settings.webVersion } : {}),
+      ...this.webVersionChoice(settings.webVersion),
       webCacheDir: `${this.options.authDir}/web-cache`,
       ...(this.pairingPhone !== undefined ? { pairingPhone: this.pairingPhone } : {}),
       qrMaxRefreshes: settings.qrMaxRefreshes,
       protocolTimeoutMs: this.options.protocolTimeoutMs ?? 120_000,
       takeoverOnConflict: this.holdsLease(),
     };
+  }
+
+  /** The never-ready recovery's pin, else the owner's settings, else the fleet's, else the library's. */
+  private webVersionChoice(fromSettings: string | undefined): { webVersion?: string; webVersionCacheUrl?: string } {
+    if (this.recoveryPin) return { ...this.recoveryPin };
+    if (fromSettings !== undefined) return { webVersion: fromSettings };
+    const fleet = this.options.fleetPin?.();
+    return fleet ? { ...fleet } : {};
+  }
+
+  /** The never-ready recovery (never-ready.ts): one step, logged by the caller. */
+  async recoverStuckStart(step: StuckStartStep): Promise<void> {
+    switch (step.kind) {
+      case 'restart-worker':
+        await this.restartFresh('never-ready: restart the worker');
+        return;
+      case 'clear-web-cache':
+        // The next start fetches WhatsApp Web afresh instead of the cached page that hangs.
+        await this.serial(() => this.supervisor.stop());
+        await rm(`${this.options.authDir}/web-cache`, { recursive: true, force: true });
+        await this.restartFresh('never-ready: cleared the cached WhatsApp Web version');
+        return;
+      case 'pinned-version':
+        this.recoveryPin = { webVersion: step.webVersion, ...(step.webVersionCacheUrl ? { webVersionCacheUrl: step.webVersionCacheUrl } : {}) };
+        await this.restartFresh(`never-ready: start with the pinned version ${step.webVersion}`);
+        return;
+      case 'give-up':
+        this.fail(step.message);
+        return;
+    }
   }
 
   /** A person asked for a fresh start (link, reconnect): forget holds and backoff, start now. */

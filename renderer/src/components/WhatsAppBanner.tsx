@@ -3,6 +3,7 @@ import type { WhatsAppStatus } from '../../../shared/whatsapp-status.ts';
 import { needsAttention } from '../../../shared/whatsapp-status.ts';
 import { formatClock } from '../state/timer.ts';
 import { LoadingBar } from './LoadingBar.tsx';
+import { WHATSAPP_PROBLEM_TEXT } from '../../../shared/i18n-whatsapp-problems.ts';
 
 /**
  * Full width whenever WhatsApp is not connected, with what to do about it: red when customers are
@@ -10,7 +11,27 @@ import { LoadingBar } from './LoadingBar.tsx';
  * the linking panel below it (LinkPanel).
  */
 export function WhatsAppBanner({ status, t, locale }: { status: WhatsAppStatus | null; t: UiStrings; locale: 'es' | 'en' }) {
-  if (!status || status.state === 'connected') return null;
+  if (!status) return null;
+  // WhatsApp Web changed under us: the owner's words, whatever the state (never "link again").
+  const problem = status.problems?.[0];
+  if (problem) {
+    const text = WHATSAPP_PROBLEM_TEXT[problem][locale];
+    return (
+      <section
+        className={`wa-banner ${problem === 'never-ready' ? 'wa-banner--red' : 'wa-banner--amber'}`}
+        data-testid="wa-banner"
+        data-state={status.state}
+        data-problem={problem}
+        role="alert"
+      >
+        <div className="wa-banner__text">
+          <strong>{text.title}</strong>
+          <div className="wa-banner__detail">{text.body}</div>
+        </div>
+      </section>
+    );
+  }
+  if (status.state === 'connected') return null;
   const severe = needsAttention(status);
   const nextTry = status.nextTryAt ? Date.parse(status.nextTryAt) : NaN;
   return (
