@@ -10,6 +10,7 @@ import { createHost, APP_ROOT, type EngineContext, type Host, type StartedHost }
 import type { Clock } from './host/clock.ts';
 import type { Logger } from './host/logger.ts';
 import { HostRunner } from './host/host-runner.ts';
+import { OwnerTokens } from './host/owner-tokens.ts';
 import { HostDeviceControl, ALL_ADDRESSES, LOCAL_ONLY_ADDRESS } from './host/host-device-control.ts';
 import { fileDevicePrefs } from './host/device-prefs.ts';
 import type { NetworkInterfaces } from './host/network-urls.ts';
@@ -82,6 +83,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const whatsappEngine = options.whatsappEngine ?? createEngineFactory('whatsapp', engineCloudHooks(() => cloud.cloud()));
   // --menu imports its file once, at start; a later engine switch keeps what the owner edited since.
   let menuPath = args.menu ? resolve(args.menu) : undefined;
+  const ownerTokens = new OwnerTokens(clock);
   // The device control needs the runner and each host needs it: a holder breaks the circle.
   const deviceRef: { current?: HostDeviceControl } = {};
   const runner = new HostRunner({
@@ -97,6 +99,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
         hostname: params.hostname,
         logger,
         clock,
+        ownerTokens,
         ...(menuPath ? { menuPath } : {}),
         ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
         ...(deviceRef.current ? { device: deviceRef.current } : {}),

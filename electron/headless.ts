@@ -76,6 +76,7 @@ try {
   const { host, started } = running;
   console.log(`Comanda ${host.version} is running (${host.engine.kind} engine).`);
   console.log(`Kitchen screen: ${started.url}`);
+  for (const url of running.device.getNetworkAccess().urls) console.log(`On the restaurant network: ${url}`);
   console.log(`Access token: ${join(resolve(args.dataDir), 'access-token')}`);
   // The API answers at once; the page follows as soon as it is built.
   void ensureRendererBuilt();

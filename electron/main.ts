@@ -16,6 +16,7 @@ import { createHost, type EngineContext } from './host/create-host.ts';
 import { createSystemClock } from './host/clock.ts';
 import { errorFields } from './host/logger.ts';
 import { HostRunner } from './host/host-runner.ts';
+import { OwnerTokens } from './host/owner-tokens.ts';
 import { HostDeviceControl, ALL_ADDRESSES, LOCAL_ONLY_ADDRESS } from './host/host-device-control.ts';
 import { engineCloudHooks } from './cloud/host-cloud.ts';
 import { CloudAccount } from './cloud/cloud-account.ts';
@@ -96,13 +97,14 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     });
   };
   let device: HostDeviceControl | undefined;
+  const ownerTokens = new OwnerTokens(clock);
   // The host is replaced when the owner switches engines; everything below reaches it through here.
   const runner = new HostRunner({
     engine: settings.engine,
     port: settings.port,
     hostname: settings.networkAccess ? ALL_ADDRESSES : LOCAL_ONLY_ADDRESS,
     logger,
-    create: (params) => createHost({ dataDir, engine: engineOption(params.engine), port: params.port, hostname: params.hostname, logger, clock, settings: hostSettings, logDir, ...(device ? { device } : {}) }),
+    create: (params) => createHost({ dataDir, engine: engineOption(params.engine), port: params.port, hostname: params.hostname, logger, clock, settings: hostSettings, logDir, ownerTokens, ...(device ? { device } : {}) }),
     firstStart: (create, port) => startHostWithPortFallback(create, port, logger),
     // The kitchen works without the cloud; the owner sees why in the log and on the Cloud tab.
     afterStart: (host) => cloudAccount?.resume(host).then(() => undefined, (error) => logger.error('cloud not started', errorFields(error))) ?? Promise.resolve(),

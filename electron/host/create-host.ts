@@ -79,6 +79,8 @@ export interface HostOptions {
   settings?: HostSettings;
   /** The shell's device controls (engine switch, network, cloud sign-in); absent: those routes answer 409. */
   device?: DeviceControl;
+  /** Owner unlocks shared by the hosts of one process, so an engine switch does not ask for the PIN again. */
+  ownerTokens?: OwnerTokens;
   /** The built renderer to serve; default dist/renderer next to the app. */
   rendererDir?: string;
   bot?: BotHandler;
@@ -266,7 +268,7 @@ export function createHost(options: HostOptions): Host {
     pause,
     setup,
     pin: new OwnerPin({ repo: store.settings, clock, logger: logger.child({ part: 'owner' }) }),
-    tokens: new OwnerTokens(clock),
+    tokens: options.ownerTokens ?? new OwnerTokens(clock),
     engineKind: () => engine.kind,
     device: () => device,
     listening: (): NetworkAccess => ({
