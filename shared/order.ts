@@ -152,12 +152,30 @@ export function orderTotal(items: readonly Pick<OrderItem, 'quantity' | 'unitPri
   return (cents + Math.round(deliveryFee * 100)) / 100;
 }
 
+/** Where a currency is at home: its amounts are written as people there write them. */
+const CURRENCY_REGION: Record<string, string> = {
+  EUR: 'es-ES', MXN: 'es-MX', ARS: 'es-AR', COP: 'es-CO', CLP: 'es-CL', PEN: 'es-PE', USD: 'es-US',
+  UYU: 'es-UY', PYG: 'es-PY', BOB: 'es-BO', CRC: 'es-CR', GTQ: 'es-GT', DOP: 'es-DO', HNL: 'es-HN', NIO: 'es-NI', PAB: 'es-PA', VES: 'es-VE',
+};
+/** Currencies whose whole amounts are written without cents ("$ 9.800", not "$ 9.800,00"). */
+const WHOLE_WHEN_ROUND = new Set(['ARS', 'COP', 'CLP', 'UYU', 'PYG', 'CRC']);
+
+/** The Intl locale money is written in: a regional menu locale as it is; a bare language by the currency's home. */
+export function moneyLocale(locale: string, currency: string): string {
+  if (locale.includes('-')) return locale;
+  if (locale === 'en') return currency === 'USD' ? 'en-US' : 'en-GB';
+  return CURRENCY_REGION[currency] ?? 'es-ES';
+}
+
+/**
+ * Money as the restaurant's customers write it: "9,50 €", "$96.00", "$ 9.800", "$ 18.000", "S/ 65.00".
+ * `locale` is a menu locale ("es-MX") or a screen language ("es", "en": the currency picks the region).
+ */
 export function formatMoney(amount: number, currency: string, locale: string): string {
+  const tag = moneyLocale(locale, currency);
+  const whole = Number.isInteger(Math.round(amount * 100) / 100) && WHOLE_WHEN_ROUND.has(currency);
   try {
-    return numberFormat(locale === 'en' ? 'en-GB' : 'es-ES', {
-      style: 'currency',
-      currency,
-    }).format(amount);
+    return numberFormat(tag, whole ? { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 } : { style: 'currency', currency }).format(amount);
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }

@@ -15,7 +15,9 @@ import { freshState, loadState, type BotState } from './dialogue/state.ts';
 import { takeOrder } from './dialogue/take-order.ts';
 import { done, type Outcome, type Turn } from './dialogue/turn.ts';
 import { wordsFor } from './lexicon/index.ts';
-import { isOpen, nextOpening, rangesToday } from './terms/opening-hours.ts';
+import { deliveryFacts } from './terms/delivery-and-payments.ts';
+import { pausedNow, reopensAt } from './terms/orders-pause.ts';
+import { hoursToday, nextOpen, openNow } from './terms/restaurant-hours.ts';
 import { cartText, menuText } from './texts/blocks.ts';
 import { botTexts } from './texts/index.ts';
 import { detectIntents } from './understanding/intents.ts';
@@ -50,8 +52,15 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): Outco
     if (hadCart) notices.push(t.startedOver);
   }
 
-  if (input.message.kind === 'media') {
-    if (state.mediaWarned) return { state, conversation: state, replies: [] };
+  const kind = input.message.kind;
+  // A voice note: the host has handed the chat to staff and answers the customer itself.
+  if (kind === 'audio') return done(state, notices);
+  if (kind === 'media') {
+    // A photo or file without a caption: ask for the order in writing; one that keeps coming goes to a person.
+    if (state.mediaWarned) {
+      effects.requestHandoff(typeof input.message.body === 'string' ? input.message.body : '');
+      return done(state, [...notices, t.handoff]);
+    }
     state.mediaWarned = true;
     return done(state, [...notices, t.mediaNotRead]);
   }
@@ -85,10 +94,17 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): Outco
     return done(state, replies);
   }
 
-  const open = isOpen(menu.hours, input.now, menu.timezone ?? input.timezone);
+  const zone = menu.timezone ?? input.timezone;
+  const paused = pausedNow(input.pausedUntil, input.now);
+  const openHours = openNow(menu, input.now, zone);
+  const open = openHours && !paused;
   const closedText = () => {
-    const next = nextOpening(menu.hours, input.now, menu.timezone ?? input.timezone);
-    const parts = [t.closed(next)];
+    // Paused by the kitchen: when orders reopen; a cart in progress is kept for then.
+    if (openHours && paused) {
+      const at = reopensAt(input.pausedUntil, zone);
+      return state.cart.length ? `${t.paused(at)} ${t.pausedCartKept}` : t.paused(at);
+    }
+    const parts = [t.closed(nextOpen(menu, input.now, zone))];
     if (state.cart.length) parts.push(t.closedCannotConfirm);
     return parts.join(' ');
   };
@@ -121,11 +137,8 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): Outco
   }
 
   // Questions asked along the way are answered, and the order goes on.
-  if (it.asksHours) {
-    const zone = menu.timezone ?? input.timezone;
-    turn.answers.push(t.hoursToday(rangesToday(menu.hours, input.now, zone), open, nextOpening(menu.hours, input.now, zone)));
-  }
-  if (it.asksDelivery) turn.answers.push(t.deliveryInfo);
+  if (it.asksHours) turn.answers.push(t.hoursToday(hoursToday(menu, input.now, zone), openHours, nextOpen(menu, input.now, zone)));
+  if (it.asksDelivery) turn.answers.push(t.deliveryInfo(deliveryFacts(menu)));
 
   if (!open) {
     const answered = turn.answers.length > 0 && !state.cart.length;

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { languageOf, type Menu } from '../../shared/menu.ts';
+import type { Menu } from '../../shared/menu.ts';
 import type { KdsEvent } from '../../shared/kds-api.ts';
 import { createSystemClock, type Clock } from './clock.ts';
 import { createJsonLogger, errorFields, type Logger } from './logger.ts';
@@ -237,7 +237,7 @@ export function createHost(options: HostOptions): Host {
     clock,
     onChange: (order) => bus.emit({ type: 'order', order }),
     onOutboxChange: () => outbox.kick(),
-    locale: () => languageOf(menu.current().locale),
+    locale: () => menu.current().locale,
     timezone,
     undoMs: () => settings().undoSeconds * 1000,
   });

@@ -1,6 +1,7 @@
 // The order state machine: every change is validated, logged with who and when, and enqueues the
 // customer's WhatsApp message in the same database transaction, so no state change can exist
 // without its notification or the other way round.
+import type { MenuLocale } from '../../shared/menu.ts';
 import { randomBytes } from 'node:crypto';
 import {
   canTransition,
@@ -24,7 +25,8 @@ export interface OrderLifecycleOptions {
   onChange: (order: Order) => void;
   /** Called after commit when new customer messages are waiting. */
   onOutboxChange: () => void;
-  locale: () => 'es' | 'en';
+  /** The menu's locale: the customer notifications' regional voice. */
+  locale: () => MenuLocale | 'es';
   timezone: () => string;
   /** How long the KDS's undo stays open, and how long an undoable notice is held back (a function: settings change live). */
   undoMs: number | (() => number);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseMenu, type Menu } from '../../shared/menu.ts';
 import { orderTotal } from '../../shared/order.ts';
-import type { BotEffects, BotInput, ConversationState, CustomerOrderSummary, OrderDraft } from '../../electron/bot/bot-types.ts';
+import type { BotEffects, BotInput, BotMessage, ConversationState, CustomerOrderSummary, OrderDraft } from '../../electron/bot/bot-types.ts';
 import { handleMessage } from '../../electron/bot/ordering-bot.ts';
 
 export function sampleMenu(): Menu {
@@ -53,6 +53,8 @@ export interface ChatOptions {
   now?: number;
   timezone?: string;
   recentOrders?: CustomerOrderSummary[];
+  /** BotInput.pausedUntil: undefined not paused, null until resumed, epoch ms until then. */
+  pausedUntil?: number | null;
 }
 
 export class Chat {
@@ -63,6 +65,7 @@ export class Chat {
   profileName: string | undefined;
   rememberedName: string | undefined;
   recentOrders: CustomerOrderSummary[];
+  pausedUntil: number | null | undefined;
   state: ConversationState | null = null;
   /** Every reply of every turn, oldest first. */
   transcript: string[] = [];
@@ -74,26 +77,37 @@ export class Chat {
     this.profileName = options.profileName;
     this.rememberedName = options.rememberedName;
     this.recentOrders = options.recentOrders ?? [];
+    this.pausedUntil = options.pausedUntil;
   }
 
   /** Sends a message (as stored and reloaded by the host: the state goes through JSON). */
-  say(body: string, kind: 'text' | 'media' = 'text'): string {
+  say(body: string, kind: 'text' | 'media' | 'audio' | 'edit' = 'text'): string {
     return this.send(body, kind).join('\n---\n');
   }
 
-  send(body: string, kind: 'text' | 'media' = 'text'): string[] {
+  /** A shared WhatsApp location pin. */
+  pin(location: { latitude: number; longitude: number; name?: string; address?: string }): string {
+    return this.deliver({ kind: 'location', body: '', location }).join('\n---\n');
+  }
+
+  send(body: string, kind: 'text' | 'media' | 'audio' | 'edit' = 'text'): string[] {
+    return this.deliver({ kind, body });
+  }
+
+  deliver(message: BotMessage): string[] {
     const customer: BotInput['customer'] = { phone: '34600111222' };
     if (this.profileName) customer.profileName = this.profileName;
     if (this.rememberedName) customer.rememberedName = this.rememberedName;
     const out = handleMessage(
       {
         now: this.now,
-        message: { kind, body },
+        message,
         conversation: this.state,
         customer,
         menu: this.menu,
         recentOrders: this.recentOrders,
         timezone: this.timezone,
+        ...(this.pausedUntil === undefined ? {} : { pausedUntil: this.pausedUntil }),
       },
       this.effects,
     );

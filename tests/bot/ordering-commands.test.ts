@@ -234,12 +234,20 @@ describe('idle, media, restarts', () => {
     expect(chat.cartSummary()).toEqual(['2 clasica', '1 coca-cola']);
   });
 
-  it('media: asks for text once, then stays silent', () => {
+  it('media: asks for the order in writing once; a photo that keeps coming goes to a person, and the cart stays', () => {
     const chat = new Chat();
-    expect(chat.send('', 'media')).toEqual([expect.stringMatching(/texto/)]);
-    expect(chat.send('', 'media')).toEqual([]);
+    expect(chat.send('', 'media')).toEqual([expect.stringMatching(/Escríbeme tu pedido/)]);
+    expect(chat.effects.handoffs).toEqual([]);
     chat.say('una clasica');
-    expect(chat.send('', 'media')).toEqual([]);
+    expect(chat.send('', 'media')).toEqual([expect.stringMatching(/persona del restaurante/)]);
+    expect(chat.effects.handoffs).toHaveLength(1);
+    expect(chat.cartSummary()).toEqual(['1 clasica']);
+  });
+
+  it('audio: the host has handed the chat to staff; the bot says nothing and keeps the cart', () => {
+    const chat = new Chat();
+    chat.say('una clasica');
+    expect(chat.send('', 'audio')).toEqual([]);
     expect(chat.cartSummary()).toEqual(['1 clasica']);
   });
 

@@ -34,7 +34,7 @@ interface Conversation {
   menu?: 'taqueria' | 'english';
   profileName?: string;
   say: string[];
-  /** Gibberish on purpose: "not on the menu" is right, and the menu and a person must be offered. */
+  /** Gibberish on purpose: "not on the menu" is right, then the chat goes to a person (and the bot goes on after). */
   gibberish?: boolean;
   placed: {
     /** "2 clasica" or "1 clasica (sin cebolla)", any order. */
@@ -359,7 +359,10 @@ describe('real customers: whole conversations', () => {
       for (let k = 2; k < replies.length; k++) {
         expect(replies[k] === replies[k - 1] && replies[k] === replies[k - 2], `stuck at «${c.say[k]}»`).toBe(false);
       }
-      if (c.gibberish) expect(replies.join('\n')).toContain('«hablar con una persona»');
+      if (c.gibberish) {
+        expect(replies.join('\n')).toContain('Le paso tu chat a una persona del restaurante');
+        expect(chat.effects.handoffs).toHaveLength(1);
+      }
       else {
         for (const [k, reply] of replies.entries()) {
           expect(reply, `«${c.say[k]}» was taken for a dish`).not.toMatch(/No encuentro|I cannot find/);

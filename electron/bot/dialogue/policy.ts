@@ -1,12 +1,13 @@
 // What the bot asks next: the first thing missing, in order (an open dish question, dishes, pickup
 // or delivery, the address and its number, the name, the payment), then the summary.
-import { money, summaryText } from '../texts/blocks.ts';
+import { acceptedNames, money, summaryText } from '../texts/blocks.ts';
+import { accepts, belowMinimum, deliveryFee, onlyFulfilment, pickupOn } from '../terms/delivery-and-payments.ts';
 import type { BotTexts } from '../texts/index.ts';
 import { cleanName } from '../understanding/intents.ts';
 import type { TimeVerdict } from '../understanding/requested-time.ts';
+import { orderTotal } from '../../../shared/order.ts';
 import type { BotState } from './state.ts';
 import type { Turn } from './turn.ts';
-
 
 export function isComplete(state: BotState): boolean {
   return (
@@ -39,13 +40,23 @@ export function nextQuestion(turn: Turn): string {
     state.asked = null;
     return t.askWhat;
   }
+  // The restaurant's terms: only one way to hand orders over, a delivery minimum.
+  const only = onlyFulfilment(menu);
+  if (only && state.fulfilment !== only) {
+    state.fulfilment = only;
+    if (only === 'pickup') state.address = null;
+  }
   if (!state.fulfilment) {
     state.asked = 'fulfilment';
     return t.askFulfilment;
   }
+  if (state.fulfilment === 'delivery' && belowMinimum(menu, state.cart)) {
+    state.asked = 'minimum';
+    return t.belowMinimum(money(menu.delivery.minimumOrder, menu), money(cartSubtotal(state), menu), pickupOn(menu));
+  }
   if (state.fulfilment === 'delivery' && !state.address) {
     state.asked = 'address';
-    return t.askAddress;
+    return menu.delivery.note ? `${t.askAddress}\n${t.deliveryNote(menu.delivery.note)}` : t.askAddress;
   }
   if (state.fulfilment === 'delivery' && state.address && state.addressOpen) {
     state.asked = 'addressNumber';
@@ -60,9 +71,12 @@ export function nextQuestion(turn: Turn): string {
     const profile = customer.profileName ? cleanName(customer.profileName) : null;
     return t.askName(state.profileDeclined ? null : profile);
   }
+  if (state.payment && !accepts(menu, state.payment)) state.payment = null;
+  // One method only: nothing to ask.
+  if (!state.payment && menu.payments.length === 1) state.payment = menu.payments[0] ?? null;
   if (!state.payment) {
     state.asked = 'payment';
-    return t.askPayment(menu.currency);
+    return t.askPayment(acceptedNames(menu, t));
   }
   state.asked = 'confirm';
   return summaryText(
@@ -74,6 +88,7 @@ export function nextQuestion(turn: Turn): string {
       payment: state.payment,
       requestedTime: state.requestedTime,
       orderNote: state.orderNote,
+      deliveryFee: deliveryFee(menu, state.fulfilment),
     },
     menu,
   );
@@ -82,4 +97,8 @@ export function nextQuestion(turn: Turn): string {
 /** What to say about a time that cannot be taken: gone by, or when the restaurant is closed. */
 export function timeRefused(t: BotTexts, verdict: Exclude<TimeVerdict, { kind: 'ok' }>): string {
   return verdict.kind === 'past' ? t.timePast(verdict.time) : t.timeClosed(verdict.time, verdict.ranges);
+}
+
+function cartSubtotal(state: BotState): number {
+  return orderTotal(state.cart);
 }

@@ -41,14 +41,15 @@ export function reply(turn: Turn, r: Reading): Outcome {
   state.greeted = true;
   parts.push(...notices, ...turn.answers);
   if (scan.unknown.length) parts.push(t.unknownItems(scan.unknown));
-  if (!r.understood && scan.unknown.length === 0) parts.push(t.notUnderstood);
-  // Two replies in a row not understood: the menu and a person, and no open question left to trap.
-  if (r.understood || it.thanks) state.misses = 0;
+  if (!r.understood && !r.refused && scan.unknown.length === 0) parts.push(t.notUnderstood);
+  // The same question is asked at most twice in a row: a third miss hands the chat to a person
+  // (the conversation is kept; when the kitchen releases the chat it goes on from here).
+  if ((r.understood && !r.refused) || it.thanks) state.misses = 0;
   else state.misses++;
   if (state.misses >= 2) {
     state.misses = 0;
-    state.pending = [];
-    parts.push(`${t.stuckHelp}\n\n${menuBlock(turn)}`);
+    turn.effects.requestHandoff(it.original);
+    return done(state, [[...notices, ...turn.answers, t.stuckHandoff].join('\n\n')]);
   }
   // (Read before nextQuestion, which may fill in a remembered name.)
   const nameTaken = state.name !== r.nameBefore ? state.name : null;
@@ -59,7 +60,8 @@ export function reply(turn: Turn, r: Reading): Outcome {
     if (state.payment && state.payment !== r.paymentBefore && r.asked !== 'payment') parts.push(t.notedPayment(state.payment));
   }
   if (r.cartChanged && state.cart.length > 0 && state.asked !== 'confirm') parts.push(cartText(state.cart, menu));
-  parts.push(question);
+  // After "No aceptamos X; puedes pagar con A o B" the payment question says nothing new.
+  if (!(r.refused && state.asked === 'payment')) parts.push(question);
   // One WhatsApp message: short lines first, then the cart and the question.
   const replies = [parts.join('\n\n')];
   return done(state, replies);

@@ -1,11 +1,11 @@
 // The conversation's stored shape (JSON between messages) and the cart operations on it. Pure.
 import type { MenuItem } from '../../../shared/menu.ts';
-import { isClockTime, MAX_ORDER_NOTE_CHARS, PAYMENT_METHODS, type Fulfilment, type PaymentMethod } from '../../../shared/order.ts';
+import { isClockTime, MAX_ORDER_NOTE_CHARS, PAYMENT_METHODS, type Fulfilment, type OrderItemOption, type OrderLocation, type PaymentMethod } from '../../../shared/order.ts';
 import type { CartLine, ConversationState } from '../bot-types.ts';
 import type { Mode } from '../understanding/mentions.ts';
 
 /** The question the bot asked last, so a bare answer ("sí", "Ana", "Calle Mayor 5") is read right. */
-export type Asked = 'fulfilment' | 'address' | 'addressNumber' | 'name' | 'payment' | 'confirm' | 'change' | null;
+export type Asked = 'fulfilment' | 'minimum' | 'address' | 'addressNumber' | 'name' | 'payment' | 'confirm' | 'change' | null;
 
 /** A dish the bot is not sure of: "which one?" (choose) or "did you mean?" (confirm). */
 export interface PendingQuestion {
@@ -25,6 +25,8 @@ export interface BotState extends ConversationState {
   lastLine: number | null;
   fulfilment: Fulfilment | null;
   address: string | null;
+  /** A shared location pin: the address is its address or name. */
+  location: OrderLocation | null;
   /** The address has no house number yet ("en la calle Sol"): the next number is added to it. */
   addressOpen: boolean;
   name: string | null;
@@ -54,6 +56,7 @@ export function freshState(now: number): BotState {
     lastLine: null,
     fulfilment: null,
     address: null,
+    location: null,
     addressOpen: false,
     name: null,
     payment: null,
@@ -70,7 +73,7 @@ export function freshState(now: number): BotState {
   };
 }
 
-const ASKED = new Set(['fulfilment', 'address', 'addressNumber', 'name', 'payment', 'confirm', 'change']);
+const ASKED = new Set(['fulfilment', 'minimum', 'address', 'addressNumber', 'name', 'payment', 'confirm', 'change']);
 
 function str(v: unknown, max: number): string | null {
   return typeof v === 'string' && v.length > 0 ? v.slice(0, max) : null;
@@ -90,7 +93,38 @@ function cartLine(v: unknown): CartLine | null {
   const line: CartLine = { itemId, name, quantity, unitPrice };
   const note = str(o.note, 200);
   if (note) line.note = note;
+  const options = lineOptions(o.options);
+  if (options) line.options = options;
   return line;
+}
+
+function pin(v: unknown): OrderLocation | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  const lat = typeof o.latitude === 'number' && Number.isFinite(o.latitude) && Math.abs(o.latitude) <= 90 ? o.latitude : null;
+  const lon = typeof o.longitude === 'number' && Number.isFinite(o.longitude) && Math.abs(o.longitude) <= 180 ? o.longitude : null;
+  if (lat === null || lon === null) return null;
+  const out: OrderLocation = { latitude: lat, longitude: lon };
+  const name = str(o.name, 200);
+  const address = str(o.address, 300);
+  if (name) out.name = name;
+  if (address) out.address = address;
+  return out;
+}
+
+function lineOptions(v: unknown): OrderItemOption[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: OrderItemOption[] = [];
+  for (const x of v.slice(0, 20)) {
+    if (!x || typeof x !== 'object') continue;
+    const o = x as Record<string, unknown>;
+    const groupId = str(o.groupId, 100);
+    const choiceId = str(o.choiceId, 100);
+    const name = str(o.name, 200);
+    const price = typeof o.price === 'number' && Number.isFinite(o.price) && o.price >= 0 ? o.price : null;
+    if (groupId && choiceId && name && price !== null) out.push({ groupId, choiceId, name, price });
+  }
+  return out.length ? out : null;
 }
 
 function pendingQuestion(v: unknown): PendingQuestion | null {
@@ -121,6 +155,7 @@ export function loadState(raw: ConversationState | null, now: number): BotState 
   state.lastLine = int(o.lastLine, 0, state.cart.length - 1);
   state.fulfilment = o.fulfilment === 'pickup' || o.fulfilment === 'delivery' ? o.fulfilment : null;
   state.address = str(o.address, 200);
+  state.location = state.address !== null ? pin(o.location) : null;
   state.addressOpen = state.address !== null && o.addressOpen === true;
   state.name = str(o.name, 60);
   state.payment = (PAYMENT_METHODS as readonly unknown[]).includes(o.payment) ? (o.payment as PaymentMethod) : null;

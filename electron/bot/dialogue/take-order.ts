@@ -6,7 +6,7 @@ import type { ScanResult } from '../understanding/mentions.ts';
 import { reply, whatUnderstood } from './reply.ts';
 import { addFloorOrDoor, addHouseNumber, addressAlone, bareAddress, markAddressOpen, takeAddress } from './steps/address.ts';
 import { takeDishes } from './steps/cart.ts';
-import { takeFulfilment } from './steps/fulfilment.ts';
+import { refuseOutsideTerms, takeFulfilment } from './steps/fulfilment.ts';
 import { bareName, nameInMessage, nameWhenAskedFulfilment, takeName } from './steps/name.ts';
 import { takePayment } from './steps/payment.ts';
 import { applyChange, confirmOrChange } from './steps/summary.ts';
@@ -34,6 +34,7 @@ export function takeOrder(turn: Turn, it: Intents, scan: ScanResult): Outcome {
     namedDish: false,
     otherSlot: false,
     askedAboutDish: false,
+    refused: false,
   };
   nameInMessage(turn, r);
 
@@ -43,6 +44,7 @@ export function takeOrder(turn: Turn, it: Intents, scan: ScanResult): Outcome {
 
   // 2. Slots given in this message, whatever was asked.
   r.namedDish = r.mentions.some((m) => !m.byNumber);
+  refuseOutsideTerms(turn, r);
   applyChange(turn, r);
   addHouseNumber(turn, r);
   takeFulfilment(turn, r);

@@ -44,6 +44,8 @@ export interface Reading {
   /** Another slot came in this message (pickup/delivery, payment, address, "nada más", a yes). */
   otherSlot: boolean;
   askedAboutDish: boolean;
+  /** Something was refused by the restaurant's terms (a payment it does not take): asked again. */
+  refused: boolean;
 }
 
 export type Outcome = BotOutput & { state: BotState };

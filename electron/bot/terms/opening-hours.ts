@@ -84,12 +84,28 @@ export function rangesToday(hours: OpeningHours | undefined, now: number, timeZo
   return rangesOf(hours, localTime(now, timeZone).weekday).filter(([open, close]) => open !== close);
 }
 
-/** The next time a range starts after `now` (within a week), or null if the hours never open. */
-export function nextOpening(hours: OpeningHours | undefined, now: number, timeZone: string): NextOpening | null {
-  if (!hours) return null;
+/**
+ * The next time a range starts after `now` (within two weeks), or null if the hours never open.
+ * `closed(daysAhead)` says a day is closed whatever its hours (a one-off closed date).
+ */
+export function nextOpening(
+  hours: OpeningHours | undefined,
+  now: number,
+  timeZone: string,
+  closed: (daysAhead: number) => boolean = () => false,
+): NextOpening | null {
   const at = localTime(now, timeZone);
+  if (!hours) {
+    // Always open, but for closed dates: from the first midnight that is not one.
+    if (!closed(0)) return null;
+    for (let daysAhead = 1; daysAhead <= 14; daysAhead++) {
+      if (!closed(daysAhead)) return { daysAhead, weekday: WEEKDAYS[(at.weekday + daysAhead) % 7] as Weekday, time: '00:00' };
+    }
+    return null;
+  }
   let best: { delta: number; daysAhead: number; time: string; weekday: number } | null = null;
-  for (let daysAhead = 0; daysAhead <= 7; daysAhead++) {
+  for (let daysAhead = 0; daysAhead <= 14; daysAhead++) {
+    if (closed(daysAhead)) continue;
     const weekday = (at.weekday + daysAhead) % 7;
     for (const [open, close] of rangesOf(hours, weekday)) {
       const s = toMinutes(open);

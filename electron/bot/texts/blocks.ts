@@ -4,10 +4,21 @@ import type { Menu } from '../../../shared/menu.ts';
 import { formatMoney, orderTotal, type Fulfilment, type PaymentMethod } from '../../../shared/order.ts';
 import type { CartLine } from '../bot-types.ts';
 import { visibleCategories } from '../understanding/menu-index.ts';
-import { botTexts } from './index.ts';
+import { botTexts, type BotTexts } from './index.ts';
+import { GENERIC_METHODS } from './payment-names.ts';
 
 export function money(amount: number, menu: Menu): string {
   return formatMoney(amount, menu.currency, menu.locale);
+}
+
+/** The methods the restaurant takes, as words inside a sentence ("efectivo", "Mercado Pago"). */
+export function acceptedNames(menu: Menu, t: BotTexts): string[] {
+  return menu.payments.map((m) => methodWord(m, t));
+}
+
+export function methodWord(method: PaymentMethod, t: BotTexts): string {
+  const name = t.paymentName[method];
+  return GENERIC_METHODS.has(method) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 /** Every available dish under its category, numbered 1..N in menu order. */
@@ -39,7 +50,8 @@ export function categoriesText(menu: Menu): string {
 export function cartLines(cart: readonly CartLine[], menu: Menu): string[] {
   const lines: string[] = [];
   for (const line of cart) {
-    lines.push(`${line.quantity} × ${line.name} — ${money(orderTotal([line]), menu)}`);
+    const options = line.options?.length ? ` (${line.options.map((o) => o.name).join(', ')})` : '';
+    lines.push(`${line.quantity} × ${line.name}${options} — ${money(orderTotal([line]), menu)}`);
     if (line.note) lines.push(`   ↳ ${line.note}`);
   }
   return lines;
@@ -59,6 +71,8 @@ export interface SummaryFacts {
   payment: PaymentMethod;
   requestedTime?: string | null;
   orderNote?: string | null;
+  /** Delivery orders: the menu's fee (0: none). */
+  deliveryFee?: number;
 }
 
 export function summaryText(s: SummaryFacts, menu: Menu): string {
@@ -66,9 +80,11 @@ export function summaryText(s: SummaryFacts, menu: Menu): string {
   return [
     t.summaryTitle,
     ...cartLines(s.cart, menu),
-    `*${t.total}: ${money(orderTotal(s.cart), menu)}*`,
+    ...(s.deliveryFee ? [t.deliveryFeeLine(money(s.deliveryFee, menu))] : []),
+    `*${t.total}: ${money(orderTotal(s.cart, s.deliveryFee ?? 0), menu)}*`,
     '',
     t.deliveryLine(s.fulfilment, s.address),
+    ...(s.fulfilment === 'delivery' && menu.delivery.note ? [t.deliveryNote(menu.delivery.note)] : []),
     t.nameLine(s.name),
     t.paymentLine(s.payment),
     ...(s.requestedTime ? [t.requestedTimeLine(s.requestedTime)] : []),

@@ -3,11 +3,11 @@ import type { Weekday } from '../../../shared/menu.ts';
 import type { PaymentMethod } from '../../../shared/order.ts';
 import type { NextOpening } from '../terms/opening-hours.ts';
 import { MAX_QUANTITY } from '../understanding/quantities.ts';
-import { WALLETS, withWallet } from './payment-names.ts';
+import { capitalise, WALLETS, withWallet } from './payment-names.ts';
 import type { BotTexts } from './types.ts';
 
 export const DAYS_EN: Record<Weekday, string> = { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' };
-const PAY_EN: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', bizum: 'Bizum', transfer: 'Bank transfer', spei: 'SPEI transfer', ...WALLETS };
+export const PAY_EN: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', bizum: 'Bizum', transfer: 'Bank transfer', spei: 'SPEI transfer', ...WALLETS };
 const PAY_WITH_EN: Record<PaymentMethod, string> = { cash: 'in cash', card: 'by card', bizum: 'with Bizum', transfer: 'by bank transfer', spei: 'by SPEI transfer', ...withWallet('with') };
 
 export const EN: BotTexts = {
@@ -17,7 +17,7 @@ export const EN: BotTexts = {
   categoriesIntro: 'These are our sections. Write the number or the name of one to see its dishes:',
   categoryHint: 'Order by dish number or name, or write "menu" to go back to the sections.',
   startedOver: 'It has been a while, so we are starting over (the order you had in progress was cleared).',
-  mediaNotRead: 'Sorry, I can only read text messages 🙏 Please type your order.',
+  mediaNotRead: 'Sorry, I cannot see photos or files 🙏 Please type your order.',
   handoff: 'Sure, I am passing you to a person at the restaurant. They will answer shortly 🙂',
   cartCancelled: 'Done, I have cancelled the order you were making. Write to us any time 🙂',
   orderCancelled: (n) => `Your order #${n} is cancelled. Write to us any time 🙂`,
@@ -75,7 +75,10 @@ export const EN: BotTexts = {
   askAddressNumber: (a) => `What number on "${a}"? (and flat if needed; if it has no number, write "no number")`,
   askName: (p) =>
     p ? `What name is the order under? If it is ${p}, reply "yes"; otherwise write the name.` : 'What name is the order under?',
-  askPayment: (c) => `How will you pay? ${c === 'EUR' ? 'Cash, card, Bizum or bank transfer' : 'Cash, card or bank transfer'}.`,
+  askPayment: (m) => `How will you pay? ${capitalise(listEn(m))}.`,
+  paymentRefused: (said, accepted) => `We don't take ${said}; you can pay with ${listEn(accepted)}.`,
+  paymentName: PAY_EN,
+  list: (items) => listEn(items),
   summaryTitle: '*Your order summary:*',
   deliveryLine: (f, a) => (f === 'pickup' ? 'Fulfilment: pickup at the restaurant' : `Fulfilment: delivery — ${a ?? ''}`),
   nameLine: (n) => `Name: ${n}`,
@@ -88,15 +91,34 @@ export const EN: BotTexts = {
   thanksReply: 'You are welcome! 😊 We will keep you posted. Write "my order" to check on it.',
   closedCannotConfirm: 'Your order is saved; you can confirm it when we open.',
   skippedQuestion: (l) => `OK, I will leave ${l.map((x) => `"${x}"`).join(', ')} out of the order.`,
-  stuckHelp:
-    'It seems I am not understanding you 🙏 Here is the menu; order by dish name or number. If you prefer, write "talk to a person" and someone from the restaurant will help you.',
   hoursToday: (ranges, openNow, next) => {
     if (ranges === null) return 'We take orders at any time 🙂';
     const today = ranges.length ? `Today we are open ${ranges.map(([a, b]) => `from ${a} to ${b}`).join(' and ')}.` : 'We are closed today.';
     if (openNow) return `${today} We are open right now 🙂`;
     return next ? `${today} We open ${whenEn(next)}.` : today;
   },
-  deliveryInfo: 'Yes, we deliver 🛵 and you can also pick up your order at the restaurant.',
+  deliveryInfo: (d) =>
+    !d.delivery
+      ? "We don't deliver, but you can pick up your order at the restaurant 🙂"
+      : `Yes, we deliver 🛵${d.fee ? ` (delivery fee: ${d.fee})` : ''}${d.minimum ? `; minimum order ${d.minimum}` : ''}.${d.pickup ? ' You can also pick up your order at the restaurant.' : ''}`,
+  noDelivery: "Sorry, we don't deliver; you can pick up your order at the restaurant.",
+  noPickup: 'Sorry, there is no pickup: we only deliver 🛵',
+  onlyDelivery: 'We only deliver 🛵',
+  onlyPickup: "The order is for pickup at the restaurant (we don't deliver).",
+  belowMinimum: (min, sub, pickup) =>
+    `The minimum order for delivery is ${min} and you have ${sub}. You can add something else${pickup ? ' or pick it up at the restaurant' : ''}.`,
+  deliveryFeeLine: (fee) => `Delivery: ${fee}`,
+  deliveryNote: (note) => `ℹ️ ${note}`,
+  soldOut: (name, others) =>
+    `Sorry, ${name} is sold out today 😔${others.length ? `\nFrom the same section I can offer you:\n${others.map((o) => `• ${o}`).join('\n')}` : ''}`,
+  paused: (at) =>
+    at ? `We are not taking new orders right now 🙏 We start again at ${at}; write to us then.` : 'We are not taking new orders right now 🙏 Please write to us a bit later.',
+  pausedCartKept: 'Your order is saved; you can confirm it as soon as we take orders again.',
+  stuckHandoff: 'It seems I am not understanding you 🙏 I am passing your chat to a person at the restaurant, who will answer shortly.',
+  askOption: (dish, group, choices) =>
+    `${group} for ${dish}?\n${choices.map((c, k) => `${k + 1}) ${c}`).join('\n')}\nReply with the number or the name.`,
+  locationTaken: (a) => `📍 Address noted: ${a}`,
+  locationForPickup: 'Your order is for pickup, so I do not need the location. If you want it delivered, write "delivery".',
   etaBeforeOrder: 'Once you confirm the order, the kitchen accepts it and tells you how long it will take; we will let you know when it is ready.',
   available: (items) => `Yes, we have:\n${items.map((i) => `• ${i}`).join('\n')}\nIf you want it, tell me how many.`,
   dishInfo: (items) => `${items.join('\n')}\nIf you want it, tell me how many.`,
@@ -118,4 +140,10 @@ function whenEn(next: NextOpening): string {
   if (next.daysAhead === 0) return `today at ${next.time}`;
   if (next.daysAhead === 1) return `tomorrow at ${next.time}`;
   return `on ${DAYS_EN[next.weekday]} at ${next.time}`;
+}
+
+/** "a, b or c". */
+export function listEn(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

@@ -3,11 +3,11 @@ import type { Weekday } from '../../../shared/menu.ts';
 import type { PaymentMethod } from '../../../shared/order.ts';
 import type { NextOpening } from '../terms/opening-hours.ts';
 import { MAX_QUANTITY } from '../understanding/quantities.ts';
-import { WALLETS, withWallet } from './payment-names.ts';
+import { capitalise, WALLETS, withWallet } from './payment-names.ts';
 import type { BotTexts } from './types.ts';
 
 export const DAYS_ES: Record<Weekday, string> = { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' };
-const PAY_ES: Record<PaymentMethod, string> = { cash: 'Efectivo', card: 'Tarjeta', bizum: 'Bizum', transfer: 'Transferencia', spei: 'Transferencia SPEI', ...WALLETS };
+export const PAY_ES: Record<PaymentMethod, string> = { cash: 'Efectivo', card: 'Tarjeta', bizum: 'Bizum', transfer: 'Transferencia', spei: 'Transferencia SPEI', ...WALLETS };
 const PAY_WITH_ES: Record<PaymentMethod, string> = { cash: 'en efectivo', card: 'con tarjeta', bizum: 'con Bizum', transfer: 'por transferencia', spei: 'por transferencia SPEI', ...withWallet('con') };
 
 export const ES_ES: BotTexts = {
@@ -17,7 +17,7 @@ export const ES_ES: BotTexts = {
   categoriesIntro: 'Estas son nuestras secciones. Escribe el número o el nombre de una para ver sus platos:',
   categoryHint: 'Pide con el número o el nombre del plato, o escribe «menú» para volver a las secciones.',
   startedOver: 'Ha pasado un rato sin noticias, así que empezamos de nuevo (el pedido que tenías a medias se ha borrado).',
-  mediaNotRead: 'Perdona, solo puedo leer mensajes de texto 🙏 Escríbeme tu pedido, por favor.',
+  mediaNotRead: 'Perdona, no puedo ver fotos ni archivos 🙏 Escríbeme tu pedido, por favor.',
   handoff: 'De acuerdo, te paso con una persona del restaurante. Te contestará en breve 🙂',
   cartCancelled: 'Hecho, he cancelado el pedido que estabas haciendo. Cuando quieras, escríbenos de nuevo 🙂',
   orderCancelled: (n) => `Tu pedido #${n} está cancelado. Cuando quieras, escríbenos de nuevo 🙂`,
@@ -80,7 +80,10 @@ export const ES_ES: BotTexts = {
     p
       ? `¿A nombre de quién hacemos el pedido? Si es a nombre de ${p}, responde «sí»; si no, escribe el nombre.`
       : '¿A nombre de quién hacemos el pedido?',
-  askPayment: (c) => `¿Cómo vas a pagar? ${c === 'EUR' ? 'Efectivo, tarjeta, Bizum o transferencia' : 'Efectivo, tarjeta o transferencia'}.`,
+  askPayment: (m) => `¿Cómo vas a pagar? ${capitalise(listEs(m))}.`,
+  paymentRefused: (said, accepted) => `No aceptamos ${said}; puedes pagar con ${listEs(accepted)}.`,
+  paymentName: PAY_ES,
+  list: (items) => listEs(items),
   summaryTitle: '*Resumen de tu pedido:*',
   deliveryLine: (f, a) => (f === 'pickup' ? 'Entrega: recoger en el local' : `Entrega: a domicilio — ${a ?? ''}`),
   nameLine: (n) => `Nombre: ${n}`,
@@ -95,8 +98,6 @@ export const ES_ES: BotTexts = {
   thanksReply: '¡A ti! 😊 Te avisamos cuando tu pedido avance. Escribe «mi pedido» para ver cómo va.',
   closedCannotConfirm: 'Tu pedido sigue guardado; podrás confirmarlo cuando abramos.',
   skippedQuestion: (l) => `Vale, dejo ${l.map((x) => `«${x}»`).join(', ')} fuera del pedido.`,
-  stuckHelp:
-    'Parece que no te estoy entendiendo 🙏 Aquí tienes la carta; pide con el nombre o el número del plato. Si lo prefieres, escribe «hablar con una persona» y te atiende alguien del restaurante.',
   hoursToday: (ranges, openNow, next) => {
     if (ranges === null) return 'Tomamos pedidos a cualquier hora 🙂';
     const today = ranges.length
@@ -105,7 +106,30 @@ export const ES_ES: BotTexts = {
     if (openNow) return `${today} Ahora mismo estamos abiertos 🙂`;
     return next ? `${today} Abrimos ${whenEs(next)}.` : today;
   },
-  deliveryInfo: 'Sí, llevamos a domicilio 🛵 y también puedes recoger el pedido en el local.',
+  deliveryInfo: (d) =>
+    !d.delivery
+      ? 'No hacemos envíos a domicilio, pero puedes recoger el pedido en el local 🙂'
+      : `Sí, llevamos a domicilio 🛵${d.fee ? ` (envío: ${d.fee})` : ''}${d.minimum ? `; pedido mínimo ${d.minimum}` : ''}.${d.pickup ? ' También puedes recoger el pedido en el local.' : ''}`,
+  noDelivery: 'Lo siento, no hacemos envíos a domicilio; puedes recoger el pedido en el local.',
+  noPickup: 'Lo siento, no hay recogida en el local: solo llevamos a domicilio 🛵',
+  onlyDelivery: 'Solo llevamos a domicilio 🛵',
+  onlyPickup: 'El pedido es para recoger en el local (no hacemos envíos).',
+  belowMinimum: (min, sub, pickup) =>
+    `El pedido mínimo para envío a domicilio es de ${min} y llevas ${sub}. Puedes añadir algo más${pickup ? ' o recogerlo en el local' : ''}.`,
+  deliveryFeeLine: (fee) => `Envío: ${fee}`,
+  deliveryNote: (note) => `ℹ️ ${note}`,
+  soldOut: (name, others) =>
+    `Lo siento, hoy se nos ha acabado ${name} 😔${others.length ? `\nDe lo mismo te puedo ofrecer:\n${others.map((o) => `• ${o}`).join('\n')}` : ''}`,
+  paused: (at) =>
+    at
+      ? `Ahora mismo no estamos aceptando pedidos nuevos 🙏 Volvemos a las ${at}; escríbenos entonces.`
+      : 'Ahora mismo no estamos aceptando pedidos nuevos 🙏 Escríbenos un poco más tarde.',
+  pausedCartKept: 'Tu pedido sigue guardado; podrás confirmarlo en cuanto volvamos a aceptar pedidos.',
+  stuckHandoff: 'Parece que no te estoy entendiendo 🙏 Le paso tu chat a una persona del restaurante, que te contestará en breve.',
+  askOption: (dish, group, choices) =>
+    `¿${group} para ${dish}?\n${choices.map((c, k) => `${k + 1}) ${c}`).join('\n')}\nResponde con el número o el nombre.`,
+  locationTaken: (a) => `📍 Apuntada la dirección: ${a}`,
+  locationForPickup: 'Tu pedido es para recoger en el local, así que no necesito la ubicación. Si lo quieres a domicilio, escribe «a domicilio».',
   etaBeforeOrder:
     'En cuanto confirmes el pedido, la cocina lo acepta y te dice cuánto tardará; te avisamos cuando esté listo.',
   available: (items) => `Sí, tenemos:\n${items.map((i) => `• ${i}`).join('\n')}\nSi lo quieres, dime cuántos.`,
@@ -128,4 +152,10 @@ export function whenEs(next: NextOpening): string {
   if (next.daysAhead === 0) return `hoy a las ${next.time}`;
   if (next.daysAhead === 1) return `mañana a las ${next.time}`;
   return `el ${DAYS_ES[next.weekday]} a las ${next.time}`;
+}
+
+/** "a, b o c". */
+export function listEs(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${/^h?i/iu.test(items.at(-1) ?? '') ? 'u' : 'o'} ${items.at(-1)}`;
 }

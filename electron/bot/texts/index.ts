@@ -1,19 +1,23 @@
 // The bot's text set for a menu's locale. One file per regional set, same keys (types.ts).
 import { WEEKDAYS, type MenuLocale } from '../../../shared/menu.ts';
 import { EN, DAYS_EN } from './en.ts';
+import { ES_AR } from './es-AR.ts';
+import { ES_CO } from './es-CO.ts';
 import { DAYS_ES, ES_ES } from './es-ES.ts';
+import { ES_LATAM } from './es-LATAM.ts';
+import { ES_MX } from './es-MX.ts';
 import type { BotTexts } from './types.ts';
 
 export type { BotTexts, StatusFacts } from './types.ts';
 
 const SETS: Record<MenuLocale, BotTexts> = {
   'es-ES': ES_ES,
-  'es-MX': ES_ES,
-  'es-AR': ES_ES,
-  'es-CO': ES_ES,
-  'es-CL': ES_ES,
-  'es-PE': ES_ES,
-  'es-US': ES_ES,
+  'es-MX': ES_MX,
+  'es-AR': ES_AR,
+  'es-CO': ES_CO,
+  'es-CL': ES_LATAM,
+  'es-PE': ES_LATAM,
+  'es-US': ES_LATAM,
   en: EN,
 };
 

@@ -11,6 +11,15 @@ export interface StatusFacts {
   minutesLeft: number | null;
 }
 
+export interface DeliveryFacts {
+  delivery: boolean;
+  pickup: boolean;
+  /** The fee as money text, null when free. */
+  fee: string | null;
+  /** The minimum as money text, null when none. */
+  minimum: string | null;
+}
+
 export interface BotTexts {
   greeting(restaurant: string): string;
   menuTitle(restaurant: string): string;
@@ -48,8 +57,14 @@ export interface BotTexts {
   /** The address came without a house number. */
   askAddressNumber(address: string): string;
   askName(profileName: string | null): string;
-  /** Bizum is Spanish: offered only when the menu's currency is the euro. */
-  askPayment(currency: string): string;
+  /** The methods the restaurant accepts, in the customer's words ("Efectivo, tarjeta o Mercado Pago"). */
+  askPayment(methods: string[]): string;
+  /** A method the restaurant does not take: "No aceptamos X; puedes pagar con A, B o C". */
+  paymentRefused(said: string, accepted: string[]): string;
+  /** Each method's name as customers call it ("Transferencia", "Mercado Pago"). */
+  paymentName: Record<PaymentMethod, string>;
+  /** "A, B o C". */
+  list(items: string[]): string;
   summaryTitle: string;
   deliveryLine(fulfilment: Fulfilment, address: string | null): string;
   nameLine(name: string): string;
@@ -63,9 +78,34 @@ export interface BotTexts {
   thanksReply: string;
   closedCannotConfirm: string;
   skippedQuestion(labels: string[]): string;
-  stuckHelp: string;
   hoursToday(ranges: [string, string][] | null, openNow: boolean, next: NextOpening | null): string;
-  deliveryInfo: string;
+  deliveryInfo(terms: DeliveryFacts): string;
+  /** Delivery asked for, but the restaurant does not deliver. */
+  noDelivery: string;
+  /** Pickup asked for, but the restaurant only delivers. */
+  noPickup: string;
+  /** Pickup is off: the order goes to an address. */
+  onlyDelivery: string;
+  /** Delivery is off: the order is picked up. */
+  onlyPickup: string;
+  /** The dishes come to less than the delivery minimum. */
+  belowMinimum(minimum: string, subtotal: string, pickup: boolean): string;
+  deliveryFeeLine(fee: string): string;
+  /** The restaurant's note said with delivery ("solo repartimos en Palermo"). */
+  deliveryNote(note: string): string;
+  /** A dish marked sold out, and the rest of its section. */
+  soldOut(name: string, others: string[]): string;
+  /** Orders are paused: when they reopen ("HH:MM"), or null until the kitchen resumes. */
+  paused(reopensAt: string | null): string;
+  pausedCartKept: string;
+  /** The same question twice without an answer: a person takes the chat. */
+  stuckHandoff: string;
+  /** A required option the customer did not give ("¿De qué tamaño quieres la Muzza?"). */
+  askOption(dish: string, group: string, choices: string[]): string;
+  /** A location pin taken as the delivery address. */
+  locationTaken(address: string): string;
+  /** A pin with a pickup order: kept out, and how to switch. */
+  locationForPickup: string;
   etaBeforeOrder: string;
   available(items: string[]): string;
   notAvailable(words: string[]): string;

@@ -3,6 +3,7 @@
 import { foldText } from '../../../../shared/text.ts';
 import { floorOrDoor, streetAndNumber } from '../../understanding/addresses.ts';
 import { looksLikeAddress, tidyValue } from '../../understanding/intents.ts';
+import { deliveryOn } from '../../terms/delivery-and-payments.ts';
 import type { Reading, Turn } from '../turn.ts';
 
 
@@ -85,7 +86,7 @@ export function addressAlone(turn: Turn, r: Reading): void {
   const { it, scan, mentions } = r;
   // "Calle Mayor 5" when asked pickup-or-delivery (or anywhere): delivery to that address.
   r.tookAddress = false;
-  if (!it.address && !r.addedToAddress && !r.namedDish && r.asked !== 'address' && it.fulfilment !== 'pickup' && looksLikeAddress(it.restOriginal)) {
+  if (!it.address && !r.addedToAddress && !r.namedDish && r.asked !== 'address' && it.fulfilment !== 'pickup' && deliveryOn(turn.input.menu) && looksLikeAddress(it.restOriginal)) {
     const value = tidyValue(it.restOriginal.replace(/^\s*(?:en|a|al|es|para|to|at)\s+/iu, '')).slice(0, 200);
     if (value) {
       state.address = value;

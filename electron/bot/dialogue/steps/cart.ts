@@ -7,15 +7,45 @@ import { MAX_QUANTITY } from '../../understanding/quantities.ts';
 import { judgeRequestedTime } from '../../understanding/requested-time.ts';
 import { timeRefused } from '../policy.ts';
 import { addToCart, cartHas, removeFromCart, setQuantity, type BotState } from '../state.ts';
+import { soldOutNamed } from '../../terms/sold-out.ts';
 import type { Reading, Turn } from '../turn.ts';
 import { cartText } from '../../texts/blocks.ts';
 
+
+/** A sold-out dish the customer named: said so, with the rest of its section; never added. */
+function tellSoldOut(turn: Turn, r: Reading): void {
+  const { menu } = turn.input;
+  const told = new Set<string>();
+  const tell = (words: string): boolean => {
+    const found = soldOutNamed(menu, words);
+    if (!found) return false;
+    if (!told.has(found.item.id)) {
+      told.add(found.item.id);
+      turn.notices.push(turn.t.soldOut(found.item.name, found.others.slice(0, 6).map((i) => `${i.name} — ${money(i.price, menu)}`)));
+    }
+    return true;
+  };
+  for (let k = r.scan.unknown.length - 1; k >= 0; k--) {
+    if (tell(r.scan.unknown[k] ?? '')) {
+      r.scan.unknown.splice(k, 1);
+      r.understood = true;
+    }
+  }
+  for (let k = r.mentions.length - 1; k >= 0; k--) {
+    const m = r.mentions[k];
+    if (m && m.itemId === null && m.mode === 'add' && tell(m.label)) {
+      r.mentions.splice(k, 1);
+      r.understood = true;
+    }
+  }
+}
 
 /** Dishes, questions about dishes, the time and the order note. */
 export function takeDishes(turn: Turn, r: Reading): void {
   const { state, t, notices, input } = turn;
   const { menu } = input;
   const { it, scan, mentions } = r;
+  tellSoldOut(turn, r);
   // "¿Tenéis …?", "¿cuánto cuesta …?", "¿qué lleva …?" are answered with what the menu
   // has, and nothing is added.
   const asksAbout = it.asksAvailability || it.asksPrice || it.asksContents;

@@ -2,13 +2,20 @@
 import type { OrderDraft } from '../../bot-types.ts';
 import { judgeClockTime } from '../../understanding/requested-time.ts';
 import { nextQuestion, timeRefused } from '../policy.ts';
+import { accepts, belowMinimum, deliveryFee, deliveryOn, pickupOn } from '../../terms/delivery-and-payments.ts';
 import { freshState } from '../state.ts';
 import { done, type Outcome, type Turn } from '../turn.ts';
 
 
 export function placeOrder(turn: Turn): Outcome {
   const { state, input, t } = turn;
-  if (!state.fulfilment || !state.name || !state.payment) return done(state, [nextQuestion(turn)]);
+  const { menu } = input;
+  // The terms may have changed since the summary (payments, delivery off, a new minimum): ask again.
+  const termsChanged =
+    (state.payment && !accepts(menu, state.payment)) ||
+    (state.fulfilment === 'delivery' && (!deliveryOn(menu) || belowMinimum(menu, state.cart))) ||
+    (state.fulfilment === 'pickup' && !pickupOn(menu));
+  if (!state.fulfilment || !state.name || !state.payment || termsChanged) return done(state, [...turn.notices, nextQuestion(turn)]);
   // The time was fine when given; the summary may have waited past it.
   if (state.requestedTime) {
     const verdict = judgeClockTime(state.requestedTime, input.now, input.menu.hours, input.menu.timezone ?? input.timezone);
@@ -25,6 +32,9 @@ export function placeOrder(turn: Turn): Outcome {
     currency: input.menu.currency,
   };
   if (state.fulfilment === 'delivery' && state.address) draft.address = state.address;
+  if (state.fulfilment === 'delivery' && state.location) draft.location = { ...state.location };
+  const fee = deliveryFee(menu, state.fulfilment);
+  if (fee > 0) draft.deliveryFee = fee;
   if (state.requestedTime) draft.requestedTime = state.requestedTime;
   if (state.orderNote) draft.orderNote = state.orderNote;
   const placed = turn.effects.placeOrder(draft);
