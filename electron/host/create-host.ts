@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Menu } from '../../shared/menu.ts';
+import { languageOf, type Menu } from '../../shared/menu.ts';
 import type { KdsEvent } from '../../shared/kds-api.ts';
 import { createSystemClock, type Clock } from './clock.ts';
 import { createJsonLogger, errorFields, type Logger } from './logger.ts';
