@@ -28,6 +28,9 @@ const STATUS_CODES: Record<number, KdsErrorCode> = {
   429: 'too_many_requests',
 };
 
+/** Calls whose 401 is about the owner PIN typed, not about the screen's access token. */
+const PIN_CHECKS: ReadonlySet<string> = new Set(['unlockOwner', 'setOwnerPin']);
+
 export function createHttpTransport(options: HttpTransportOptions): KdsTransport {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const Socket = options.WebSocket ?? WebSocket;
@@ -136,7 +139,8 @@ export function createHttpTransport(options: HttpTransportOptions): KdsTransport
         // A text answer (the day's close as CSV) is the result itself.
         body = response.ok ? text : undefined;
       }
-      if (response.status === 401) options.onUnauthorized();
+      // A wrong owner PIN is a 401 too, but the access token is fine: only other calls mean "token rejected".
+      if (response.status === 401 && !PIN_CHECKS.has(method)) options.onUnauthorized();
       if (!response.ok) throw failure(response, body);
       return unwrapHttpResult(method, body);
     },

@@ -6,6 +6,7 @@ import type { UiStrings } from '../../../shared/i18n.ts';
 import { etaDueAt, failedNotices } from '../state/selectors.ts';
 import { formatClock } from '../state/timer.ts';
 import { CardTimer } from './CardTimer.tsx';
+import { OWNER_STRINGS } from '../../../shared/i18n-owner.ts';
 
 export interface CardActions {
   /** Tap on the card: select it and stop its alarm. */
@@ -110,6 +111,11 @@ function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinu
           </li>
         ))}
       </ul>
+      {order.deliveryFee !== undefined && order.deliveryFee > 0 && (
+        <div className="card__fee" data-testid="delivery-fee">
+          🛵 {OWNER_STRINGS[locale].deliveryFee}: {formatMoney(order.deliveryFee, order.currency, locale)}
+        </div>
+      )}
       <div className="card__meta">
         <span className={`card__status card__status--${order.status}`} data-testid="status">
           {t.status[order.status]}
