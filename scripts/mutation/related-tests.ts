@@ -24,8 +24,8 @@ export const COMPOSITION_ROOTS = [
 const OUT_OF_PROCESS = /support\/(headless-process|chromium|firestore-emulator|real-whatsapp)|cloud-harness|auth-emulator|playwright|puppeteer|spawnSync|child_process/;
 
 const SOURCE_DIRS = ['electron', 'shared', 'tests', 'e2e'];
-/** Value imports only: `import type` brings in no code. */
-const IMPORT = /^\s*(?:import(?!\s+type\b)[^'"]*?from\s*|import\s*|export\s+(?!type\b)[^'"]*?from\s*)['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** Type imports count: a module handed an instance (a repository, a clock) imports only its type. */
+const IMPORT = /^\s*(?:import|export)\b[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 function listSources(root: string, dir: string, out: string[]): void {
   let entries: string[];

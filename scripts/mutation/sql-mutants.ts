@@ -16,6 +16,9 @@ export interface SqlMutant {
 const OUTBOX = 'electron/store/outbox-repo.ts';
 const ORDERS = 'electron/store/orders-repo.ts';
 const CONVERSATIONS = 'electron/store/conversations-repo.ts';
+const SETTINGS = 'electron/store/settings-repo.ts';
+const MENU = 'electron/store/menu-repo.ts';
+const MEDIA = 'electron/store/media-repo.ts';
 
 export const SQL_MUTANTS: SqlMutant[] = [
   // outbox-repo.ts
@@ -150,4 +153,32 @@ export const SQL_MUTANTS: SqlMutant[] = [
   { id: 'conversations.inbox.prune-recent', file: CONVERSATIONS, find: 'DELETE FROM inbox WHERE at < ?', replace: 'DELETE FROM inbox WHERE at > ?' },
   { id: 'conversations.inbox.prune-emptied', file: CONVERSATIONS, find: 'DELETE FROM inbox WHERE at < ?', replace: 'DELETE FROM inbox WHERE at < ? AND 0' },
   { id: 'conversations.name.not-updated', file: CONVERSATIONS, find: 'DO UPDATE SET name = excluded.name, updated_at', replace: 'DO UPDATE SET name = customers.name, updated_at' },
+
+  // settings-repo.ts
+  { id: 'settings.set.first-value-kept', file: SETTINGS, find: 'ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json', replace: 'ON CONFLICT (key) DO NOTHING' },
+  { id: 'settings.get.any-key', file: SETTINGS, find: "'SELECT value_json FROM settings WHERE key = ?'", replace: "'SELECT value_json FROM settings WHERE ? IS NOT NULL ORDER BY key'" },
+  { id: 'settings.has.any-key', file: SETTINGS, find: "'SELECT 1 AS present FROM settings WHERE key = ?'", replace: "'SELECT 1 AS present FROM settings WHERE ? IS NOT NULL'" },
+  { id: 'settings.delete.kept', file: SETTINGS, find: "'DELETE FROM settings WHERE key = ?'", replace: "'DELETE FROM settings WHERE key = ? AND 0'" },
+
+  // menu-repo.ts
+  { id: 'menu.put.first-menu-kept', file: MENU, find: `ON CONFLICT (id) DO UPDATE SET document_json = excluded.document_json, updated_at = excluded.updated_at,
+         origin = excluded.origin, stored_at = excluded.stored_at`, replace: 'ON CONFLICT (id) DO NOTHING' },
+  { id: 'menu.put.origin-kept', file: MENU, find: 'origin = excluded.origin, stored_at', replace: 'origin = menu.origin, stored_at' },
+
+  // media-repo.ts
+  { id: 'media.handoff.instant-excluded', file: MEDIA, find: 'WHERE phone = ? AND at >= ? AND released_at IS NULL', replace: 'WHERE phone = ? AND at > ? AND released_at IS NULL' },
+  { id: 'media.handoff.released-shown', file: MEDIA, find: 'AND at >= ? AND released_at IS NULL ORDER BY at, rowid', replace: 'AND at >= ? ORDER BY at, rowid' },
+  { id: 'media.handoff.newest-first', file: MEDIA, find: 'released_at IS NULL ORDER BY at, rowid', replace: 'released_at IS NULL ORDER BY at DESC, rowid' },
+  { id: 'media.release.every-chat', file: MEDIA, find: "'UPDATE media SET released_at = ? WHERE phone = ? AND released_at IS NULL'", replace: "'UPDATE media SET released_at = ? WHERE ? IS NOT NULL AND released_at IS NULL'" },
+  {
+    id: 'media.release.restamped',
+    file: MEDIA,
+    find: "'UPDATE media SET released_at = ? WHERE phone = ? AND released_at IS NULL'",
+    replace: "'UPDATE media SET released_at = ? WHERE phone = ?'",
+    equivalent: 'released_at is only ever compared with NULL, so moving an earlier release time changes nothing',
+  },
+  { id: 'media.last.edits-counted', file: MEDIA, find: "AND i.id NOT LIKE '%#edit#%' ORDER BY", replace: 'ORDER BY' },
+  { id: 'media.last.oldest-first', file: MEDIA, find: 'ORDER BY i.at DESC, i.rowid DESC LIMIT ?', replace: 'ORDER BY i.at ASC, i.rowid ASC LIMIT ?' },
+  { id: 'media.prune.recent', file: MEDIA, find: "'SELECT id FROM media WHERE at < ? ORDER BY at LIMIT ?'", replace: "'SELECT id FROM media WHERE at > ? ORDER BY at LIMIT ?'" },
+  { id: 'media.prune.newest-first', file: MEDIA, find: "'SELECT id FROM media WHERE at < ? ORDER BY at LIMIT ?'", replace: "'SELECT id FROM media WHERE at < ? ORDER BY at DESC LIMIT ?'" },
 ];
