@@ -266,6 +266,25 @@ describe('order lifecycle', () => {
       expect(store.orders.get(late.id)!.status).toBe('accepted');
     });
 
+    it('follows the undo window the settings give at the moment, not the one at start-up', async () => {
+      let windowMs = 5_000;
+      const live = new OrderLifecycle({
+        store,
+        clock,
+        onChange: () => undefined,
+        onOutboxChange: () => undefined,
+        locale: () => 'es',
+        timezone: () => 'Europe/Madrid',
+        undoMs: () => windowMs,
+      });
+      windowMs = 20_000;
+      const order = live.create(draft);
+      live.transition(order.id, { to: 'accepted', undoable: true });
+      expect(store.outbox.keysWithPrefix(`order:${order.id}:`)[0]!.notBefore).toBe(clock.now() + 20_000);
+      await clock.advance(15_000);
+      expect(live.undo(order.id).status).toBe('new');
+    });
+
     it('has nothing to undo on a fresh order', () => {
       const order = lifecycle.create(draft);
       const error = expectKdsError(() => lifecycle.undo(order.id), 'conflict');
