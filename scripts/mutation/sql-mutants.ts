@@ -180,5 +180,11 @@ export const SQL_MUTANTS: SqlMutant[] = [
   { id: 'media.last.edits-counted', file: MEDIA, find: "AND i.id NOT LIKE '%#edit#%' ORDER BY", replace: 'ORDER BY' },
   { id: 'media.last.oldest-first', file: MEDIA, find: 'ORDER BY i.at DESC, i.rowid DESC LIMIT ?', replace: 'ORDER BY i.at ASC, i.rowid ASC LIMIT ?' },
   { id: 'media.prune.recent', file: MEDIA, find: "'SELECT id FROM media WHERE at < ? ORDER BY at LIMIT ?'", replace: "'SELECT id FROM media WHERE at > ? ORDER BY at LIMIT ?'" },
-  { id: 'media.prune.newest-first', file: MEDIA, find: "'SELECT id FROM media WHERE at < ? ORDER BY at LIMIT ?'", replace: "'SELECT id FROM media WHERE at < ? ORDER BY at DESC LIMIT ?'" },
+  {
+    id: 'media.prune.newest-first',
+    file: MEDIA,
+    find: "'SELECT id FROM media WHERE at < ? ORDER BY at LIMIT ?'",
+    replace: "'SELECT id FROM media WHERE at < ? ORDER BY at DESC LIMIT ?'",
+    equivalent: 'the media store prunes batch after batch until none is left, so the batch order does not matter',
+  },
 ];
