@@ -10,8 +10,9 @@ import { FakeClock } from '../support/fake-clock.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const ANA = '34600000001';
+const BEA = '34600000002';
 
-describe('kept across restarts', () => {
+describe('what the database keeps', () => {
   let tmp: ReturnType<typeof makeTempDir>;
   let dbPath: string;
   let store: Store;
@@ -53,5 +54,15 @@ describe('kept across restarts', () => {
     store.media.insert(record('same-instant', since));
     store.media.insert(record('after', since + 1));
     expect(store.media.forHandoff(ANA, since).map((m) => m.id)).toEqual(['same-instant', 'after']);
+  });
+
+  it('releasing one chat takes only its files off the handoff list', () => {
+    const since = clock.now();
+    for (const phone of [ANA, BEA]) {
+      store.media.insert({ id: `voice-${phone}`, messageId: `msg-${phone}`, phone, kind: 'audio', captioned: false, at: since });
+    }
+    store.media.release(ANA, since + 1_000);
+    expect(store.media.forHandoff(ANA, since)).toEqual([]);
+    expect(store.media.forHandoff(BEA, since).map((m) => m.id)).toEqual([`voice-${BEA}`]);
   });
 });
