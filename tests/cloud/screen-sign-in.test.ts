@@ -90,6 +90,31 @@ describe('cloud sign-in from the screen', () => {
     }
   });
 
+  it('a --firebase file without credentials (a server) is signed in from the screen too', { timeout: 60_000 }, async (context) => {
+    const { firestore, auth } = emulators;
+    if (!auth) return context.skip(emulators.skipped);
+    await auth.createUser('servidor@example.com', PASSWORD, { restaurantId: 'casa-servidor' });
+    const tmp = makeTempDir();
+    const env = { FIRESTORE_EMULATOR_HOST: firestore.address, FIREBASE_AUTH_EMULATOR_HOST: auth.host };
+    let running: HeadlessHost | undefined;
+    try {
+      running = await startHeadlessHost({
+        args: { dataDir: tmp.dir, port: 0, engine: 'simulator' },
+        firebase: { config: { ...CONFIG, projectId: 'demo-comanda' }, deviceName: 'Servidor' },
+        logger: silentLogger,
+        clock: createSystemClock(),
+        env,
+      });
+      // As before: the file alone starts the cloud, which asks for credentials.
+      expect(await running.host.service.getCloudStatus()).toMatchObject({ state: 'sign-in-failed', problem: 'no-credentials' });
+      await running.device.cloudSignIn({ email: 'servidor@example.com', password: PASSWORD });
+      expect(await running.host.service.getCloudStatus()).toMatchObject({ state: 'running', restaurantId: 'casa-servidor' });
+    } finally {
+      await running?.stop();
+      tmp.cleanup();
+    }
+  });
+
   it('desktop: keeps the session sealed by the OS keychain, not in a plain file', { timeout: 60_000 }, async (context) => {
     const { firestore, auth } = emulators;
     if (!auth) return context.skip(emulators.skipped);
