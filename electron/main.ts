@@ -246,7 +246,12 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
       const t = () => SHELL_TEXTS[locale()].notify;
       updater = new Updater({
         updater: electronUpdater.autoUpdater,
-        policy: new UpdatePolicy({ clock, openOrders, timeZone }),
+        policy: new UpdatePolicy({
+          clock,
+          openOrders,
+          timeZone,
+          whatsappBroken: () => runner.host.problems.list().length > 0,
+        }),
         logger: logger.child({ part: 'updater' }),
         channel: () => settings.updateChannel,
         notify: (kind, detail) => {
@@ -316,6 +321,7 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
     runner.subscribe((event) => {
       if (event.type === 'whatsapp') {
         alerts?.onStatus(event.status);
+        if (event.status.problems?.length) updater?.policyWhatsAppProblems();
         tray?.update();
         refreshHeartbeat();
       } else if (event.type === 'handoffs') {

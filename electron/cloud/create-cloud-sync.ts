@@ -17,6 +17,7 @@ import { AuthSession, SignInError, type CloudIdentity } from './auth-session.ts'
 import { CloudKv, migrateCloud } from './cloud-schema.ts';
 import { CommandRunner, type CommandHandlers } from './commands.ts';
 import { DeviceStatus, HEARTBEAT_MS } from './device-status.ts';
+import { FleetSync } from './fleet-sync.ts';
 import { MenuSync } from './menu-sync.ts';
 import { OrderSync } from './order-sync.ts';
 import { SessionLease, type LeaseResult } from './session-lease.ts';
@@ -43,6 +44,8 @@ export interface CloudSyncOptions {
   /** host.menu.current: with it, local edits newer than the cloud's copy are sent to config/menu. */
   localMenu?: () => Menu;
   onMenuError?: (error: string | null) => void;
+  /** fleet/whatsapp changed (host.fleet.set); absent: not listened to. */
+  onFleet?: (document: unknown) => void;
   handlers: CommandHandlers;
   notifier: DesktopNotifier;
   ownerEmail: () => string | undefined;
@@ -103,6 +106,7 @@ export interface CloudSync {
     firestore: Firestore;
     orders?: OrderSync;
     device?: DeviceStatus;
+    fleet?: FleetSync;
     commands?: CommandRunner;
     menu?: MenuSync;
     alerts?: Alerts;
@@ -275,6 +279,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       });
       const lease = new SessionLease({ firestore, restaurantId: rid, deviceId: deviceId!, deviceName, clock });
       Object.assign(parts, { device, orders, menu, commands, alerts, lease });
+      if (options.onFleet) parts.fleet = new FleetSync({ firestore, logger, onFleet: options.onFleet });
       if (options.backups) {
         const { key, newRecoveryCode } = backupKeyFor(options.backups, rid, logger);
         backupKey = key;
@@ -322,6 +327,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       device.start();
       orders.start();
       menu.start();
+      parts.fleet?.start();
       await commands.start().catch((error: unknown) => logger.warn('commands not started', errorFields(error)));
       let leaseResult: LeaseResult;
       try {
@@ -364,6 +370,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
       parts.device?.stop();
       parts.orders?.stop();
       parts.menu?.stop();
+      parts.fleet?.stop();
       parts.commands?.stop();
       setState({ state: 'off' });
       await terminate(firestore).catch(() => {});

@@ -127,6 +127,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     subscribe: (listener) => host.bus.subscribe(listener),
     whatsappStatus: () => host.service.whatsappStatus(),
     catchUp: () => host.catchUp.health(),
+    onFleet: (document) => host.fleet.set(document),
     ordersSince: (ms) => host.store.orders.list({ createdSince: ms }),
     localMenu: () => host.menu.current(),
     applyMenu: (menu) => {

@@ -22,6 +22,12 @@ export interface UpdatePolicyOptions {
   quietHours?: QuietHours;
   /** How often a waiting update looks whether the quiet hours have come. */
   quietPollMs?: number;
+  /**
+   * WhatsApp fails with never-ready or events-silent: the fix is most likely in a new release, and
+   * no WhatsApp order can arrive anyway, so check at once and install without waiting for the quiet
+   * hours (the orders on the board are kept; the window is back in seconds).
+   */
+  whatsappBroken?: () => boolean;
 }
 
 export interface UpdateActions {
@@ -89,9 +95,21 @@ export class UpdatePolicy {
     return this.o.openOrders() > 0 ? 'confirm-open-orders' : 'install';
   }
 
-  /** Quiet hours and an empty board: the only time the app restarts without being asked. */
+  /** The host's WhatsApp problems changed: while broken, look for a release now and take it at once. */
+  whatsappProblemsChanged(): void {
+    if (!this.actions || !this.o.whatsappBroken?.()) return;
+    if (this.ready) {
+      if (this.quietTimer) this.o.clock.clearTimeout(this.quietTimer);
+      this.pollQuietHours();
+    } else {
+      this.actions.check();
+    }
+  }
+
+  /** Quiet hours and an empty board (or WhatsApp broken): the only times the app restarts without being asked. */
   mayInstallUnattended(): boolean {
     if (!this.ready) return false;
+    if (this.o.whatsappBroken?.()) return true;
     const hour = localHour(this.o.clock.now(), this.o.timeZone?.());
     return inQuietHours(hour, this.o.quietHours ?? DEFAULT_QUIET_HOURS) && this.o.openOrders() === 0;
   }

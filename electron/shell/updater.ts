@@ -77,6 +77,11 @@ export class Updater {
     this.o.policy.stop();
   }
 
+  /** WhatsApp is failing (never-ready, events-silent): the policy checks and installs at once. */
+  policyWhatsAppProblems(): void {
+    this.o.policy.whatsappProblemsChanged();
+  }
+
   /** Tray "Check for updates" (manual: says so when already up to date) and the policy's timer. */
   async check(manual: boolean): Promise<void> {
     if (this.state.phase === 'ready' || this.state.phase === 'downloading' || this.state.phase === 'checking') return;

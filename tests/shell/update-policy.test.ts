@@ -39,6 +39,39 @@ describe('update policy', () => {
     expect(install).toHaveBeenCalledTimes(1);
   });
 
+  it('while WhatsApp is broken (never-ready, events-silent): checks at once and installs without the quiet hours, open orders or not', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-20T14:00:00Z'));
+    let broken = false;
+    const policy = new UpdatePolicy({ clock, openOrders: () => 3, timeZone: () => 'UTC', whatsappBroken: () => broken });
+    const check = vi.fn();
+    const install = vi.fn();
+    policy.start({ check, install });
+    await clock.advance(60_000);
+    expect(check).toHaveBeenCalledTimes(1);
+    policy.whatsappProblemsChanged();
+    expect(check).toHaveBeenCalledTimes(1); // nothing broken: no extra check
+    broken = true;
+    policy.whatsappProblemsChanged();
+    expect(check).toHaveBeenCalledTimes(2);
+    policy.updateDownloaded();
+    await clock.advance(0);
+    expect(install).toHaveBeenCalledTimes(1);
+  });
+
+  it('a release downloaded before WhatsApp broke is installed as soon as it breaks', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-20T14:00:00Z'));
+    let broken = false;
+    const policy = new UpdatePolicy({ clock, openOrders: () => 1, timeZone: () => 'UTC', whatsappBroken: () => broken });
+    const install = vi.fn();
+    policy.start({ check: vi.fn(), install });
+    policy.updateDownloaded();
+    await clock.advance(3600_000);
+    expect(install).not.toHaveBeenCalled();
+    broken = true;
+    policy.whatsappProblemsChanged();
+    expect(install).toHaveBeenCalledTimes(1);
+  });
+
   it('waits outside the quiet hours even with an empty board', async () => {
     const clock = new FakeClock(Date.parse('2026-11-20T05:00:00Z'));
     const policy = new UpdatePolicy({ clock, openOrders: () => 0, timeZone: () => 'UTC' });
