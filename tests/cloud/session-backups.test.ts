@@ -107,9 +107,9 @@ describe('session backups (real chromium profile)', () => {
 
     // Flip one byte in a chunk of the newest: refused with a reason, the older one used.
     const chunkRef = doc(client.db, 'restaurants/pepe/sessionBackups', newer.id, 'chunks', '0');
-    const bytes = Buffer.from(((await getDoc(chunkRef)).data()!.data as Bytes).toUint8Array());
+    const bytes = Buffer.from((await getDoc(chunkRef)).data()!.b64 as string, 'base64');
     bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
-    await updateDoc(chunkRef, { data: Bytes.fromUint8Array(bytes) });
+    await updateDoc(chunkRef, { b64: bytes.toString('base64') });
     for (const f of SESSION_FOLDERS) rmSync(join(profile, f), { recursive: true, force: true });
     const second = await backups.restoreLatest(profile);
     expect(second.refused[0]).toMatch(/damaged or was altered/);
@@ -150,14 +150,25 @@ describe('multi-chunk backups', () => {
     const manifest = await backups.backup(big);
     const backupMs = Date.now() - t0;
     expect(manifest.chunks).toBeGreaterThanOrEqual(6);
+    const chunkRef = (n: number) => doc(client.db, 'restaurants/big/sessionBackups', manifest.id, 'chunks', String(n));
     for (let n = 0; n < manifest.chunks; n++) {
-      const data = (await getDoc(doc(client.db, 'restaurants/big/sessionBackups', manifest.id, 'chunks', String(n)))).data()!.data as Bytes;
-      expect(data.toUint8Array().length).toBeLessThan(1024 * 1024);
+      // A whole chunk document (base64 text and its field names) stays under Firestore's 1 MiB.
+      const data = (await getDoc(chunkRef(n))).data()!;
+      expect(typeof data.b64).toBe('string');
+      expect((data.b64 as string).length + 16).toBeLessThan(1024 * 1024);
     }
     rmSync(join(big, 'Default'), { recursive: true, force: true });
     const t1 = Date.now();
     expect((await backups.restoreLatest(big)).restored?.id).toBe(manifest.id);
     const restoreMs = Date.now() - t1;
+    expect(treeHashes(big, SESSION_FOLDERS)).toEqual(original);
+    // A backup made before chunks were base64 ({ n, data: Bytes }) still restores.
+    for (let n = 0; n < manifest.chunks; n++) {
+      const b64 = (await getDoc(chunkRef(n))).data()!.b64 as string;
+      await setDoc(chunkRef(n), { n, data: Bytes.fromUint8Array(Buffer.from(b64, 'base64')) });
+    }
+    rmSync(join(big, 'Default'), { recursive: true, force: true });
+    expect((await backups.restoreLatest(big)).restored?.id).toBe(manifest.id);
     expect(treeHashes(big, SESSION_FOLDERS)).toEqual(original);
     await deleteDoc(doc(client.db, 'restaurants/big/sessionBackups', manifest.id, 'chunks', '1'));
     const refused = await backups.restoreLatest(big);
