@@ -16,8 +16,8 @@ export function DishEditor({ item, o, onName, onChange, onDone }: Props) {
   return (
     <div className="dish-editor" data-testid="dish-editor" data-item-id={item.id}>
       <div className="form-grid">
-        <TextField label={o.dishName} testId="dish-name" value={item.name} maxLength={200} error={item.name.trim() ? null : o.dishName} onChange={onName} />
-        <NumberField label={o.price} testId="dish-price" value={item.price} error={item.price >= 0 ? null : o.price} onChange={(price) => onChange({ ...item, price: price ?? Number.NaN })} />
+        <TextField label={o.dishName} testId="dish-name" value={item.name} maxLength={200} error={item.name.trim() ? null : o.nameRequired} onChange={onName} />
+        <NumberField label={o.price} testId="dish-price" value={item.price} error={item.price >= 0 ? null : o.priceInvalid} onChange={(price) => onChange({ ...item, price: price ?? Number.NaN })} />
       </div>
       <Field label={o.aliases}>
         {(id) => (

@@ -18,6 +18,7 @@ import {
   updateDish,
 } from '../../state/menu-draft.ts';
 import { applyImport, exportFileName, exportMenuJson } from '../../state/menu-import.ts';
+import { describeMenuProblem } from '../../state/menu-errors.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import type { OwnerTabProps } from './owner-tab-props.ts';
 import { DishEditor } from './DishEditor.tsx';
@@ -64,7 +65,7 @@ export function MenuTab({ api, menu, onMenu, locale, t, o, fail }: OwnerTabProps
       },
       (e: unknown) => {
         const reason = fail(e);
-        if (reason !== null) setSave({ kind: 'error', message: reason });
+        if (reason !== null) setSave({ kind: 'error', message: describeMenuProblem(reason, draft, o) });
       },
     );
   };
@@ -162,7 +163,7 @@ export function MenuTab({ api, menu, onMenu, locale, t, o, fail }: OwnerTabProps
                       setFresh(new Set([...fresh, r.id]));
                       setOpen({ ci, ii: ii + 1 });
                     }}>
-                      ⧉ {o.duplicate}
+                      📋 {o.duplicate}
                     </button>
                     <button type="button" className="btn btn--small btn--stop" data-testid="dish-remove" aria-label={`${o.remove} ${item.name}`} onClick={() => setDeleting({ kind: 'dish', ci, ii })}>
                       🗑

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useNow } from '../../state/ticker.ts';
 import { addClosedDate, isClosedToday, removeClosedDate, setClosedToday, termsOf, withTerms, type Terms } from '../../state/terms.ts';
 import type { OwnerTabProps } from './owner-tab-props.ts';
+import { describeMenuProblem } from '../../state/menu-errors.ts';
 import { CountryFields } from './CountryFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { PaymentsPicker } from './PaymentsPicker.tsx';
@@ -45,7 +46,7 @@ export function TermsTab({ api, menu, onMenu, t, o, fail }: OwnerTabProps) {
       },
       (e: unknown) => {
         const reason = fail(e);
-        if (reason !== null) setSave({ kind: 'error', message: reason });
+        if (reason !== null) setSave({ kind: 'error', message: describeMenuProblem(reason, menu, o) });
       },
     );
   };
