@@ -1,8 +1,10 @@
 // The menu the bot sells from, kept in SQLite (migration 5). At start `--menu FILE` (or a menu
 // object from a test) replaces the stored one; without it the stored menu is used, and the sample
-// only on a fresh data directory. Every local change (the editor, out of stock) is stamped with
+// only on a fresh data directory. The same file given again (a service that always starts with
+// --menu) is not imported twice: the owner's edits since (out of stock, the editor) stay. Every local change (the editor, out of stock) is stamped with
 // `updatedAt`, stored and announced; the cloud's menu keeps its own stamp (last writer wins, see
 // electron/cloud/menu-sync.ts). An invalid menu never replaces a good one.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseMenu, type Menu, type MenuItem } from '../../shared/menu.ts';
@@ -69,13 +71,17 @@ export class MenuSource {
   static open(options: MenuOpenOptions): MenuSource {
     const { repo, clock, logger } = options;
     const imported = options.importMenu ?? (options.importPath !== undefined ? loadMenuFile(options.importPath) : undefined);
+    const stored = repo.get();
     if (imported) {
       const parsed = parseMenu(imported);
       if (!parsed.ok) throw new MenuError(parsed.error);
+      const fingerprint = createHash('sha256').update(JSON.stringify(parsed.menu)).digest('hex');
+      const storedMenu = stored ? parseMenu(stored.document) : undefined;
+      if (storedMenu?.ok && repo.importedFingerprint() === fingerprint) return new MenuSource(storedMenu.menu, options);
       repo.put(parsed.menu, 'file', clock.now());
+      repo.setImportedFingerprint(fingerprint);
       return new MenuSource(parsed.menu, options);
     }
-    const stored = repo.get();
     if (stored) {
       const parsed = parseMenu(stored.document);
       if (parsed.ok) return new MenuSource(parsed.menu, options);

@@ -10,6 +10,9 @@ export interface StoredMenu {
   storedAt: number;
 }
 
+/** Settings-table key holding the sha256 of the last menu imported at start (--menu). */
+const IMPORT_KEY = 'menu.imported';
+
 export class MenuRepo {
   private readonly db: Database;
 
@@ -32,5 +35,18 @@ export class MenuRepo {
        ON CONFLICT (id) DO UPDATE SET document_json = excluded.document_json, updated_at = excluded.updated_at,
          origin = excluded.origin, stored_at = excluded.stored_at`,
     ).run(JSON.stringify(document), document.updatedAt ?? null, origin, now);
+  }
+
+  /** The fingerprint of the menu file imported last (see MenuSource.open). */
+  importedFingerprint(): string | undefined {
+    const row = statement(this.db, 'SELECT value_json FROM settings WHERE key = ?').get(IMPORT_KEY) as { value_json: string } | undefined;
+    return row ? (JSON.parse(row.value_json) as string) : undefined;
+  }
+
+  setImportedFingerprint(fingerprint: string): void {
+    statement(this.db, 'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json').run(
+      IMPORT_KEY,
+      JSON.stringify(fingerprint),
+    );
   }
 }

@@ -126,7 +126,7 @@ describe('the menu at start: --menu FILE, the stored menu, the sample', () => {
   });
   afterEach(async () => t.cleanup());
 
-  it('imports --menu replacing the stored menu; without it the stored one stays in use', async () => {
+  it('imports --menu replacing the stored menu (once per file content); without it the stored one stays in use', async () => {
     const file = join(t.dir, 'menu-file.json');
     writeFileSync(file, JSON.stringify(smallMenu()));
     await t.start({ menuPath: file });
@@ -137,6 +137,10 @@ describe('the menu at start: --menu FILE, the stored menu, the sample', () => {
     const stored = (await t.api.get<Menu>('/api/menu')).body;
     expect(stored.restaurant).toBe('Tacos Lupita');
     expect(stored.categories[0]!.items[0]!.available).toBe(false);
+
+    // The same file again (a service that always starts with --menu): the edits since stay.
+    await t.restart({ menuPath: file });
+    expect((await t.api.get<Menu>('/api/menu')).body.categories[0]!.items[0]!.available).toBe(false);
 
     writeFileSync(file, JSON.stringify(smallMenu({ restaurant: 'Tacos Lupita 2' })));
     await t.restart({ menuPath: file });
