@@ -12,6 +12,7 @@ import { IDLE_RESET_MS, MAX_MESSAGE_CHARS, type BotEffects, type BotHandler, typ
 import { cancel, LARGE_MENU_ITEMS, menuBlock, statusText } from './dialogue/commands.ts';
 import { nextQuestion } from './dialogue/policy.ts';
 import { freshState, loadState, type BotState } from './dialogue/state.ts';
+import { takeLocation } from './dialogue/shared-location.ts';
 import { takeOrder } from './dialogue/take-order.ts';
 import { done, type Outcome, type Turn } from './dialogue/turn.ts';
 import { wordsFor } from './lexicon/index.ts';
@@ -65,9 +66,23 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): Outco
     return done(state, [...notices, t.mediaNotRead]);
   }
 
+  const words = wordsFor(menu.locale);
+  if (kind === 'location') {
+    const turn: Turn = { input, effects, t, words, index: menuIndex(menu), state, notices, answers: [] };
+    return takeLocation(turn, input.message.location);
+  }
+  if (kind === 'edit') {
+    // An edit of the last message before the order was placed: what that message did to the cart
+    // is undone and the new text is read instead. After the order (or with nothing to undo) it is ignored.
+    if (!state.beforeLast) return done(state, notices);
+    state.cart = state.beforeLast.cart;
+    state.pending = state.beforeLast.pending;
+    state.lastLine = state.cart.length ? state.cart.length - 1 : null;
+  }
+  state.beforeLast = { cart: structuredClone(state.cart), pending: structuredClone(state.pending) };
+
   const body = typeof input.message.body === 'string' ? input.message.body : '';
   const text = cutText(body, MAX_MESSAGE_CHARS).text;
-  const words = wordsFor(menu.locale);
   const it = detectIntents(text, words);
   const turn: Turn = { input, effects, t, words, index: menuIndex(menu), state, notices, answers: [] };
 

@@ -1,6 +1,6 @@
 // Whole conversations against the sample menu: what the customer writes, what ends up placed.
 import { describe, expect, it } from 'vitest';
-import { Chat, plain, totalOf } from './bot-harness.ts';
+import { Chat, menuFrom, plain, totalOf } from './bot-harness.ts';
 
 describe('happy paths', () => {
   it('greets with the numbered menu, then takes a free-text order for pickup paid by card', () => {
@@ -267,10 +267,15 @@ describe('taking dishes', () => {
     expect(chat.cartSummary()).toEqual(['1 coca-cola-zero']);
   });
 
-  it('a typo-only word is asked about, not guessed', () => {
+  it('a dish with a typo is taken when no other dish is as close (edit distance), and asked about when two are', () => {
     const chat = new Chat();
-    expect(chat.say('unas croqetas')).toMatch(/¿Te refieres a \*Croquetas caseras/);
-    expect(chat.cart).toEqual([]);
+    chat.say('unas croqetas');
+    expect(chat.cartSummary()).toEqual(['1 croquetas']);
+    const two = new Chat({
+      menu: menuFrom({ restaurant: 'X', categories: [{ id: 'c', name: 'C', items: [{ id: 'pastel', name: 'Pastel', price: 3 }, { id: 'pastor', name: 'Pastor', price: 3 }] }] }),
+    });
+    expect(two.say('un pastol')).toMatch(/¿Cuál quieres de «pastol»\?/);
+    expect(two.cart).toEqual([]);
   });
 
   it('says plainly when a dish is not on the menu, and keeps the rest', () => {

@@ -196,8 +196,8 @@ const CONVERSATIONS: Conversation[] = [
     placed: { items: ['1 doble'], fulfilment: 'pickup', name: 'Iván', payment: 'cash' },
   },
   {
-    voice: 'a dish question answered with the fulfilment',
-    say: ['una hamburguesa', 'la clásica', 'y una pizza', 'a domicilio', 'calle Goya 20', 'Paula', 'efectivo', 'si'],
+    voice: 'a dish question answered with the fulfilment (kept open until "ninguna")',
+    say: ['una hamburguesa', 'la clásica', 'y una pizza', 'a domicilio', 'ninguna', 'calle Goya 20', 'Paula', 'efectivo', 'si'],
     placed: { items: ['1 clasica'], fulfilment: 'delivery', address: 'calle Goya 20', name: 'Paula', payment: 'cash' },
   },
   {

@@ -85,19 +85,28 @@ describe('a pending question never traps', () => {
   };
 
   it.each([
-    ['nada más', /recoger.*domicilio/],
-    ['recojo yo', /nombre/],
-    ['a domicilio', /dirección/],
-    ['efectivo', FULFILMENT_QUESTION],
-    ['calle Mayor 5', /nombre/],
-    ['y una coca', FULFILMENT_QUESTION],
-  ])('«%s» drops the question and goes on', (answer, next) => {
+    ['nada más', (c: Chat) => expect(c.state?.fulfilment).toBeNull()],
+    ['recojo yo', (c: Chat) => expect(c.state?.fulfilment).toBe('pickup')],
+    ['a domicilio', (c: Chat) => expect(c.state?.fulfilment).toBe('delivery')],
+    ['efectivo', (c: Chat) => expect(c.state?.payment).toBe('cash')],
+    ['calle Mayor 5', (c: Chat) => expect(c.state?.address).toBe('calle Mayor 5')],
+    ['y una coca', (c: Chat) => expect(c.cartSummary()).toContain('1 coca-cola')],
+  ])('«%s» is read as usual and the question stays open (nothing is dropped unasked)', (answer, check) => {
     const chat = pending();
     const reply = plain(chat.say(answer));
-    expect(reply).toContain('dejo «pizza» fuera del pedido');
-    expect(reply).not.toContain('¿Cuál quieres');
-    expect(reply).toMatch(next);
+    expect(reply).not.toContain('fuera del pedido');
+    expect(reply).toContain('¿Cuál quieres de «pizza»?');
+    check(chat);
     expect(chat.cartSummary()[0]).toBe('1 clasica');
+    chat.say('ninguna');
+    expect(chat.state?.pending).toEqual([]);
+  });
+
+  it('"mejor …" replaces the dish asked about', () => {
+    const chat = pending();
+    const reply = plain(chat.say('mejor una hamburguesa doble'));
+    expect(reply).toContain('dejo «pizza» fuera del pedido');
+    expect(chat.cartSummary()).toEqual(['1 clasica', '1 doble']);
   });
 
   it('the answer to the question still works, by name or number', () => {
@@ -502,15 +511,15 @@ describe('English corrections and slot phrasings', () => {
 });
 
 describe('a name while a dish question is open', () => {
-  it('"Irene" when the name is what comes next drops the question and is taken as the name', () => {
+  it('"Irene" when the name is what comes next is taken as the name, and the question stays open', () => {
     const chat = withCart();
     chat.say('recoger');
     expect(chat.say('y una pizza')).toContain('¿Cuál quieres de «pizza»?');
     const reply = chat.say('Irene');
     expect(reply).not.toContain('No encuentro');
-    expect(reply).toContain('dejo «pizza» fuera del pedido');
     expect(chat.state?.name).toBe('Irene');
-    expect(reply).toMatch(/pagar/);
+    expect(reply).toContain('¿Cuál quieres de «pizza»?');
+    expect(chat.say('la barbacoa')).toMatch(/pagar/);
   });
 });
 

@@ -30,6 +30,14 @@ export function nextQuestion(turn: Turn): string {
       const item = index.byId.get(id);
       return item ? `${item.name} — ${money(item.price, menu)}` : id;
     };
+    if (pending.kind === 'option') {
+      const item = index.byId.get(pending.options[0] ?? '');
+      const group = item?.options?.find((g) => g.id === pending.group);
+      if (item && group) {
+        const choices = group.choices.map((c) => (c.price > 0 ? `${c.name} (+${money(c.price, menu)})` : c.name));
+        return t.askOption(`*${item.name}*`, group.name, choices);
+      }
+    }
     if (pending.kind === 'confirm') {
       const item = index.byId.get(pending.options[0] ?? '');
       return t.confirmItem(item ? `*${item.name}* (${money(item.price, menu)})` : '');

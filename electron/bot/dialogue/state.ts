@@ -2,6 +2,7 @@
 import type { MenuItem } from '../../../shared/menu.ts';
 import { isClockTime, MAX_ORDER_NOTE_CHARS, PAYMENT_METHODS, type Fulfilment, type OrderItemOption, type OrderLocation, type PaymentMethod } from '../../../shared/order.ts';
 import type { CartLine, ConversationState } from '../bot-types.ts';
+import { priceWith } from '../understanding/dish-options.ts';
 import type { Mode } from '../understanding/mentions.ts';
 
 /** The question the bot asked last, so a bare answer ("sí", "Ana", "Calle Mayor 5") is read right. */
@@ -9,7 +10,8 @@ export type Asked = 'fulfilment' | 'minimum' | 'address' | 'addressNumber' | 'na
 
 /** A dish the bot is not sure of: "which one?" (choose) or "did you mean?" (confirm). */
 export interface PendingQuestion {
-  kind: 'choose' | 'confirm';
+  /** choose: which dish; confirm: did you mean; option: a required option of the dish `options[0]`. */
+  kind: 'choose' | 'confirm' | 'option';
   options: string[];
   quantity: number;
   explicitQuantity: boolean;
@@ -17,6 +19,9 @@ export interface PendingQuestion {
   note: string | null;
   mode: Mode;
   label: string;
+  /** kind option: the group asked about, and the choices already taken. */
+  group?: string;
+  chosen?: OrderItemOption[];
 }
 
 export interface BotState extends ConversationState {
@@ -44,8 +49,12 @@ export interface BotState extends ConversationState {
   /** With a large menu, a bare number right after the section list picks a section. */
   numbersMean: 'items' | 'categories';
   lastPlaced: { number: number; at: number } | null;
-  /** Replies in a row the bot did not understand; at two it offers the menu and a person. */
+  /** Replies in a row the bot did not understand; at two a person takes the chat. */
   misses: number;
+  /** The cart and dish questions before the customer's last text message: an edit of that message replaces its effect. */
+  beforeLast: { cart: CartLine[]; pending: PendingQuestion[] } | null;
+  /** The dish just described on request ("¿cuánto sale la napo?"): "dame 2" or "dale" orders it. */
+  offered: string | null;
 }
 
 export function freshState(now: number): BotState {
@@ -70,6 +79,8 @@ export function freshState(now: number): BotState {
     numbersMean: 'items',
     lastPlaced: null,
     misses: 0,
+    offered: null,
+    beforeLast: null,
   };
 }
 
@@ -131,7 +142,7 @@ function pendingQuestion(v: unknown): PendingQuestion | null {
   if (!v || typeof v !== 'object') return null;
   const o = v as Record<string, unknown>;
   const options = Array.isArray(o.options) ? o.options.filter((x): x is string => typeof x === 'string') : [];
-  if ((o.kind !== 'choose' && o.kind !== 'confirm') || options.length === 0) return null;
+  if ((o.kind !== 'choose' && o.kind !== 'confirm' && o.kind !== 'option') || options.length === 0) return null;
   const mode: Mode = o.mode === 'remove' || o.mode === 'set' ? o.mode : 'add';
   return {
     kind: o.kind,
@@ -142,6 +153,7 @@ function pendingQuestion(v: unknown): PendingQuestion | null {
     note: str(o.note, 200),
     mode,
     label: str(o.label, 60) ?? '',
+    ...(o.kind === 'option' ? { group: str(o.group, 100) ?? '', chosen: lineOptions(o.chosen) ?? [] } : {}),
   };
 }
 
@@ -168,6 +180,15 @@ export function loadState(raw: ConversationState | null, now: number): BotState 
   state.profileDeclined = o.profileDeclined === true;
   state.numbersMean = o.numbersMean === 'categories' ? 'categories' : 'items';
   state.misses = int(o.misses, 0, 100) ?? 0;
+  state.offered = str(o.offered, 100);
+  const before = o.beforeLast as Record<string, unknown> | null | undefined;
+  state.beforeLast =
+    before && typeof before === 'object' && Array.isArray(before.cart) && Array.isArray(before.pending)
+      ? {
+          cart: before.cart.map(cartLine).filter((l): l is CartLine => l !== null).slice(0, 100),
+          pending: before.pending.map(pendingQuestion).filter((p): p is PendingQuestion => p !== null).slice(0, 10),
+        }
+      : null;
   const placed = o.lastPlaced as Record<string, unknown> | null | undefined;
   state.lastPlaced =
     placed && typeof placed === 'object' && typeof placed.number === 'number' && typeof placed.at === 'number'
@@ -176,17 +197,20 @@ export function loadState(raw: ConversationState | null, now: number): BotState 
   return state;
 }
 
-/** Adds to a line with the same dish and note, or starts a new line. Returns the line's index. */
-export function addToCart(state: BotState, item: MenuItem, quantity: number, note: string | null): number {
-  const k = state.cart.findIndex((l) => l.itemId === item.id && (l.note ?? null) === note);
+const optionsKey = (options: readonly OrderItemOption[] | undefined) => (options ?? []).map((o) => `${o.groupId}:${o.choiceId}`).join(',');
+
+/** Adds to a line with the same dish, options and note, or starts a new line. Returns the line's index. */
+export function addToCart(state: BotState, item: MenuItem, quantity: number, note: string | null, options: readonly OrderItemOption[] = []): number {
+  const k = state.cart.findIndex((l) => l.itemId === item.id && (l.note ?? null) === note && optionsKey(l.options) === optionsKey(options));
   if (k >= 0) {
     const line = state.cart[k] as CartLine;
     line.quantity += quantity;
     state.lastLine = k;
     return k;
   }
-  const line: CartLine = { itemId: item.id, name: item.name, quantity, unitPrice: item.price };
+  const line: CartLine = { itemId: item.id, name: item.name, quantity, unitPrice: priceWith(item, options) };
   if (note) line.note = note;
+  if (options.length) line.options = options.map((o) => ({ ...o }));
   state.cart.push(line);
   state.lastLine = state.cart.length - 1;
   return state.lastLine;

@@ -52,6 +52,8 @@ export interface ScanResult {
   tooMany: boolean;
   /** "mejor 2", "que sean dos": a new quantity for the cart line touched last (no dish named). */
   lastQuantity: number | null;
+  /** "mandame una", "dame 2" with no dish named: the quantity alone (for the dish just asked about). */
+  bareQuantity: number | null;
   /** "otra más" (quantity 1), "lo mismo otra vez" (null: as many as that line has): repeat the last line. */
   repeatLast: { quantity: number | null } | null;
 }
@@ -69,7 +71,9 @@ export interface ScanOptions {
 
 export function scanOrder(original: string, folded: FoldedText, rest: string, index: MenuIndex, options: ScanOptions): ScanResult {
   const tokens = tokenize(rest);
-  const result: ScanResult = { mentions: [], orphanNotes: [], unknown: [], unknownNumbers: [], tooMany: false, lastQuantity: null, repeatLast: null };
+  const result: ScanResult = { mentions: [], orphanNotes: [], unknown: [], unknownNumbers: [], tooMany: false, lastQuantity: null, bareQuantity: null, repeatLast: null };
+  /** A unit said before ("media docena de carne"): "y media de pollo", "y otra de pollo" are the same unit. */
+  let unit: number | null = null;
   const slice = (a: number, b: number) => originalSlice(original, folded, a, b);
   const lex = options.words ?? wordsFor();
   const FILLERS = lex.fillers;
@@ -338,7 +342,21 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
+    // Ellipsis of a unit: "media docena de carne y media de pollo" (6 + 6), "una docena de carne y
+    // otra de pollo" (12 + 12), "… y otra media de humita".
+    if (unit !== null && t.text === 'media' && (tokens[i + 1]?.text === 'de' || tokens[i + 1]?.text === 'del')) {
+      pending = { value: 6, oneMore: false };
+      i += 2;
+      continue;
+    }
+    if (unit !== null && lex.oneMoreWords.has(t.text) && (tokens[i + 1]?.text === 'de' || tokens[i + 1]?.text === 'media')) {
+      const half = tokens[i + 1]?.text === 'media';
+      pending = { value: half ? 6 : unit, oneMore: false };
+      i += half && tokens[i + 2]?.text === 'de' ? 3 : 2;
+      continue;
+    }
     const q = quantityWordAt(tokens, i, lex);
+    if (q && tokens.slice(i, i + q.length).some((x) => x.text === 'docena' || x.text === 'dozen')) unit = q.value;
     if (q && tokens[i + q.length]?.kind === 'word' && PEOPLE.has(tokens[i + q.length]?.text ?? '')) {
       i += q.length + 1;
       continue;
@@ -422,6 +440,22 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
+    // "2 quesadillas de tinga y una de queso": a quantity and a choice word of the dish before it is
+    // another of that dish.
+    const previous = result.mentions.at(-1);
+    if (pending && previous?.itemId && previous.mode === 'add' && index.choiceWords.get(previous.itemId)?.has(t.text)) {
+      const q = takeQuantity();
+      push({ ...previous, quantity: q.quantity, explicitQuantity: q.explicit, oneMore: q.oneMore, note: tidyValue(slice(t.start, t.end)), byNumber: false, definite: false });
+      i++;
+      continue;
+    }
+    // "quesadilla de tinga", "muzza grande": a word of the dish's own options is part of it.
+    const owner = segmentMentions.at(-1);
+    if (owner?.itemId && index.choiceWords.get(owner.itemId)?.has(t.text)) {
+      owner.note = joinNote(owner.note, tidyValue(slice(t.start, t.end)));
+      i++;
+      continue;
+    }
     const run = unknownRuns.at(-1);
     if (run && run.segment === segment && run.end === tokens[i - 1]?.end) run.end = t.end;
     else unknownRuns.push({ segment, start: t.start, end: t.end });
@@ -436,6 +470,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     if (again) result.repeatLast = { quantity: null };
     else if (loose && loose.mode === 'set') result.lastQuantity = loose.value;
     else if (loose && loose.mode === 'add' && (loose.oneMore || words.has('mas') || words.has('more'))) result.repeatLast = { quantity: loose.value };
+    else if (loose && loose.mode === 'add') result.bareQuantity = loose.value;
     if (result.lastQuantity !== null && result.lastQuantity > MAX_QUANTITY) {
       result.lastQuantity = null;
       result.tooMany = true;

@@ -6,6 +6,7 @@ import { foldText } from '../../../shared/text.ts';
 import { wordsFor, type Words } from '../lexicon/index.ts';
 import { sameWord, tokenize, type Token } from './text-tokens.ts';
 import { nearWord } from './typos.ts';
+import { choiceWords } from './dish-options.ts';
 
 export interface MenuIndex {
   /** Available items in menu order; item n on the menu is items[n - 1]. */
@@ -16,6 +17,8 @@ export interface MenuIndex {
   longest: Map<string, number>;
   /** Section names ("Tacos", "Bebidas") with their dishes: "3 tacos" asks which ones. */
   categories: { tokens: string[]; itemIds: string[] }[];
+  /** The words of each dish's option choices ("grande", "tinga"): said after the dish, they are its options. */
+  choiceWords: Map<string, Set<string>>;
 }
 
 
@@ -56,7 +59,8 @@ export function menuIndex(menu: Menu): MenuIndex {
   const categories = menu.categories
     .map((c) => ({ tokens: nameTokens(c.name), itemIds: c.items.filter((i) => i.available !== false).map((i) => i.id) }))
     .filter((c) => c.tokens.length > 0 && c.itemIds.length > 0);
-  const index = { items, byId, variants, longest, categories };
+  const choiceWordsOf = new Map(items.filter((i) => i.options?.length).map((i) => [i.id, choiceWords(i)] as const));
+  const index = { items, byId, variants, longest, categories, choiceWords: choiceWordsOf };
   indexCache.set(menu, index);
   return index;
 }
@@ -152,7 +156,9 @@ export function matchAt(tokens: readonly Token[], i: number, index: MenuIndex): 
   if (tied.length > 1) return { kind: 'choose', itemIds: tied.map(([id]) => id), end, full: top[1].full };
   // Two or more of a dish's words, exactly, and no other dish as close ("margarita familiar" for
   // "Pizza margarita familiar"): the words left out did not tell it apart from anything.
-  const certain = (top[1].full && top[1].exact >= 1) || (top[1].consumed >= 2 && top[1].exact >= 2);
+  // A whole name with a typo or two ("napolitna", "fugaceta") and no other dish as close: that dish.
+  const typoOnly = top[1].full && top[1].exact === 0 && ranked.length === 1 && tokens.slice(i, top[1].end).every((t) => t.kind !== 'word' || t.text.length >= 6);
+  const certain = (top[1].full && top[1].exact >= 1) || (top[1].consumed >= 2 && top[1].exact >= 2) || typoOnly;
   return { kind: certain ? 'certain' : 'confirm', itemIds: [top[0]], end, full: top[1].full };
 }
 

@@ -7,7 +7,10 @@ import { MAX_QUANTITY } from '../../understanding/quantities.ts';
 import { judgeRequestedTime } from '../../understanding/requested-time.ts';
 import { timeRefused } from '../policy.ts';
 import { addToCart, cartHas, removeFromCart, setQuantity, type BotState } from '../state.ts';
+import type { MenuItem } from '../../../../shared/menu.ts';
+import type { OrderItemOption } from '../../../../shared/order.ts';
 import { soldOutNamed } from '../../terms/sold-out.ts';
+import { priceWith, readChoices } from '../../understanding/dish-options.ts';
 import type { Reading, Turn } from '../turn.ts';
 import { cartText } from '../../texts/blocks.ts';
 
@@ -40,12 +43,36 @@ function tellSoldOut(turn: Turn, r: Reading): void {
   }
 }
 
+/**
+ * After "si lo quieres, dime cuántos": "mandame una", "dame 2", "dale" order the dish just described
+ * (a bare number is how many, not a dish number).
+ */
+function orderWhatWasOffered(turn: Turn, r: Reading): void {
+  const { state } = turn;
+  const offered = state.offered ? turn.index.byId.get(state.offered) : undefined;
+  state.offered = null;
+  if (!offered) return;
+  const { it, scan, mentions } = r;
+  let quantity: number | null = null;
+  if (mentions.length === 0 && scan.bareQuantity !== null) quantity = scan.bareQuantity;
+  else if (mentions.length === 1 && mentions[0]?.byNumber && scan.unknown.length === 0) {
+    const digits = /(?<![\p{L}\p{N}])(\d{1,2})(?![\p{L}\p{N}])/u.exec(it.restOriginal);
+    if (digits) quantity = Number.parseInt(digits[1] ?? '', 10);
+  } else if (mentions.length === 0 && scan.unknown.length === 0 && it.yes && !r.yesUsed) quantity = 1;
+  if (quantity === null || quantity < 1) return;
+  mentions.length = 0;
+  scan.bareQuantity = null;
+  if (it.yes) r.yesUsed = true;
+  addWithOptions(turn, offered, Math.min(quantity, MAX_QUANTITY), null, [], { explicitQuantity: true, oneMore: false });
+}
+
 /** Dishes, questions about dishes, the time and the order note. */
 export function takeDishes(turn: Turn, r: Reading): void {
   const { state, t, notices, input } = turn;
   const { menu } = input;
   const { it, scan, mentions } = r;
   tellSoldOut(turn, r);
+  orderWhatWasOffered(turn, r);
   // "¿Tenéis …?", "¿cuánto cuesta …?", "¿qué lleva …?" are answered with what the menu
   // has, and nothing is added.
   const asksAbout = it.asksAvailability || it.asksPrice || it.asksContents;
@@ -57,6 +84,7 @@ export function takeDishes(turn: Turn, r: Reading): void {
       const info = it.asksContents && item.description ? `: ${item.description}` : '';
       return `• ${item.name} — ${money(item.price, menu)}${info}`;
     };
+    state.offered = ids.length === 1 ? (ids[0] ?? null) : null;
     if (ids.length) turn.answers.push(it.asksAvailability ? t.available(ids.slice(0, 9).map((id) => describe(id).slice(2))) : t.dishInfo(ids.slice(0, 9).map(describe)));
     else turn.answers.push(t.notAvailable(scan.unknown));
     mentions.length = 0;
@@ -143,11 +171,17 @@ export function applyMention(turn: Turn, m: Mention): void {
       const k = state.cart.findLastIndex((l) => l.itemId === item.id);
       const line = state.cart[k];
       if (line) {
-        line.note = (line.note ? `${line.note}, ${m.note}` : m.note).slice(0, 200);
+        // "la muzza con extra queso": its options change; the rest is a note.
+        const read = readChoices(item, m.note, line.options ?? []);
+        if (read.options.length) {
+          line.options = read.options;
+          line.unitPrice = priceWith(item, read.options);
+        } else delete line.options;
+        if (read.note) line.note = (line.note ? `${line.note}, ${read.note}` : read.note).slice(0, 200);
         state.lastLine = k;
       }
     } else {
-      addToCart(state, item, m.quantity, m.note);
+      addWithOptions(turn, item, m.quantity, m.note, [], m);
     }
     return;
   }
@@ -161,6 +195,38 @@ export function applyMention(turn: Turn, m: Mention): void {
     note: m.note,
     mode: m.mode,
     label: m.label,
+  });
+}
+
+/**
+ * Adds a dish with the options its note names; a required option not given is asked for first
+ * (the dish waits in the question, nothing is lost).
+ */
+export function addWithOptions(
+  turn: Turn,
+  item: MenuItem,
+  quantity: number,
+  note: string | null,
+  already: OrderItemOption[],
+  m: Pick<Mention, 'explicitQuantity' | 'oneMore'>,
+): void {
+  const read = readChoices(item, note, already);
+  const group = read.missing[0];
+  if (!group) {
+    addToCart(turn.state, item, quantity, read.note, read.options);
+    return;
+  }
+  turn.state.pending.push({
+    kind: 'option',
+    options: [item.id],
+    quantity,
+    explicitQuantity: m.explicitQuantity,
+    oneMore: m.oneMore,
+    note: read.note,
+    mode: 'add',
+    label: item.name,
+    group: group.id,
+    chosen: read.options,
   });
 }
 

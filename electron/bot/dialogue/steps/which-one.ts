@@ -6,13 +6,18 @@ import type { Mention } from '../../understanding/mentions.ts';
 import { cleanName, looksLikeAddress } from '../../understanding/intents.ts';
 import type { PendingQuestion } from '../state.ts';
 import { setName, type Reading, type Turn } from '../turn.ts';
-import { applyMention } from './cart.ts';
+import { choiceAnswer } from '../../understanding/dish-options.ts';
+import { addWithOptions, applyMention } from './cart.ts';
 
 
 /** An open question about a dish, answered or left behind. */
 export function answerWhichOne(turn: Turn, r: Reading): void {
   const { state, t, notices } = turn;
   const { it, scan, mentions, pending } = r;
+  if (pending?.kind === 'option') {
+    answerOption(turn, r, pending);
+    return;
+  }
   if (pending) {
     let chosen: string | null = null;
     let quantity = pending.quantity;
@@ -43,6 +48,8 @@ export function answerWhichOne(turn: Turn, r: Reading): void {
       } else if (it.no || it.none) {
         dropped = true;
         r.yesUsed = true;
+        // "ninguna" is the answer, not a dish the menu lacks.
+        if (mentions.length === 0) scan.unknown.length = 0;
       }
     }
     // "Irene" while a dish question is open but the name is what comes next: the name.
@@ -67,11 +74,44 @@ export function answerWhichOne(turn: Turn, r: Reading): void {
       state.pending.shift();
       notices.push(t.droppedItem);
       r.understood = true;
+    } else if (movedOn && mentions.some((m) => m.mode === 'set' || m.replacement)) {
+      // "mejor una doble": the customer says what they want instead.
+      notices.push(t.skippedQuestion(state.pending.slice(0, 1).map((p) => p.label).filter((l) => l.length > 0)));
+      state.pending.shift();
+      r.understood = true;
     } else if (movedOn) {
-      notices.push(t.skippedQuestion(state.pending.map((p) => p.label).filter((l) => l.length > 0).slice(0, 3)));
-      state.pending = [];
+      // The rest of the message is read as usual and the question stays open: it is asked again
+      // after what the customer said, and nothing they ordered before is dropped unless they say so.
       r.understood = true;
     }
+  }
+}
+
+/** The answer to a required option ("¿Tamaño para Muzzarella? 1) Chica 2) Grande"). */
+function answerOption(turn: Turn, r: Reading, pending: PendingQuestion): void {
+  const { state, t, notices, index } = turn;
+  const { it, scan, mentions } = r;
+  const item = index.byId.get(pending.options[0] ?? '');
+  const group = item?.options?.find((g) => g.id === pending.group);
+  if (!item || !group) {
+    state.pending.shift();
+    return;
+  }
+  const choice = choiceAnswer(group, it.original, optionNumber(it));
+  if (choice) {
+    state.pending.shift();
+    const chosen = [...(pending.chosen ?? []), { groupId: group.id, choiceId: choice.id, name: choice.name, price: choice.price }];
+    addWithOptions(turn, item, pending.quantity, pending.note, chosen, pending);
+    r.understood = true;
+    // The choice's words are no missing dish; a bare number was the choice, not a dish number.
+    scan.unknown.length = 0;
+    scan.unknownNumbers.length = 0;
+    if (mentions.length === 1 && mentions[0]?.byNumber) mentions.length = 0;
+  } else if (it.no || it.none) {
+    state.pending.shift();
+    notices.push(t.droppedItem);
+    r.yesUsed = true;
+    r.understood = true;
   }
 }
 
