@@ -5,6 +5,8 @@
 //  - the KDS's frame work with 150 open cards ticking their timers (target < 16 ms);
 //  - the WhatsApp engine: a killed browser noticed (< 5 s), a silent stall acted on (<= one
 //    watchdog interval + 5 s), a worker restarted to ready (< 10 s);
+//  - the catch-up: ready to the answer of a message that waited (p50/p99), one sweep over 5,000
+//    chats with 50 unread on the fake whatsapp-web.js client (time and client calls);
 //  - the cloud: session backup/restore throughput and local-transition-to-Firestore lag.
 // Each part runs the real headless host as a child process and the real renderer in Chromium.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { benchWhatsAppEngine } from './whatsapp-engine-bench.ts';
 import { benchSilentStall } from './whatsapp-stall-bench.ts';
 import { runCloudBench } from './cloud-bench.ts';
+import { benchCatchUp } from './catch-up-bench.ts';
 
 const LATENCY_ORDERS = Number(process.env.BENCH_LATENCY_ORDERS ?? 200);
 const RSS_ORDERS = Number(process.env.BENCH_RSS_ORDERS ?? 10_000);
@@ -187,7 +190,7 @@ async function frameBench(browser: Browser) {
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   // BENCH_ONLY=latency,rss,frame,whatsapp,cloud runs a subset.
-  const only = new Set((process.env.BENCH_ONLY ?? 'latency,frame,rss,whatsapp,cloud').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'latency,frame,rss,whatsapp,catchup,cloud').split(','));
   const latency = only.has('latency') ? await latencyBench(browser) : undefined;
   const frame = only.has('frame') ? await frameBench(browser) : undefined;
   const rss = only.has('rss') ? await rssBench() : undefined;
@@ -202,9 +205,11 @@ try {
     };
     whatsapp.targetSilentStallDetectMs = whatsapp.watchdogIntervalMs! + 5_000;
   }
+  if (only.has('catchup')) log('catch-up: ready to the answer of a waiting message; one sweep over 5,000 chats');
+  const catchUp = only.has('catchup') ? await benchCatchUp() : undefined;
   if (only.has('cloud')) log('cloud: session backup/restore, transition lag');
   const cloud = only.has('cloud') ? await runCloudBench() : undefined;
-  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, latency, rss, frame, whatsapp, cloud }, null, 2));
+  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, latency, rss, frame, whatsapp, catchUp, cloud }, null, 2));
 } finally {
   await browser.close();
 }

@@ -79,6 +79,8 @@ export class CatchUp {
   private recoveredTotal = 0;
   private stopped = true;
   sweeps = 0;
+  /** The last sweep's figures (health panel, bench). */
+  lastReport: SweepReport | undefined;
 
   constructor(options: CatchUpOptions) {
     this.o = options;
@@ -265,6 +267,7 @@ export class CatchUp {
       failedChats,
       durationMs: this.lastSweepAt - startedAt,
     };
+    this.lastReport = report;
     if (handled.length || failedChats) logger.info('catch-up sweep', { ...report });
     if (missedByEvents) this.eventsSilent(`a sweep found ${missedByEvents} message(s) no event delivered`);
     this.maybeRestartQuietly();
