@@ -107,8 +107,6 @@ const es = {
     csv: 'Descargar CSV',
     print: 'Imprimir',
     printed: 'Enviado a la impresora',
-    close: 'Cerrar',
-    open: 'Cierre del día',
     minutes: (n: number | null) => (n === null ? '—' : `${n} min`),
   },
 };
@@ -219,8 +217,6 @@ const en: Strings = {
     csv: 'Download CSV',
     print: 'Print',
     printed: 'Sent to the printer',
-    close: 'Close',
-    open: "Day's close",
     minutes: (n: number | null) => (n === null ? '—' : `${n} min`),
   },
 };

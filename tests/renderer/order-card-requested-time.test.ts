@@ -10,7 +10,7 @@ import { HistoryPanel } from '../../renderer/src/components/HistoryPanel.tsx';
 import { makeOrder, XSS_NAME } from './fixtures.ts';
 
 const CREATED = '2026-11-20T12:00:00.000Z';
-const noop: CardActions = { select() {}, accept() {}, advance() {}, stop() {} };
+const noop: CardActions = { select() {}, accept() {}, advance() {}, stop() {}, reprint: async () => true };
 
 function card(order: Order, locale: 'es' | 'en' = 'es'): string {
   return renderToStaticMarkup(
@@ -56,7 +56,7 @@ describe('order card: requested time and order note', () => {
 
   it('the history row shows the time and the note', () => {
     const orders = [makeOrder(11, CREATED, { status: 'completed', requestedTime: '14:00', orderNote: 'Es para un cumpleaños' }), makeOrder(12, CREATED, { status: 'completed' })];
-    const html = renderToStaticMarkup(createElement(HistoryPanel, { orders, t: UI_STRINGS.es, locale: 'es', onRecall() {} }));
+    const html = renderToStaticMarkup(createElement(HistoryPanel, { orders, t: UI_STRINGS.es, locale: 'es', onRecall() {}, onReprint: async () => true }));
     expect(textOf(html, 'history-requested-time')).toBe(' · ⏰ Para las 14:00');
     expect(textOf(html, 'history-order-note')).toBe('📝 Es para un cumpleaños');
     expect(html.match(/data-testid="history-requested-time"/g)).toHaveLength(1);

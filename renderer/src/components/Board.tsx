@@ -15,9 +15,11 @@ interface Props {
   actions: CardActions;
   soldOut?: ReadonlySet<string>;
   soldOutLabel?: string;
+  /** Per order: its tickets waiting for a printer ("ticket pendiente — impresora Cocina sin conexión"). */
+  ticketNotes?: ReadonlyMap<string, string>;
 }
 
-function BoardView({ orders, loaded, selectedId, amberAfterMinutes, redAfterMinutes, locale, t, actions, soldOut, soldOutLabel }: Props) {
+function BoardView({ orders, loaded, selectedId, amberAfterMinutes, redAfterMinutes, locale, t, actions, soldOut, soldOutLabel, ticketNotes }: Props) {
   return (
     <section className="board" data-testid="board">
       {!loaded && <p className="board__empty">{t.loading}</p>}
@@ -35,6 +37,7 @@ function BoardView({ orders, loaded, selectedId, amberAfterMinutes, redAfterMinu
           actions={actions}
           soldOut={soldOut}
           soldOutLabel={soldOutLabel}
+          ticketPending={ticketNotes?.get(order.id)}
         />
       ))}
     </section>

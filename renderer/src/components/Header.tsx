@@ -9,6 +9,8 @@ import type { CloudStatus } from '../../../shared/kds-api.ts';
 import { cloudShown } from '../state/cloud.ts';
 import { CloudNotice } from './CloudNotice.tsx';
 import type { OwnerStrings } from '../../../shared/i18n-owner.ts';
+import { PrinterNotice } from './printing/PrinterNotice.tsx';
+import type { PrintingStatus } from '../../../shared/printing.ts';
 
 interface Props {
   restaurant: string;
@@ -32,10 +34,11 @@ interface Props {
   onPause(): void;
   onResume(): void;
   onSettings(): void;
+  printing: PrintingStatus | null;
 }
 
 /** Restaurant, open count, WhatsApp state (always), the app's update (when any), panels, language, clock. */
-export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, cloud, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel, o, paused, onPause, onResume, onSettings }: Props) {
+export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, cloud, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel, o, paused, onPause, onResume, onSettings, printing }: Props) {
   const tab = (id: PanelTab, label: string, testId: string) => (
     <button type="button" className={`btn btn--tab${panel === id ? ' btn--tab-on' : ''}`} aria-pressed={panel === id} data-testid={testId} onClick={() => onTogglePanel(id)}>
       {label}
@@ -57,6 +60,7 @@ export function Header({ restaurant, openCount, whatsapp, updates, locale, t, si
       <WhatsAppPill status={whatsapp} t={t} />
       <UpdateNotice feed={updates} t={t} />
       <CloudNotice status={cloud} t={t} onOpen={() => panel !== 'cloud' && onTogglePanel('cloud')} />
+      <PrinterNotice status={printing} locale={locale} onOpen={onSettings} />
       <nav className="topbar__nav">
         <button type="button" className="btn btn--tab" data-testid="recall-last" disabled={!canRecall} onClick={onRecallLast} title="R">
           ↩ {t.recall}

@@ -3,9 +3,23 @@ import type { UiStrings } from '../../../shared/i18n.ts';
 import { formatMoney, type Order } from '../../../shared/order.ts';
 import { averagePrepMinutes, formatMinutes, historyOrders } from '../state/selectors.ts';
 import { formatClock } from '../state/timer.ts';
+import { ReprintMenu } from './printing/ReprintMenu.tsx';
+import type { PrintCopy } from '../../../shared/printing.ts';
 
 /** Today's orders in any state, searchable, with Recall on completed ones and the average prep time. */
-export function HistoryPanel({ orders, t, locale, onRecall }: { orders: Order[]; t: UiStrings; locale: 'es' | 'en'; onRecall(order: Order): void }) {
+export function HistoryPanel({
+  orders,
+  t,
+  locale,
+  onRecall,
+  onReprint,
+}: {
+  orders: Order[];
+  t: UiStrings;
+  locale: 'es' | 'en';
+  onRecall(order: Order): void;
+  onReprint(order: Order, copy: PrintCopy): Promise<boolean>;
+}) {
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
   const list = useMemo(() => historyOrders(orders, deferred), [orders, deferred]);
@@ -50,6 +64,7 @@ export function HistoryPanel({ orders, t, locale, onRecall }: { orders: Order[];
                 ↩ {t.recall}
               </button>
             )}
+            <ReprintMenu locale={locale} onPrint={(copy) => onReprint(o, copy)} />
           </li>
         ))}
       </ul>

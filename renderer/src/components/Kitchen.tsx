@@ -8,6 +8,8 @@ import type { KdsClient } from '../api/kds-client.ts';
 import type { UpdateFeed } from '../api/update-feed.ts';
 import { useBoard } from '../state/use-board.ts';
 import { useCloudStatus } from '../state/use-cloud.ts';
+import { usePrintingStatus } from '../state/use-printing.ts';
+import { ticketNotes } from '../state/printing.ts';
 import { cloudShown } from '../state/cloud.ts';
 import { lastCompleted, openOrders, unacknowledged } from '../state/selectors.ts';
 import { keyAction, moveSelection } from '../state/keyboard.ts';
@@ -41,6 +43,7 @@ type DialogState = { type: 'accept'; orderId: string } | { type: 'reason'; order
 export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed | undefined }) {
   const { board, dispatch, hostConnected, loadError } = useBoard(api);
   const [cloud, setCloud] = useCloudStatus(api);
+  const printing = usePrintingStatus(api);
   const [localeOverride, setLocaleOverride] = useState<Locale | null>(storedLocale);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -59,6 +62,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
   const orders = useMemo(() => [...board.orders.values()], [board.orders]);
   const open = useMemo(() => openOrders(orders), [orders]);
   const alarmIds = useMemo(() => unacknowledged(open).map((o) => o.id).join(','), [open]);
+  const notes = useMemo(() => ticketNotes(printing, locale), [printing, locale]);
 
   // The latest of everything, for callbacks that must stay the same object (memoized cards).
   const latest = useRef({ board, open, orders, t, dialog, selectedId, settings, ownerOpen });
@@ -98,8 +102,22 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
     [api, dispatch, fail],
   );
 
+  // A reprint never waits for the printer: the host queues it and the card shows if it is stuck.
+  const reprint = useCallback(
+    (order: Order, copy: 'kitchen' | 'receipt') =>
+      api.printOrder(order.id, copy).then(
+        () => true,
+        (e: unknown) => {
+          fail(e);
+          return false;
+        },
+      ),
+    [api, fail],
+  );
+
   const actions: CardActions = useMemo(
     () => ({
+      reprint,
       select: (order) => {
         setSelectedId(order.id);
         acknowledge(order);
@@ -123,7 +141,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
       },
       stock: (item) => askStock.current(item),
     }),
-    [acknowledge, move],
+    [acknowledge, move, reprint],
   );
 
   const recall = useCallback((order: Order) => void move(order, 'ready'), [move]);
@@ -282,6 +300,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
         onPause={owner.openPause}
         onResume={owner.resume}
         onSettings={() => setOwnerOpen(true)}
+        printing={printing}
       />
       <WhatsAppBanner status={board.whatsapp} t={t} locale={locale} />
       <PauseBar pause={board.pause} locale={locale} o={o} busy={owner.busy} onResume={owner.resume} />
@@ -301,6 +320,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
           actions={actions}
           soldOut={soldOut}
           soldOutLabel={o.soldOut}
+          ticketNotes={notes}
         />
         {panel && (
           <SidePanel
@@ -324,6 +344,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
             o={o}
             menu={board.menu}
             onStock={owner.askStock}
+            onReprint={reprint}
           />
         )}
       </main>

@@ -7,6 +7,8 @@ import { etaDueAt, failedNotices } from '../state/selectors.ts';
 import { formatClock } from '../state/timer.ts';
 import { CardTimer } from './CardTimer.tsx';
 import { OWNER_STRINGS } from '../../../shared/i18n-owner.ts';
+import { ReprintMenu } from './printing/ReprintMenu.tsx';
+import type { PrintCopy } from '../../../shared/printing.ts';
 
 export interface CardActions {
   /** Tap on the card: select it and stop its alarm. */
@@ -19,6 +21,8 @@ export interface CardActions {
   stop(order: Order): void;
   /** A tap on a dish's line: mark it sold out, or back (asks first). */
   stock?(item: OrderItem): void;
+  /** Print the kitchen ticket or the receipt again; resolves true once queued. */
+  reprint(order: Order, copy: PrintCopy): Promise<boolean>;
 }
 
 interface Props {
@@ -34,9 +38,11 @@ interface Props {
   soldOut?: ReadonlySet<string>;
   /** "Agotado" in the screen's language. */
   soldOutLabel?: string;
+  /** Its tickets waiting for a printer, in words; undefined when none. */
+  ticketPending?: string | undefined;
 }
 
-function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinutes, locale, t, actions, soldOut, soldOutLabel }: Props) {
+function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinutes, locale, t, actions, soldOut, soldOutLabel, ticketPending }: Props) {
   const alarming = order.status === 'new' && !order.acknowledged;
   const next = nextStatus(order.status);
   const failed = failedNotices(order);
@@ -126,12 +132,18 @@ function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinu
           </span>
         )}
         <span className="card__total">{formatMoney(order.total, order.currency, locale)}</span>
+        <ReprintMenu compact locale={locale} onPrint={(copy) => actions.reprint(order, copy)} />
       </div>
       {failed.map((n) => (
         <div key={n.key} className="card__failed" role="alert" data-testid="notify-failed" dir="auto">
           ⚠ {t.notifyFailed}: {n.text}
         </div>
       ))}
+      {ticketPending && (
+        <div className="card__ticket" role="status" data-testid="ticket-pending" dir="auto">
+          🖨 {ticketPending}
+        </div>
+      )}
       <footer className="card__actions" onClick={(e) => e.stopPropagation()}>
         {order.status === 'new' ? (
           <>

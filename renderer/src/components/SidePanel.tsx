@@ -12,6 +12,7 @@ import { SimulatorPanel } from './SimulatorPanel.tsx';
 import type { OwnerStrings } from '../../../shared/i18n-owner.ts';
 import type { Menu } from '../../../shared/menu.ts';
 import type { StockItem } from '../state/stock.ts';
+import type { PrintCopy } from '../../../shared/printing.ts';
 
 export type PanelTab = 'allday' | 'history' | 'sim' | 'health' | 'cloud';
 
@@ -36,10 +37,11 @@ interface Props {
   o: OwnerStrings;
   menu: Menu | null;
   onStock(item: StockItem): void;
+  onReprint(order: Order, copy: PrintCopy): Promise<boolean>;
 }
 
 /** The right-hand panel with its tabs: all-day counts, today's history, the simulator, WhatsApp's health, the cloud (when set up). */
-export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend, api, whatsapp, cloud, onCloud, onError, o, menu, onStock }: Props) {
+export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, locale, t, onRecall, onOpenChat, onSimSend, api, whatsapp, cloud, onCloud, onError, o, menu, onStock, onReprint }: Props) {
   const tabs: [PanelTab, string][] = [
     ['allday', t.allDay],
     ['history', t.history],
@@ -60,7 +62,7 @@ export function SidePanel({ tab, onTab, onClose, simulator, orders, open, sim, l
         </button>
       </div>
       {tab === 'allday' && <AllDayPanel open={open} t={t} o={o} menu={menu} onStock={onStock} />}
-      {tab === 'history' && <HistoryPanel orders={orders} t={t} locale={locale} onRecall={onRecall} />}
+      {tab === 'history' && <HistoryPanel orders={orders} t={t} locale={locale} onRecall={onRecall} onReprint={onReprint} />}
       {tab === 'sim' && simulator && <SimulatorPanel chat={sim} t={t} onOpenChat={onOpenChat} onSend={onSimSend} />}
       {tab === 'health' && <HealthPanel api={api} status={whatsapp} locale={locale} t={t} onError={onError} />}
       {tab === 'cloud' && cloudShown(cloud) && <CloudPanel api={api} status={cloud} onStatus={onCloud} locale={locale} t={t} onError={onError} />}

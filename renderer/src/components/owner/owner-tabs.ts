@@ -10,6 +10,8 @@ import { WhatsAppTab } from './WhatsAppTab.tsx';
 import { NetworkTab } from './NetworkTab.tsx';
 import { CloudTab } from './CloudTab.tsx';
 import { PinTab } from './PinTab.tsx';
+import { DayCloseOwnerTab, PrintersOwnerTab } from '../printing/printing-owner-tabs.tsx';
+import { PRINTING_STRINGS } from '../../../../shared/i18n-printing.ts';
 
 export interface OwnerTab {
   id: string;
@@ -24,6 +26,8 @@ export const OWNER_TABS: OwnerTab[] = [
   { id: 'whatsapp', label: (o) => o.tabs.whatsapp, component: WhatsAppTab },
   { id: 'network', label: (o) => o.tabs.network, component: NetworkTab },
   { id: 'cloud', label: (o) => o.tabs.cloud, component: CloudTab },
+  { id: 'printers', label: (_o, locale) => PRINTING_STRINGS[locale].printing.tab, component: PrintersOwnerTab },
+  { id: 'close', label: (_o, locale) => PRINTING_STRINGS[locale].report.title, component: DayCloseOwnerTab },
   { id: 'pin', label: (o) => o.tabs.pin, component: PinTab },
 ];
 
