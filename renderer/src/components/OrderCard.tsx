@@ -21,8 +21,8 @@ export interface CardActions {
   stop(order: Order): void;
   /** A tap on a dish's line: mark it sold out, or back (asks first). */
   stock?(item: OrderItem): void;
-  /** Print the kitchen ticket or the receipt again; resolves true once queued. */
-  reprint(order: Order, copy: PrintCopy): Promise<boolean>;
+  /** Print the kitchen ticket or the receipt again; resolves true once queued. Without it, no reprint button. */
+  reprint?(order: Order, copy: PrintCopy): Promise<boolean>;
 }
 
 interface Props {
@@ -132,7 +132,7 @@ function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinu
           </span>
         )}
         <span className="card__total">{formatMoney(order.total, order.currency, locale)}</span>
-        <ReprintMenu compact locale={locale} onPrint={(copy) => actions.reprint(order, copy)} />
+        {actions.reprint && <ReprintMenu compact locale={locale} onPrint={(copy) => actions.reprint!(order, copy)} />}
       </div>
       {failed.map((n) => (
         <div key={n.key} className="card__failed" role="alert" data-testid="notify-failed" dir="auto">
