@@ -114,10 +114,12 @@ describe('order lifecycle', () => {
     expect(ready.notifications.map((n) => n.kind)).toEqual(['accepted', 'on-the-way']);
   });
 
-  it('refuses illegal transitions with 409 and changes nothing', () => {
+  it('refuses illegal transitions with 409, says why, and changes nothing', () => {
     const order = lifecycle.create(draft);
-    expectKdsError(() => lifecycle.transition(order.id, { to: 'completed' }), 'conflict');
-    expectKdsError(() => lifecycle.transition(order.id, { to: 'new' }), 'conflict');
+    expect(expectKdsError(() => lifecycle.transition(order.id, { to: 'completed' }), 'conflict').message).toBe(
+      'order #1 cannot go from new to completed',
+    );
+    expect(expectKdsError(() => lifecycle.transition(order.id, { to: 'new' }), 'conflict').message).toBe('order #1 is already new');
     lifecycle.transition(order.id, { to: 'rejected', reason: 'Sin existencias' });
     expectKdsError(() => lifecycle.transition(order.id, { to: 'accepted' }), 'conflict');
     const stored = store.orders.get(order.id)!;
@@ -128,7 +130,9 @@ describe('order lifecycle', () => {
 
   it('requires a reason to reject or cancel', () => {
     const order = lifecycle.create(draft);
-    expectKdsError(() => lifecycle.transition(order.id, { to: 'rejected' }), 'bad_request');
+    expect(expectKdsError(() => lifecycle.transition(order.id, { to: 'rejected' }), 'bad_request').message).toBe(
+      'a reason is required to mark an order rejected',
+    );
     expectKdsError(() => lifecycle.transition(order.id, { to: 'cancelled', reason: '   ' }), 'bad_request');
     const cancelled = lifecycle.transition(order.id, { to: 'cancelled', reason: 'El cliente no contesta.' });
     expect(cancelled.status).toBe('cancelled');
@@ -139,7 +143,7 @@ describe('order lifecycle', () => {
   });
 
   it('answers 404 for an unknown order', () => {
-    expectKdsError(() => lifecycle.transition('nope', { to: 'accepted' }), 'not_found');
+    expect(expectKdsError(() => lifecycle.transition('nope', { to: 'accepted' }), 'not_found').message).toBe('no order with id nope');
   });
 
   it('recalls a completed order to ready without telling the customer again', () => {
@@ -161,7 +165,7 @@ describe('order lifecycle', () => {
     const undone = lifecycle.undo(order.id);
     expect(undone.status).toBe('new');
     expect(undone.etaMinutes).toBeUndefined();
-    expect(undone.events.at(-1)).toMatchObject({ from: 'accepted', to: 'new', undo: true });
+    expect(undone.events.at(-1)).toMatchObject({ from: 'accepted', to: 'new', by: 'staff', reason: 'undo', undo: true });
     expect(store.outbox.get(held.key)!.state).toBe('cancelled');
     // Nothing more to undo: the undo itself is not undoable.
     expectKdsError(() => lifecycle.undo(order.id), 'conflict');
@@ -262,7 +266,7 @@ describe('order lifecycle', () => {
       expect(lifecycle.undo(open.id).status).toBe('new');
       const late = accepted();
       await clock.advance(5001);
-      expectKdsError(() => lifecycle.undo(late.id), 'conflict');
+      expect(expectKdsError(() => lifecycle.undo(late.id), 'conflict').message).toBe('the undo window for order #2 has closed');
       expect(store.orders.get(late.id)!.status).toBe('accepted');
     });
 
@@ -295,7 +299,7 @@ describe('order lifecycle', () => {
 
   describe('what the kitchen gets', () => {
     it('refuses an order with no items and spends no order number on it', () => {
-      expectKdsError(() => lifecycle.create({ ...draft, items: [] }), 'bad_request');
+      expect(expectKdsError(() => lifecycle.create({ ...draft, items: [] }), 'bad_request').message).toBe('an order needs at least one item');
       expect(store.orders.count()).toBe(0);
       expect(changes).toEqual([]);
       expect(lifecycle.create(draft).number).toBe(1);
