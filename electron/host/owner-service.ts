@@ -52,8 +52,9 @@ export class OwnerService implements OwnerApi {
   }
 
   /**
-   * Owner operations: pass while no PIN is set, for the host itself, and for a caller presenting a
-   * live owner token (whose 15 minutes start again); otherwise forbidden (403 owner-pin-required).
+   * Owner operations: pass while no PIN is set, for the PC itself (no transport: owner-guard.ts),
+   * and for a caller presenting a live owner token (whose 15 minutes start again); otherwise
+   * forbidden (403 owner-pin-required).
    */
   requireOwner(): void {
     if (!this.o.pin.isSet()) return;

@@ -264,3 +264,20 @@ describe('device routes without a DeviceControl', () => {
     expect((await t.api.request<ErrorBody>('PUT', '/api/device/engine', { kind: 'telegram' })).status).toBe(400);
   });
 });
+
+describe('the PC itself', () => {
+  let t: TestHost;
+  beforeEach(async () => {
+    t = testHost();
+    await t.start();
+  });
+  afterEach(async () => t.cleanup());
+
+  it('passes the owner check outside any transport (tray, reconnect after sleep); the same call over HTTP does not', async () => {
+    await t.api.request('PUT', '/api/owner/pin', { pin: '1234' });
+    expect((await t.host.service.updateSettings({ undoSeconds: 8 })).undoSeconds).toBe(8);
+    await t.host.service.reconnectWhatsApp();
+    expect((await t.api.request('PUT', '/api/settings', { undoSeconds: 9 })).status).toBe(403);
+    expect((await t.api.post('/api/whatsapp/reconnect')).status).toBe(403);
+  });
+});
