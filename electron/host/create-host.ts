@@ -32,6 +32,7 @@ import { FleetPin } from './fleet-pin.ts';
 import { NeverReady } from '../whatsapp/never-ready.ts';
 import { Outbox, type OutboxBackoff } from '../messaging/outbox.ts';
 import type { WhatsAppEngine } from '../whatsapp/engine.ts';
+import type { WhatsAppWorkerEngine } from '../whatsapp/whatsapp-engine.ts';
 import { SimulatorEngine } from '../whatsapp/simulator-engine.ts';
 import { loadOrCreateAccessToken, rotateAccessToken } from '../server/access-token.ts';
 import { KdsServer } from '../server/http-server.ts';
@@ -428,6 +429,9 @@ export function createHost(options: HostOptions): Host {
           if (status.state === 'connected') outbox.kick();
         }),
         problems.onChange(() => bus.emit({ type: 'whatsapp', status: problems.decorate(engine.getStatus()) })),
+        // The real engine tells when a send's own message_create/ack never came back.
+        (engine as Partial<Pick<WhatsAppWorkerEngine, 'onEcho'>>).onEcho?.call(engine, (echo) => catchUp.noteSendEcho(echo.missing)) ??
+          (() => undefined),
       );
       if (simulator) {
         unsubscribers.push(simulator.onChatMessage((message) => bus.emit({ type: 'sim', message } satisfies KdsEvent)));

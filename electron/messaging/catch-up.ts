@@ -73,6 +73,8 @@ export class CatchUp {
   private afterReady = false;
   private silentSince: number | undefined;
   private restartTried = false;
+  /** What raised events-silent: a sweep's find, or a send's echo that never came. */
+  private silentBy: 'sweep' | 'echo' | undefined;
   private lastSweepAt: number | undefined;
   /** Found by a sweep so soon after arriving that its event may still come: id → when found. */
   private readonly suspects = new Map<string, number>();
@@ -117,14 +119,25 @@ export class CatchUp {
     if (firstTime && this.o.problems.has('events-silent')) {
       this.o.problems.clear('events-silent', 'a message arrived by its event');
       this.silentSince = undefined;
+      this.silentBy = undefined;
       this.restartTried = false;
       this.schedule();
     }
   }
 
-  /** A send whose own echo never came back (the real engine watches message_create/ack). */
-  noteSendEchoMissing(reason: string): void {
-    this.eventsSilent(reason);
+  /** A send's own echo (message_create/ack, the real engine) came back or never did. */
+  noteSendEcho(missing: boolean): void {
+    if (missing) {
+      this.eventsSilent('a message we sent never came back as an event');
+      return;
+    }
+    if (this.o.problems.has('events-silent') && this.silentBy === 'echo') {
+      this.o.problems.clear('events-silent', 'our own messages come back as events again');
+      this.silentSince = undefined;
+      this.silentBy = undefined;
+      this.restartTried = false;
+      this.schedule();
+    }
   }
 
   /** Runs a sweep now, or once more right after the one running. */
@@ -275,6 +288,7 @@ export class CatchUp {
   }
 
   private eventsSilent(reason: string): void {
+    this.silentBy ??= reason.startsWith('a message we sent') ? 'echo' : 'sweep';
     this.silentSince ??= this.o.clock.now();
     this.o.problems.raise('events-silent', reason);
   }

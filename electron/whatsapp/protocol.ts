@@ -36,7 +36,9 @@ export type WaEvent =
   | { event: 'qr_cap_reached'; count: number }
   | { event: 'init_failed'; error: string }
   /** puppeteer's browser 'disconnected': the browser died or was killed. */
-  | { event: 'browser_gone' };
+  | { event: 'browser_gone' }
+  /** Our own message came back as message_create or message_ack: WhatsApp Web's events flow. */
+  | { event: 'own_echo'; id: string };
 
 export type ParentToWorker =
   | { type: 'start'; config: WorkerConfig }

@@ -100,6 +100,8 @@ function fromWaEvent(current: WhatsAppStatus, event: WaEvent, context: SessionCo
     }
     case 'browser_gone':
       return make('reconnecting', now, { ...(current.phone !== undefined ? { phone: current.phone } : {}), error: TEXT.browserGone });
+    case 'own_echo':
+      return null; // not a state change: the engine reads it for events-silent
     case 'init_failed': {
       const kind = classifyError(event.error);
       if (kind === 'offline') return make('offline', now, { error: TEXT.offline });

@@ -113,6 +113,8 @@ export function bodyHash(body: string): string {
 }
 
 const RATE_LIMITED = /rate.?limit|too many|429|overlimit/i;
+/** A send whose message_create / message_ack has not come back in this long means silent events. */
+export const ECHO_TIMEOUT_MS = 2 * 60_000;
 /** The phone's clock and ours differ a little: a matching message this much older still counts. */
 const DUPLICATE_CLOCK_SKEW_MS = 2 * 60_000;
 
@@ -159,6 +161,11 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
   /** Sends handed to the worker and not answered yet. */
   private sending = 0;
   private recheckTimer: TimerHandle | undefined;
+  /** Our sends whose message_create/ack has not come back yet: id → its deadline timer. */
+  private readonly awaitingEcho = new Map<string, TimerHandle>();
+  /** Echoes that arrived before their send's reply (message_create fires inside sendMessage). */
+  private readonly earlyEchoes = new Set<string>();
+  private readonly echoListeners = new Set<(event: { missing: boolean; messageId: string }) => void>();
   private layers: { start(): void; stop(): void } | undefined;
   /** Serialises start/stop/restart so two recoveries never spawn two workers. */
   private lifecycle: Promise<void> = Promise.resolve();
@@ -210,6 +217,8 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
     this.layers?.stop();
     this.layers = undefined;
     this.cancelRecheck();
+    for (const timer of this.awaitingEcho.values()) this.clock.clearTimeout(timer);
+    this.awaitingEcho.clear();
     this.supervisor.cancelScheduledSpawn();
     await this.serial(() => this.supervisor.stop());
   }
@@ -226,6 +235,15 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
   onMessage(listener: (message: IncomingMessage) => void): Unsubscribe {
     this.messageListeners.add(listener);
     return () => this.messageListeners.delete(listener);
+  }
+
+  /**
+   * A send's own echo (message_create / message_ack) came back, or did not within ECHO_TIMEOUT_MS:
+   * the host reads a missing one as WhatsApp Web's events gone silent (events-silent).
+   */
+  onEcho(listener: (event: { missing: boolean; messageId: string }) => void): Unsubscribe {
+    this.echoListeners.add(listener);
+    return () => this.echoListeners.delete(listener);
   }
 
   onAlert(listener: (alert: SessionAlert) => void): Unsubscribe {
@@ -666,6 +684,9 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
       case 'browser_gone':
         this.scheduleRetry('reconnecting', TEXT.browserGone);
         return;
+      case 'own_echo':
+        this.echoSeen(event.id);
+        return;
     }
   }
 
@@ -788,11 +809,51 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
     try {
       const reply = await this.request({ op: 'send', chatId, body, typingMs, markSeen: true }, typingMs + 60_000);
       this.lastActivity = this.clock.now();
-      return reply.op === 'send' ? reply.messageId : '';
+      const messageId = reply.op === 'send' ? reply.messageId : '';
+      if (messageId) this.awaitEcho(messageId);
+      return messageId;
     } catch (error) {
       throw this.sendFailure(error);
     } finally {
       this.sending--;
+    }
+  }
+
+  private awaitEcho(messageId: string): void {
+    // The echo may have come back before the send's own reply did.
+    if (this.earlyEchoes.delete(messageId)) {
+      this.emitEcho({ missing: false, messageId });
+      return;
+    }
+    const timer = this.clock.setTimeout(() => {
+      this.awaitingEcho.delete(messageId);
+      // A session that went away meanwhile explains it; only a connected one is silent.
+      if (this.current.state !== 'connected') return;
+      this.logger.warn('our own message never came back as an event', { messageId });
+      this.emitEcho({ missing: true, messageId });
+    }, ECHO_TIMEOUT_MS);
+    this.awaitingEcho.set(messageId, timer);
+  }
+
+  private echoSeen(messageId: string): void {
+    const timer = this.awaitingEcho.get(messageId);
+    if (timer === undefined) {
+      this.earlyEchoes.add(messageId);
+      if (this.earlyEchoes.size > 200) this.earlyEchoes.delete(this.earlyEchoes.values().next().value!);
+      return;
+    }
+    this.clock.clearTimeout(timer);
+    this.awaitingEcho.delete(messageId);
+    this.emitEcho({ missing: false, messageId });
+  }
+
+  private emitEcho(event: { missing: boolean; messageId: string }): void {
+    for (const listener of [...this.echoListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.error('echo listener failed', { error: errorText(error) });
+      }
     }
   }
 

@@ -193,6 +193,14 @@ export function runWorker(port: WorkerPort, deps: WorkerDeps): RunningWorker {
         });
       })();
     });
+    // whatsapp-web.js emits message_create for every new message, ours included, and message_ack as
+    // WhatsApp confirms it: our own send coming back proves the page's events still flow.
+    c.on('message_create', (msg: { fromMe?: boolean; id?: { _serialized?: string } }) => {
+      if (msg?.fromMe && msg.id?._serialized) port.post({ type: 'wa', payload: { event: 'own_echo', id: msg.id._serialized } });
+    });
+    c.on('message_ack', (msg: { fromMe?: boolean; id?: { _serialized?: string } }) => {
+      if (msg?.fromMe && msg.id?._serialized) port.post({ type: 'wa', payload: { event: 'own_echo', id: msg.id._serialized } });
+    });
     c.on('change_state', (state: string) => port.post({ type: 'wa', payload: { event: 'change_state', state: String(state) } }));
     c.on('disconnected', (reason: string) => {
       // whatsapp-web.js destroys the client itself after most of these: its browser closing is expected.

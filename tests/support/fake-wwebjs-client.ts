@@ -370,7 +370,11 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
     };
     this.received.set(id, msg);
     this.store(message.from, msg, true);
-    if (options.deliver !== false && !this.eventsStopped) this.emit('message', msg);
+    if (options.deliver !== false && !this.eventsStopped) {
+      // Client.js: every new message is a message_create; one from someone else is also a message.
+      this.emit('message_create', msg);
+      this.emit('message', msg);
+    }
     return msg;
   }
 
@@ -507,6 +511,8 @@ export class FakeWwebjsClient extends EventEmitter implements WwebjsClientLike {
       },
       false,
     );
+    // Our own message comes back as message_create while it is being sent (unless events stopped).
+    if (!this.eventsStopped) this.emit('message_create', { ...this.phone.get(chatId)!.messages.at(-1)! });
     this.afterSend?.(message);
     return { id: { _serialized: message.id }, body: content };
   }

@@ -134,6 +134,27 @@ describe('catch-up over the real engine with the fake whatsapp-web.js client', (
     expect(host.problems.list()).toEqual([]);
   });
 
+  it("a send whose own message_create never comes back raises events-silent; an echo that returns clears it", async () => {
+    await boot();
+    await connect();
+    // The customer's message arrives by its event; then WhatsApp Web stops emitting, so our answer's
+    // own message_create never comes back.
+    h.client().receive({ from: `${ANA}@c.us`, body: 'hola' });
+    h.client().eventsStopped = true;
+    await settle();
+    expect(sentTo(ANA)).toEqual(['echo 1: hola']);
+    expect(host.problems.list()).toEqual([]);
+    await h.clock.advance(2 * MIN);
+    await settle();
+    expect(host.problems.list()).toEqual(['events-silent']);
+    h.client().eventsStopped = false;
+    phone.receive({ from: `${ANA}@c.us`, body: 'otra' }, { deliver: false });
+    await host.catchUp.sweep('test');
+    await settle();
+    expect(sentTo(ANA)).toEqual(['echo 1: hola', 'echo 2: otra']);
+    expect(host.problems.list()).toEqual([]);
+  });
+
   it('a chat with 10,000 unread messages: one bounded read, handed to staff, one reply', async () => {
     await boot();
     const now = Math.floor(h.clock.now() / 1000);
