@@ -45,6 +45,7 @@ import { SHELL_TEXTS } from './shell/shell-texts.ts';
 import { exposeE2eHook } from './shell/e2e-hook.ts';
 import { applyStartAtLogin, START_HIDDEN_ARG } from './shell/login-item.ts';
 import { startHostWithPortFallback } from './shell/host-start.ts';
+import { createSystemPrinter } from './shell/system-printer.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_INDEX = join(here, '..', 'renderer', 'index.html');
@@ -98,13 +99,17 @@ if (claimSingleInstance(app, () => kdsWindow?.show())) {
   };
   let device: HostDeviceControl | undefined;
   const ownerTokens = new OwnerTokens(clock);
+  // The PC's own printers: tickets printed silently from a hidden window (USB printers with an OS driver).
+  const systemPrinter = createSystemPrinter({
+    createWindow: () => new BrowserWindow({ show: false, width: 400, height: 800, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } }),
+  });
   // The host is replaced when the owner switches engines; everything below reaches it through here.
   const runner = new HostRunner({
     engine: settings.engine,
     port: settings.port,
     hostname: settings.networkAccess ? ALL_ADDRESSES : LOCAL_ONLY_ADDRESS,
     logger,
-    create: (params) => createHost({ dataDir, engine: engineOption(params.engine), port: params.port, hostname: params.hostname, logger, clock, settings: hostSettings, logDir, ownerTokens, ...(device ? { device } : {}) }),
+    create: (params) => createHost({ dataDir, engine: engineOption(params.engine), port: params.port, hostname: params.hostname, logger, clock, settings: hostSettings, logDir, ownerTokens, systemPrinter, ...(device ? { device } : {}) }),
     firstStart: (create, port) => startHostWithPortFallback(create, port, logger),
     // The kitchen works without the cloud; the owner sees why in the log and on the Cloud tab.
     afterStart: (host) => cloudAccount?.resume(host).then(() => undefined, (error) => logger.error('cloud not started', errorFields(error))) ?? Promise.resolve(),
