@@ -71,4 +71,7 @@ export const ES_ES: CorpusConversation[] = [
   c(58, ['hola', 'croquetas medias x2', 'recoger', 'Lola', 'efectivo', 'vale'], { items: ['2 croquetas [media]'], fulfilment: 'pickup', name: 'Lola', payment: 'cash' }),
   c(59, ['hola', 'una barbacoa y unas bravas', 'a domicilio', 'c/ Mayor 5, 2ºA', 'Rafa', 'efectivo', 'cuanto es el total?', 'vale'], { items: ['1 barbacoa', '1 bravas'], fulfilment: 'delivery', address: 'mayor 5', name: 'Rafa', payment: 'cash' }),
   c(60, ['hola', 'una margarita y un bocata de calamares', 'recoger', 'Gema', 'tarjeta', 'vale', 'gracias guapo'], { items: ['1 margarita', '1 calamares'], fulfilment: 'pickup', name: 'Gema', payment: 'card' }),
+  c(61, ['buenas! qué tal? abrís hoy por la noche?', 'genial, pues una barbacoa y unas bravas', 'a domicilio', 'c/ Mayor 5, 2ºA', 'Lorena', 'bizum', 'perfecto'], { items: ['1 barbacoa', '1 bravas'], fulfilment: 'delivery', address: 'mayor 5', name: 'Lorena', payment: 'bizum' }),
+  c(62, ['hola', 'ponme 2 cañas', 'y tmb una tortilla', 'paso a por ello', 'Quique', 'efectivo', 'vale'], { items: ['2 cana', '1 tortilla'], fulfilment: 'pickup', name: 'Quique', payment: 'cash' }),
+  c(63, ['hola', '2 bocadillos de calamares y 2 cocacolas', 'a domicilio', 'Calle de Hortaleza 70, 3º izquierda', 'Mercedes', 'nequi', 'vale, tarjeta', 'vale'], { items: ['2 calamares', '2 coca'], fulfilment: 'delivery', address: 'hortaleza 70', name: 'Mercedes', payment: 'card' }),
 ];

@@ -71,4 +71,7 @@ export const ES_MX: CorpusConversation[] = [
   c(58, ['hola', 'me puedes comunicar con el encargado?'], { handoff: 'asks for the manager' }),
   c(59, ['hola', 'una orden de pastor y una de suadero', 'a domicilio', 'Av. Chapultepec 400 int 9 col. Roma Nte', 'Lety', 'con tarjeta porfa', 'va'], { items: ['1 orden-pastor', '1 orden-suadero'], fulfilment: 'delivery', address: 'chapultepec 400', name: 'Lety', payment: 'card' }),
   c(60, ['buenas', 'me das 2 gringas y 4 de pastor para llevar', 'Juan Carlos', 'efectivo', 'orale pues'], { items: ['2 gringa', '4 pastor'], fulfilment: 'pickup', name: 'Juan Carlos', payment: 'cash' }),
+  c(61, ['quiubo, como estan? ya abrieron?', 'va, me das 4 de pastor y 2 de bistec', 'y un chesco', 'paso por ellos en 15', 'Ruben', 'efectivo', 'sale'], { items: ['4 pastor', '2 bistec', '1 refresco'], fulfilment: 'pickup', name: 'Ruben', payment: 'cash' }),
+  c(62, ['hola', '3 de suadero', '3 de pastor tmb', 'paso por ellos', 'Mony', 'tarjeta', 'va'], { items: ['3 suadero', '3 pastor'], fulfilment: 'pickup', name: 'Mony', payment: 'card' }),
+  c(63, ['hola', 'una gringa y 2 volcanes', 'a domicilio', 'Av. Yucatán 15 int 2, col. Roma Nte', 'Santi', 'mercado pago', 'ah no, efectivo', 'va'], { items: ['1 gringa', '2 volcan'], fulfilment: 'delivery', address: 'yucatan 15', name: 'Santi', payment: 'cash' }),
 ];
