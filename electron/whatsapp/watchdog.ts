@@ -133,9 +133,7 @@ export class Watchdog extends LayerLoop {
     try {
       // Stryker disable next-line StringLiteral: names the call in a timeout error that is only logged
       await this.timers.deadline(() => this.control.resetState(), this.config.resetTimeoutMs, 'resetState');
-      // Stryker disable next-line BlockStatement: the catch only logs (that a failed reset goes on is tested)
     } catch (error) {
-      // Stryker disable next-line all: log line
       this.logger.warn('resetState failed', errorFields(error));
     }
     if (!live()) return intervalMs;

@@ -326,8 +326,13 @@ describe('watchdog: outages after the first, stops mid-recovery, failed restarts
     expect(clock.pendingTimers).toBe(0);
   });
 
-  it('a resetState that fails is not the end of it: the second look and the restart still follow', async () => {
-    const { clock, control, watchdog, rel } = setup();
+  it('a resetState that fails is logged and is not the end of it: the second look and the restart still follow', async () => {
+    const clock = new FakeClock();
+    const control = new FakeSessionControl(clock);
+    const { lines, logger } = logged();
+    const watchdog = new Watchdog({ control, clock, logger });
+    const t0 = clock.now();
+    const rel = (op: 'resetState' | 'getState' | 'restartWorker') => control.callsOf(op).map((call) => (call.at - t0) / S);
     control.socketState = 'TIMEOUT';
     control.failing.set('resetState', new Error('Protocol error'));
     watchdog.start();
@@ -335,6 +340,7 @@ describe('watchdog: outages after the first, stops mid-recovery, failed restarts
     expect(rel('resetState')).toEqual([60]);
     expect(rel('getState')).toEqual([60, 70]);
     expect(rel('restartWorker')).toEqual([70]);
+    expect(lines.find((line) => line.msg === 'resetState failed')).toMatchObject({ level: 'warn', error: 'Protocol error' });
     watchdog.stop();
   });
 
