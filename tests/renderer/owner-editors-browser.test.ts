@@ -181,7 +181,7 @@ describe('Ajustes › the other tabs (Chromium, fake host)', () => {
     // The real engine starts unlinked: the linking panel shows its QR right here.
     await page.getByTestId('whatsapp-tab').getByTestId('wa-qr').waitFor();
     await page.getByTestId('owner-phone').fill('12');
-    await expect.poll(() => page.getByTestId('whatsapp-tab').innerText()).toMatch(/digits with the country code/);
+    await expect.poll(() => page.getByTestId('whatsapp-tab').innerText()).toMatch(/Solo cifras, con el prefijo del país/);
     await page.getByTestId('whatsapp-save').click();
     await expect.poll(() => page.getByTestId('whatsapp-save-error').innerText()).toMatch(/No se ha guardado nada/);
     await page.getByTestId('owner-phone').fill('34600111222');

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { whatsappSettingsSchema, type WhatsAppSettings } from '../../../../shared/settings.ts';
 import type { EngineKind } from '../../../../shared/owner-api.ts';
+import type { OwnerStrings } from '../../../../shared/i18n-owner.ts';
 import { linkView } from '../../state/linking.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { LinkPanel } from '../LinkPanel.tsx';
@@ -34,11 +35,20 @@ function patchOf(e: Editable): Record<string, unknown> {
   };
 }
 
-/** Field → the schema's reason, for the values as typed. */
-function fieldErrors(current: WhatsAppSettings, e: Editable): Record<string, string> {
+/** The limits the schema sets, said to the owner. */
+const RANGES: Record<string, [number, number]> = { perChatPerMinute: [1, 600], sessionPerMinute: [1, 600], browserMemoryLimitMb: [200, 16_000] };
+
+/** Field → what is wrong with it, checked with the host's own schema on the values as typed. */
+function fieldErrors(current: WhatsAppSettings, e: Editable, o: OwnerStrings): Record<string, string> {
   const result = whatsappSettingsSchema.safeParse({ ...current, ...patchOf(e) });
   if (result.success) return {};
-  return Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+  const words = (field: string, message: string) => {
+    if (field === 'ownerPhone') return o.phoneInvalid;
+    if (field === 'plannedRestartAt') return o.timeInvalid;
+    const range = RANGES[field];
+    return range ? o.numberBetween(range[0], range[1]) : message;
+  };
+  return Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), words(String(i.path[0]), i.message)]));
 }
 
 export function WhatsAppTab({ api, t, o, whatsapp, fail }: OwnerTabProps) {
@@ -69,7 +79,7 @@ export function WhatsAppTab({ api, t, o, whatsapp, fail }: OwnerTabProps) {
   const link = linkView(whatsapp);
 
   if (loadError) return <p className="owner__problem">⚠ {loadError}</p>;
-  const errors = settings && draft ? fieldErrors(settings.whatsapp, draft) : {};
+  const errors = settings && draft ? fieldErrors(settings.whatsapp, draft, o) : {};
   const dirty = settings && draft ? JSON.stringify(draft) !== JSON.stringify(editableOf(settings.whatsapp)) : false;
   const edit = (next: Editable) => {
     setDraft(next);
@@ -119,7 +129,7 @@ export function WhatsAppTab({ api, t, o, whatsapp, fail }: OwnerTabProps) {
           <h3 className="owner-form__section">{o.tabs.whatsapp}</h3>
           <div className="form-grid">
             <TextField label={o.ownerPhone} type="tel" testId="owner-phone" value={draft.ownerPhone} error={errors.ownerPhone ?? null} onChange={(ownerPhone) => edit({ ...draft, ownerPhone })} />
-            <Field label={o.plannedRestart} hint={`${o.plannedRestartNever}: —`} error={errors.plannedRestartAt ?? null}>
+            <Field label={o.plannedRestart} hint={o.plannedRestartNever} error={errors.plannedRestartAt ?? null}>
               {(id) => (
                 <input id={id} className="ofield__input" data-testid="planned-restart" value={draft.plannedRestartAt} maxLength={5} placeholder="04:00" onChange={(e) => edit({ ...draft, plannedRestartAt: e.target.value })} />
               )}
