@@ -58,10 +58,10 @@ describe('first run: the welcome flow (Chromium, fake host)', () => {
     await next(page);
 
     await atStep(page, 'pin');
-    expect(await page.getByTestId('setup-next').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('setup-next').isDisabled()).toBe(true);
     await page.getByTestId('setup-pin').fill('4321');
     await page.getByTestId('setup-pin-repeat').fill('4322');
-    expect(await page.getByTestId('setup-next').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('setup-next').isDisabled()).toBe(true);
     await page.getByTestId('setup-pin-repeat').fill('4321');
     await page.screenshot({ path: join(RESULTS, 'setup-3-pin.png') });
     await next(page);
@@ -136,7 +136,7 @@ describe('first run: the welcome flow (Chromium, fake host)', () => {
     await atStep(page, 'restaurant');
     await page.getByTestId('setup-restaurant').fill('');
     // Nothing valid to save: "Siguiente" waits, "Más tarde" still passes.
-    expect(await page.getByTestId('setup-next').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('setup-next').isDisabled()).toBe(true);
     await page.getByTestId('setup-later').click();
     await atStep(page, 'pin');
     let s = await state(page);
