@@ -44,6 +44,8 @@ export interface FakeSeed extends FakeOwnerSeed {
   printing?: PrintingStatus;
   /** What getDayReport answers (its date is set to the one asked for). */
   dayReport?: DayReport;
+  /** Voice notes and photos getMedia serves (Handoff.media[].id). */
+  mediaFiles?: MediaFile[];
 }
 
 /** The one recovery code the fake host takes (spaces, dashes and case do not matter, like the host's). */
@@ -91,6 +93,7 @@ export class FakeKdsApi extends FakeOwnerApi implements KdsApi {
     this.cloud = seed.cloud ?? { state: 'off' };
     this.printing = seed.printing ?? { ok: true, printers: [], pending: [], failed: 0, systemPrinters: false };
     this.dayReport = seed.dayReport;
+    for (const file of seed.mediaFiles ?? []) this.mediaFiles.set(file.id, clone(file));
   }
 
   printing: PrintingStatus;

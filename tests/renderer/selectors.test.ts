@@ -58,6 +58,23 @@ describe('all-day counts', () => {
   it('is empty with nothing to cook', () => {
     expect(allDayCounts([order(1, { status: 'ready' })])).toEqual([]);
   });
+
+  it('counts a dish with options per choice, whatever order the choices were written in', () => {
+    const grande = { groupId: 'size', choiceId: 'grande', name: 'Grande', price: 2600 };
+    const chica = { groupId: 'size', choiceId: 'chica', name: 'Chica', price: 0 };
+    const queso = { groupId: 'extras', choiceId: 'queso', name: 'Extra queso', price: 800 };
+    const muzza = (quantity: number, options: (typeof grande)[]) => ({ ...item('muzza', 'Muzzarella', quantity), options });
+    const list = [
+      order(1, { items: [muzza(2, [grande, queso]), muzza(1, [chica])] }),
+      order(2, { status: 'preparing', items: [muzza(1, [queso, grande]), muzza(1, [grande]), item('muzza', 'Muzzarella', 1)] }),
+    ];
+    expect(allDayCounts(list)).toEqual([
+      { itemId: 'muzza', name: 'Muzzarella', quantity: 3, choices: 'Extra queso · Grande' },
+      { itemId: 'muzza', name: 'Muzzarella', quantity: 1 },
+      { itemId: 'muzza', name: 'Muzzarella', quantity: 1, choices: 'Chica' },
+      { itemId: 'muzza', name: 'Muzzarella', quantity: 1, choices: 'Grande' },
+    ]);
+  });
 });
 
 describe('average preparation time', () => {

@@ -23,6 +23,7 @@ describe('HTTP routes', () => {
     expect(httpRoute('acknowledge', ['o1'])).toEqual({ method: 'POST', path: 'api/orders/o1/acknowledge' });
     expect(httpRoute('releaseHandoff', ['34600'])).toEqual({ method: 'POST', path: 'api/handoffs/34600/release' });
     expect(httpRoute('simSend', [{ from: '34600', body: 'hola' }])).toEqual({ method: 'POST', path: 'api/sim/incoming', body: { from: '34600', body: 'hola' } });
+    expect(httpRoute('getMedia', ['0123456789abcdef0123456789abcdef'])).toEqual({ method: 'GET', path: 'api/media/0123456789abcdef0123456789abcdef' });
     expect(httpRoute('simConversation', ['34600'])).toEqual({ method: 'GET', path: 'api/sim/conversation?phone=34600' });
     expect(httpRoute('getHealth', [])).toEqual({ method: 'GET', path: 'api/whatsapp/health' });
     expect(httpRoute('linkWhatsApp', [{ method: 'code', phone: '34600111222' }])).toEqual({ method: 'POST', path: 'api/whatsapp/link', body: { method: 'code', phone: '34600111222' } });
@@ -121,6 +122,22 @@ describe('HTTP transport', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
+  it('fetches a voice note with the token as a blob: URL (never the token in a URL), and reports a missing one', async () => {
+    const id = '0123456789abcdef0123456789abcdef';
+    const wav = new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3]);
+    const { api, calls } = http((url) => (url.endsWith(id) ? new Response(wav, { status: 200, headers: { 'Content-Type': 'audio/wav' } }) : json(404, { error: { code: 'not_found', message: 'no such file' } })));
+    const url = await api.mediaUrl(id);
+    expect(url).toMatch(/^blob:/);
+    expect(url).not.toContain('tok');
+    const blob = await fetch(url).then((r) => r.blob());
+    expect(blob.type).toBe('audio/wav');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(wav);
+    URL.revokeObjectURL(url);
+    expect(calls[0]!.url).toBe(`http://kitchen:4747/api/media/${id}`);
+    expect((calls[0]!.init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    await expect(api.mediaUrl('f'.repeat(32))).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('downloads a diagnostics zip with the token, and reports a missing one as not_found', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     const { api, calls } = http((url) => (url.endsWith('.zip') && url.includes('20261120') ? new Response(zip, { status: 200, headers: { 'Content-Type': 'application/zip' } }) : json(404, { error: { code: 'not_found', message: 'no such diagnostics file' } })));
@@ -189,6 +206,20 @@ describe('Electron bridge transport', () => {
     api.subscribe((e) => seen.push(e));
     listeners[0]!({ type: 'handoffs', handoffs: [] });
     expect(seen).toHaveLength(1);
+  });
+
+  it('turns a voice note from getMedia (base64 over IPC) into a playable blob: URL', async () => {
+    const bytes = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0, 255, 7]);
+    const bridge: ComandaBridge = {
+      invoke: vi.fn(async (method: string, id: unknown) => ({ id, mimetype: 'audio/ogg', dataBase64: Buffer.from(bytes).toString('base64'), method })),
+      onEvent: () => () => undefined,
+    };
+    const url = await createKdsClient(createIpcTransport(bridge)).mediaUrl('a'.repeat(32));
+    expect(bridge.invoke).toHaveBeenCalledWith('getMedia', 'a'.repeat(32));
+    const blob = await fetch(url).then((r) => r.blob());
+    expect(blob.type).toBe('audio/ogg');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+    URL.revokeObjectURL(url);
   });
 
   it('recovers the error code Electron strips from errors', async () => {

@@ -105,6 +105,15 @@ describe('shortcuts and links', () => {
     expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
     expect(isAllowedExternalUrl('not a url')).toBe(false);
   });
+
+  it('opens a delivery pin on Google Maps, and nothing else of Google', () => {
+    expect(isAllowedExternalUrl('https://www.google.com/maps?q=-34.6037,-58.3816')).toBe(true);
+    expect(isAllowedExternalUrl('https://www.google.com/maps/place/x')).toBe(true);
+    expect(isAllowedExternalUrl('https://www.google.com/search?q=x')).toBe(false);
+    expect(isAllowedExternalUrl('https://www.google.com/mapsevil')).toBe(false);
+    expect(isAllowedExternalUrl('http://www.google.com/maps?q=1,2')).toBe(false);
+    expect(isAllowedExternalUrl('https://www.google.com.evil.example/maps?q=1,2')).toBe(false);
+  });
 });
 
 describe('the kitchen window', () => {

@@ -49,10 +49,11 @@ export function AllDayPanel({ open, t, o, menu, onStock }: Props) {
         {counts.map((c) => {
           const item = findStockItem(menu, c.itemId);
           return (
-            <li key={c.itemId || c.name} data-testid="all-day-row" data-item-id={c.itemId} className={item && !item.available ? 'allday__row--out' : undefined}>
+            <li key={`${c.itemId || c.name}|${c.choices ?? ''}`} data-testid="all-day-row" data-item-id={c.itemId} className={item && !item.available ? 'allday__row--out' : undefined}>
               <span className="allday__qty">{c.quantity}</span>
               <span className="allday__name" dir="auto">
                 {c.name}
+                {c.choices && <span className="allday__choices" data-testid="all-day-choices"> · {c.choices}</span>}
                 {item && !item.available && <span className="badge badge--soldout">{o.soldOut}</span>}
               </span>
               {stockButton(item, 'all-day-stock')}

@@ -5,6 +5,8 @@ import { averagePrepMinutes, formatMinutes, historyOrders } from '../state/selec
 import { formatClock } from '../state/timer.ts';
 import { ReprintMenu } from './printing/ReprintMenu.tsx';
 import type { PrintCopy } from '../../../shared/printing.ts';
+import { MEDIA_STRINGS } from '../../../shared/i18n-media.ts';
+import { LocationLink } from './LocationLink.tsx';
 
 /** Today's orders in any state, searchable, with Recall on completed ones and the average prep time. */
 export function HistoryPanel({
@@ -58,6 +60,12 @@ export function HistoryPanel({
                   📝 {o.orderNote}
                 </span>
               )}
+              {o.items.some((i) => i.options?.length) && (
+                <span className="history__items" data-testid="history-items" dir="auto">
+                  {o.items.map((i) => `${i.quantity} × ${i.name}${i.options?.length ? ` (${i.options.map((c) => c.name).join(', ')})` : ''}`).join(' · ')}
+                </span>
+              )}
+              {o.location && <LocationLink location={o.location} address={o.address} tm={MEDIA_STRINGS[locale]} className="history__location" />}
             </span>
             {o.status === 'completed' && (
               <button type="button" className="btn btn--small" data-testid="recall" onClick={() => onRecall(o)}>

@@ -21,6 +21,7 @@ import { Board } from './Board.tsx';
 import { Header } from './Header.tsx';
 import { WhatsAppBanner } from './WhatsAppBanner.tsx';
 import { HandoffBar } from './HandoffBar.tsx';
+import { MEDIA_STRINGS } from '../../../shared/i18n-media.ts';
 import { AcceptDialog } from './AcceptDialog.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { SidePanel, type PanelTab } from './SidePanel.tsx';
@@ -306,7 +307,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
       <PauseBar pause={board.pause} locale={locale} o={o} busy={owner.busy} onResume={owner.resume} />
       {link && <LinkPanel view={link} t={t} onLink={linkWhatsApp} />}
       <HostStatus connected={hostConnected} loadError={loadError} t={t} />
-      <HandoffBar handoffs={board.handoffs} t={t} onRelease={release} />
+      <HandoffBar handoffs={board.handoffs} t={t} tm={MEDIA_STRINGS[locale]} onRelease={release} mediaUrl={api.mediaUrl} />
       {!soundOn && <SoundPrompt t={t} urgent={alarmIds !== ''} onEnable={() => void unlockAudio().then(setSoundOn)} />}
       <main className={panel ? 'layout layout--panel' : 'layout'}>
         <Board

@@ -9,6 +9,9 @@ import { CardTimer } from './CardTimer.tsx';
 import { OWNER_STRINGS } from '../../../shared/i18n-owner.ts';
 import { ReprintMenu } from './printing/ReprintMenu.tsx';
 import type { PrintCopy } from '../../../shared/printing.ts';
+import { ItemOptions } from './ItemOptions.tsx';
+import { LocationLink } from './LocationLink.tsx';
+import { MEDIA_STRINGS } from '../../../shared/i18n-media.ts';
 
 export interface CardActions {
   /** Tap on the card: select it and stop its alarm. */
@@ -85,6 +88,7 @@ function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinu
           📍 {order.address}
         </div>
       )}
+      {order.location && <LocationLink location={order.location} address={order.address} tm={MEDIA_STRINGS[locale]} />}
       <ul className="card__items">
         {order.items.map((item, i) => (
           <li key={`${item.itemId}:${i}`}>
@@ -109,6 +113,7 @@ function OrderCardView({ order, index, selected, amberAfterMinutes, redAfterMinu
                 </span>
               )}
             </button>
+            <ItemOptions options={item.options} />
             {item.note && (
               <div className="note" dir="auto">
                 ⚠ {item.note}

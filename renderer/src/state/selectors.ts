@@ -41,19 +41,37 @@ export function historyOrders(orders: Iterable<Order>, search: string): Order[] 
 
 const TO_COOK: readonly OrderStatus[] = ['new', 'accepted', 'preparing'];
 
-/** Items still to cook across open orders: "12 × Hamburguesa clásica", most first. */
-export function allDayCounts(orders: Iterable<Order>): { itemId: string; name: string; quantity: number }[] {
-  const counts = new Map<string, { itemId: string; name: string; quantity: number }>();
+export interface AllDayCount {
+  itemId: string;
+  name: string;
+  quantity: number;
+  /** The chosen options of this count ("Grande · Extra queso"); absent for a dish without options. */
+  choices?: string;
+}
+
+/**
+ * Items still to cook across open orders: "12 × Hamburguesa clásica", most first. A dish with options
+ * is counted per choice ("3 × Muzza · Grande", "2 × Muzza · Chica"): the kitchen cooks them apart.
+ */
+export function allDayCounts(orders: Iterable<Order>): AllDayCount[] {
+  const counts = new Map<string, AllDayCount>();
   for (const o of orders) {
     if (!TO_COOK.includes(o.status)) continue;
     for (const item of o.items) {
-      const key = item.itemId || foldText(item.name);
+      const options = [...(item.options ?? [])].sort((a, b) => a.groupId.localeCompare(b.groupId) || a.choiceId.localeCompare(b.choiceId));
+      const key = `${item.itemId || foldText(item.name)}|${options.map((c) => `${c.groupId}:${c.choiceId}`).join(',')}`;
       const entry = counts.get(key);
       if (entry) entry.quantity += item.quantity;
-      else counts.set(key, { itemId: item.itemId, name: item.name, quantity: item.quantity });
+      else {
+        const row: AllDayCount = { itemId: item.itemId, name: item.name, quantity: item.quantity };
+        if (options.length) row.choices = options.map((c) => c.name).join(' · ');
+        counts.set(key, row);
+      }
     }
   }
-  return [...counts.values()].sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name));
+  return [...counts.values()].sort(
+    (a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name) || (a.choices ?? '').localeCompare(b.choices ?? ''),
+  );
 }
 
 /**
