@@ -40,6 +40,7 @@ describe('voice notes and photos, with the real bot (headless host + Chromium)',
     mkdirSync(RESULTS, { recursive: true });
     tmp = makeTempDir('comanda-e2e-media-');
     host = await startHeadless({ dataDir: tmp.dir });
+    await host.api.skipSetup();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     page = await openScreen(browser, host.base, host.api.token);
   });
@@ -175,6 +176,7 @@ describe('a location pin and dish options on the card (simulator host + Chromium
     const started = await host.start();
     base = `http://127.0.0.1:${started.port}`;
     api = new ApiClient(base, started.token);
+    await api.skipSetup();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
