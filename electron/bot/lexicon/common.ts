@@ -58,7 +58,7 @@ export const COMMON: Lexicon = {
   oneMoreWords: ['otra', 'otro', 'another'],
   unitWords: [],
   yesStart: [
-    'si+', 'sip', 'vale', 'ok+', 'okay', 'okey', 'oki', 'dale', 'confirm\\w*', 'correct[oa]', 'perfect[oa]?', 'de acuerdo', 'claro(?: que si)?',
+    'si+', 'sip', 'ok+', 'okay', 'okey', 'oki', 'dale', 'confirm\\w*', 'correct[oa]', 'perfect[oa]?', 'de acuerdo', 'claro(?: que si)?',
     'yes', 'yep', 'yeah', 'yup', 'sure', 'listo', 'adelante', 'exact[oa]', 'exactamente', 'venga', 'orale', 'simon', 'de una', 'afirmativo',
     'por supuesto', 'eso es', 'asi es', 'todo (?:bien|correcto|perfecto)', 'esta bien', 'go ahead', 'sounds good', 'correct', 'right',
   ],

@@ -8,9 +8,12 @@ export const ES_AR: LexiconPart = {
     '(?:lo |la |los |las )?(?:paso|pasamos|voy|vamos) a buscar(?:lo|la|los|las)?',
     '(?:lo |la |los |las )?retiro(?: yo| en el local| por el local| por ahi)?',
     'retiro por local',
+    '^\\s*(?:yo )?paso(?: yo)?\\s*$',
     'take away',
   ],
   delivery: ['(?:con )?delivery', '(?:me lo|me la|nos lo) (?:mandan|traen|mandas|traes)'],
+  // "media de carne": half a dozen empanadas.
+  quantityPhrases: [{ words: ['media'], value: 6 }],
   payments: {
     mercadopago: ['mp', 'mercado ?pa?go', 'mpago'],
     transfer: ['transfe', 'transf', '(?:por )?alias', 'cbu', 'cvu'],

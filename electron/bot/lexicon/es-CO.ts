@@ -4,7 +4,7 @@ import type { LexiconPart } from './lexicon.ts';
 export const ES_CO: LexiconPart = {
   yesStart: ['de una', 'listo', 'hagale', 'hagamosle', 'bueno si', 'claro que si', 'si senor', 'si senora'],
   yesAlone: ['listo pues', 'dele', 'melo', 'ya'],
-  pickup: ['(?:yo )?(?:paso|voy|vamos) por (?:el|ella|ellos|ellas|el pedido)', '(?:lo |la |los |las )?recojo(?: yo)?'],
+  pickup: ['^\\s*(?:yo )?paso(?: yo)?\\s*$', '(?:yo )?paso por (?:el|ella|ellas|ellos|el pedido)', '(?:yo )?(?:paso|voy|vamos) por (?:el|ella|ellos|ellas|el pedido)', '(?:lo |la |los |las )?recojo(?: yo)?'],
   delivery: ['(?:a |por |con )?domicilio', '(?:me lo|me la|nos lo) (?:mandan|traen|envian)'],
   payments: {
     nequi: ['neki', 'nequ?i'],

@@ -2,6 +2,6 @@
 import type { LexiconPart } from './lexicon.ts';
 
 export const ES_ES: LexiconPart = {
-  yesStart: ['venga va', 'hecho'],
+  yesStart: ['vale', 'venga va', 'hecho'],
   pickup: ['(?:lo |la |los |las )?recogere(?:mos)?', 'paso yo a por (?:el|ello|ellos|ellas)'],
 };

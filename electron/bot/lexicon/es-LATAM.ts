@@ -4,7 +4,7 @@ import type { LexiconPart } from './lexicon.ts';
 export const ES_LATAM: LexiconPart = {
   yesStart: ['ya po', 'ya pues', 'al toque', 'de una', 'bacan', 'listo', 'ok dale'],
   yesAlone: ['ya', 'ya ya', 'dale'],
-  pickup: ['(?:yo )?(?:paso|voy|vamos) (?:a buscar|por) (?:el|ella|ellos|ellas|el pedido)?', '(?:lo |la |los |las )?retiro(?: yo| en el local)?'],
+  pickup: ['^\\s*(?:yo )?paso(?: yo)?\\s*$', '(?:yo )?(?:paso|voy|vamos) (?:a buscar|por) (?:el|ella|ellos|ellas|el pedido)?', '(?:lo |la |los |las )?retiro(?: yo| en el local)?'],
   delivery: ['(?:con )?delivery', '(?:me lo|me la|nos lo) (?:mandan|traen|envian)'],
   payments: {
     yape: ['yapeo', 'yapear', 'yapeare', 'yapeamos', 'yape'],

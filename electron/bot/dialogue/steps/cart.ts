@@ -43,6 +43,24 @@ function tellSoldOut(turn: Turn, r: Reading): void {
   }
 }
 
+/** "mejor grande", "con aceitunas" with no dish named: the options of the dish touched last. */
+function changeOptionsOfLastLine(turn: Turn, r: Reading): void {
+  const { state, index } = turn;
+  const { it, scan, mentions } = r;
+  if (mentions.length > 0 || state.pending.length > 0) return;
+  const line = state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1);
+  const item = line ? index.byId.get(line.itemId) : undefined;
+  if (!line || !item?.options?.length) return;
+  const read = readChoices(item, it.restOriginal, line.options ?? []);
+  const key = (o: readonly { choiceId: string }[] | undefined) => (o ?? []).map((x) => x.choiceId).join(',');
+  if (key(read.options) === key(line.options)) return;
+  line.options = read.options;
+  line.unitPrice = priceWith(item, read.options);
+  scan.unknown.length = 0;
+  scan.orphanNotes.length = 0;
+  r.understood = true;
+}
+
 /**
  * After "si lo quieres, dime cuántos": "mandame una", "dame 2", "dale" order the dish just described
  * (a bare number is how many, not a dish number).
@@ -73,6 +91,7 @@ export function takeDishes(turn: Turn, r: Reading): void {
   const { it, scan, mentions } = r;
   tellSoldOut(turn, r);
   orderWhatWasOffered(turn, r);
+  changeOptionsOfLastLine(turn, r);
   // "¿Tenéis …?", "¿cuánto cuesta …?", "¿qué lleva …?" are answered with what the menu
   // has, and nothing is added.
   const asksAbout = it.asksAvailability || it.asksPrice || it.asksContents;
@@ -84,7 +103,9 @@ export function takeDishes(turn: Turn, r: Reading): void {
       const info = it.asksContents && item.description ? `: ${item.description}` : '';
       return `• ${item.name} — ${money(item.price, menu)}${info}`;
     };
-    state.offered = ids.length === 1 ? (ids[0] ?? null) : null;
+    // The dish asked about, for "dame 2" next: the one named for sure, else the only candidate.
+    const sure = [...new Set(mentions.flatMap((m) => (m.itemId ? [m.itemId] : [])))];
+    state.offered = sure.length === 1 ? (sure[0] ?? null) : ids.length === 1 ? (ids[0] ?? null) : null;
     if (ids.length) turn.answers.push(it.asksAvailability ? t.available(ids.slice(0, 9).map((id) => describe(id).slice(2))) : t.dishInfo(ids.slice(0, 9).map(describe)));
     else turn.answers.push(t.notAvailable(scan.unknown));
     mentions.length = 0;
@@ -166,6 +187,9 @@ export function applyMention(turn: Turn, m: Mention): void {
       if (taken > 0) turn.notices.push(t.removed(m.explicitQuantity ? `${taken} × ${item.name}` : item.name));
     } else if (m.mode === 'set' && m.explicitQuantity && !m.oneMore) {
       setQuantity(state, item, m.quantity);
+    } else if (m.definite && !m.note && !m.explicitQuantity && !m.oneMore && m.mode === 'add' && cartHas(state, item.id)) {
+      // "ok, solo la napo": the one already in the cart, not another.
+      state.lastLine = state.cart.findLastIndex((l) => l.itemId === item.id);
     } else if (m.definite && m.note && !m.explicitQuantity && cartHas(state, item.id)) {
       // "y las bravas poco picantes": a note for the bravas already in the cart.
       const k = state.cart.findLastIndex((l) => l.itemId === item.id);

@@ -73,7 +73,8 @@ export function bareName(turn: Turn, r: Reading): void {
     const moreDishes = /(?<![\p{L}\p{N}])(?:tambien|tb|tmb|tbn|ademas|also|too)(?![\p{L}\p{N}])|^\s*(?:y|and|plus)\s/u.test(it.folded.text);
     // All in lower case and every word a dish ("pizza", "una coca"): a dish; "Margarita" is a name.
     const capitalised = /^\s*\p{Lu}/u.test(it.restOriginal);
-    const allDish = mentions.length > 0 && scan.unknown.length === 0 && !capitalised;
+    // (A near miss alone, "marta" ~ tarta, is a name in lower case.)
+    const allDish = mentions.length > 0 && scan.unknown.length === 0 && !capitalised && mentions.some((m) => m.itemId !== null || m.candidates.length > 1);
     const dishAnswer =
       allDish ||
       (moreDishes && mentions.length > 0) ||
@@ -89,7 +90,13 @@ export function bareName(turn: Turn, r: Reading): void {
     } else if (it.no && !r.yesUsed && !leftover) {
       state.profileDeclined = true;
       r.understood = true;
-    } else if (!dishAnswer && leftover && (scan.unknown.length > 0 || mentions.length > 0) && !(r.otherSlot && scan.unknown.length === 0 && mentions.length === 0)) {
+    } else if (
+      !dishAnswer &&
+      leftover &&
+      ((scan.unknown.length > 0 || mentions.length > 0) && !(r.otherSlot && scan.unknown.length === 0 && mentions.length === 0) ||
+        // A name that is also a common word ("Will", "Dan", "Sean"): alone, it is the answer.
+        (mentions.length === 0 && !r.otherSlot && !it.yes && !it.no && !it.thanks && !it.done && !it.asksPrice && /^\p{L}[\p{L}'’-]*(?:\s\p{L}[\p{L}'’-]*)?$/u.test(leftover)))
+    ) {
       setName(turn, leftover);
       r.slotChanged = true;
       mentions.length = 0;
