@@ -2,9 +2,10 @@
 // a voice note reaches the staff list and plays on the kitchen screen (a real WAV made here; the
 // <audio> loads it through the access-token route), photos show as thumbnails, the kitchen gives
 // the chat back; a location pin becomes a delivery card with a maps link, and dish options show on
-// the card and in its total. Screenshots go to test-results/.
+// the card and in its total — with the real bot, and with a stand-in bot that pins the host's part.
+// Screenshots go to test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Order } from '../shared/order.ts';
@@ -199,6 +200,69 @@ describe('a location pin and dish options on the card (simulator host + Chromium
     expect(await card.getByTestId('item-options').innerText()).toBe('Grande · Extra queso');
     expect(await card.innerText()).toMatch(/26[.\s]?300/); // 2 × 12.400 + 1.500
     await card.screenshot({ path: join(RESULTS, 'media-e2e-pin-card.png') });
+    expect(page.errors).toEqual([]);
+  });
+});
+
+describe('a location pin and dish options with the real bot (headless host + Chromium)', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let host: HeadlessProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    tmp = makeTempDir('comanda-e2e-pin-bot-');
+    const menuPath = join(tmp.dir, 'pizzeria.json');
+    writeFileSync(menuPath, JSON.stringify(PIZZERIA));
+    host = await startHeadless({ dataDir: join(tmp.dir, 'data'), menu: menuPath });
+    await host.api.skipSetup();
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    tmp?.cleanup();
+  });
+
+  /** What a porteño answers to whatever the bot asks, by topic. */
+  const answer = (question: string): string => {
+    const q = question.toLowerCase();
+    if (/confirm/.test(q)) return 'dale';
+    if (/nombre|a nombre de|c[oó]mo te llam/.test(q)) return 'Facundo';
+    if (/pag|efectivo|mercado/.test(q)) return 'mercadopago';
+    if (/algo m[aá]s|agregar/.test(q)) return 'nada más';
+    return 'sí';
+  };
+
+  it('the customer orders with options, shares a pin as the address, and the card shows both', async () => {
+    const page = await openScreen(browser, host.base, host.api.token);
+    const phone = '5491122223333';
+    const say = async (body: Record<string, unknown>) =>
+      expect((await host.api.post('/api/sim/incoming', { from: phone, name: 'Facundo', ...body })).status).toBe(200);
+    await say({ body: 'hola! mandame 2 muzza grandes con extra queso, con envío' });
+    const pin = { latitude: -34.6037, longitude: -58.3816, name: 'Obelisco', address: 'Av. Corrientes 1234, CABA' };
+    await say({ type: 'location', location: pin });
+    let order: Order | undefined;
+    for (let turn = 0; turn < 8 && !order; turn++) {
+      order = (await host.api.get<Order[]>(`/api/orders?phone=${phone}`)).body.at(-1);
+      if (order) break;
+      await say({ body: answer((await host.api.sent(phone)).at(-1)?.body ?? '') });
+    }
+    order ??= (await host.api.get<Order[]>(`/api/orders?phone=${phone}`)).body.at(-1);
+    const chat = (await host.api.sent(phone)).map((m) => m.body).join('\n---\n');
+    expect(order, chat).toBeDefined();
+    expect(order!).toMatchObject({ fulfilment: 'delivery', location: pin, deliveryFee: 1500 });
+    expect(order!.address).toContain('Corrientes');
+    expect(order!.items).toEqual([
+      expect.objectContaining({ itemId: 'muzza', quantity: 2, unitPrice: 12400, options: expect.arrayContaining([expect.objectContaining({ choiceId: 'grande' }), expect.objectContaining({ choiceId: 'queso' })]) }),
+    ]);
+    expect(order!.total).toBe(2 * 12400 + 1500);
+    const card = page.locator(`[data-testid="order-card"][data-order-id="${order!.id}"]`);
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.getByTestId('map-link').getAttribute('href')).toBe('https://www.google.com/maps?q=-34.6037,-58.3816');
+    expect(await card.getByTestId('item-options').innerText()).toMatch(/Grande/);
+    expect(await card.getByTestId('item-options').innerText()).toMatch(/Extra queso/);
+    expect(await card.innerText()).toMatch(/26[.\s]?300/);
+    await card.screenshot({ path: join(RESULTS, 'media-e2e-real-bot-pin-card.png') });
     expect(page.errors).toEqual([]);
   });
 });
