@@ -1,8 +1,8 @@
 // Runs a corpus conversation through the real bot (the harness's Chat and fake effects, the state
 // stored and reloaded as JSON between messages) and compares what was placed with the ticket the
 // restaurant wanted. A failure names its first diverging turn: the turn from which the bot's cart,
-// pickup/delivery or payment stayed wrong, else the unexpected handoff or placement, else the first
-// question asked again, else the last turn.
+// pickup/delivery or payment stayed wrong, else the unexpected handoff or placement, else the turn
+// whose question was asked again after the customer's next message, else the last turn.
 import type { OrderDraft } from '../../../electron/bot/bot-types.ts';
 import type { Menu } from '../../../shared/menu.ts';
 import { orderTotal } from '../../../shared/order.ts';
@@ -222,7 +222,10 @@ export function runConversation(conv: CorpusConversation): ConversationResult {
     (snapshots.findIndex(missingAtPlacing) >= 0 ? at(snapshots.findIndex(missingAtPlacing), problems.join('; ')) : null) ??
     (() => {
       const again = snapshots.findIndex((s, i) => i > 0 && lastParagraph(s.reply) !== '' && lastParagraph(s.reply) === lastParagraph(snapshots[i - 1]?.reply ?? ''));
-      return again >= 0 ? at(again, `asked the same again — ${problems.join('; ')}`) : at(snapshots.length - 1, problems.join('; '));
+      // The turn that drew the question first: the customer's next message did not settle it.
+      return again >= 0
+        ? at(again - 1, `asked the same again after «${snapshots[again]?.said ?? ''}» — ${problems.join('; ')}`)
+        : at(snapshots.length - 1, problems.join('; '));
     })();
   return result(false, divergence);
 }
