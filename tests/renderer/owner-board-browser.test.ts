@@ -101,6 +101,8 @@ describe('sold out and pause from the board (Chromium, fake host)', () => {
     expect(first, first).toMatch(/quedan (20:00|19:5\d)/);
     await expect.poll(() => page.getByTestId('pause-left').innerText(), { timeout: 4000 }).not.toBe(first);
     expect(await page.getByTestId('header-resume').isVisible()).toBe(true);
+    // The header itself counts down too.
+    expect(await page.getByTestId('header-pause-left').innerText()).toMatch(/^(20:00|19:5\d)$/);
     await page.screenshot({ path: join(RESULTS, 'owner-paused-board.png') });
     await page.getByTestId('pause-resume').click();
     await bar.waitFor({ state: 'detached' });

@@ -9,6 +9,8 @@ import type { CloudStatus } from '../../../shared/kds-api.ts';
 import { cloudShown } from '../state/cloud.ts';
 import { CloudNotice } from './CloudNotice.tsx';
 import type { OwnerStrings } from '../../../shared/i18n-owner.ts';
+import type { OrdersPause } from '../../../shared/owner-api.ts';
+import { PauseCountdown } from './owner/PauseCountdown.tsx';
 import { PrinterNotice } from './printing/PrinterNotice.tsx';
 import type { PrintingStatus } from '../../../shared/printing.ts';
 
@@ -29,8 +31,8 @@ interface Props {
   onToggleLocale(): void;
   onTogglePanel(tab: PanelTab): void;
   o: OwnerStrings;
-  /** New orders are paused: the button becomes "Reanudar". */
-  paused: boolean;
+  /** New orders are paused: the button becomes "Reanudar" with the time left. */
+  pause: OrdersPause;
   onPause(): void;
   onResume(): void;
   onSettings(): void;
@@ -38,7 +40,7 @@ interface Props {
 }
 
 /** Restaurant, open count, WhatsApp state (always), the app's update (when any), panels, language, clock. */
-export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, cloud, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel, o, paused, onPause, onResume, onSettings, printing }: Props) {
+export function Header({ restaurant, openCount, whatsapp, updates, locale, t, simulator, cloud, panel, canRecall, onRecallLast, onToggleLocale, onTogglePanel, o, pause, onPause, onResume, onSettings, printing }: Props) {
   const tab = (id: PanelTab, label: string, testId: string) => (
     <button type="button" className={`btn btn--tab${panel === id ? ' btn--tab-on' : ''}`} aria-pressed={panel === id} data-testid={testId} onClick={() => onTogglePanel(id)}>
       {label}
@@ -70,9 +72,9 @@ export function Header({ restaurant, openCount, whatsapp, updates, locale, t, si
         {simulator && tab('sim', t.simOpen, 'sim-toggle')}
         {tab('health', t.healthTab, 'tab-health')}
         {cloudShown(cloud) && tab('cloud', t.cloudTab, 'tab-cloud')}
-        {paused ? (
+        {pause.paused ? (
           <button type="button" className="btn btn--tab btn--resume" data-testid="header-resume" onClick={onResume}>
-            ▶ {o.resume}
+            ▶ {o.resume} <PauseCountdown pause={pause} />
           </button>
         ) : (
           <button type="button" className="btn btn--tab btn--pause" data-testid="header-pause" onClick={onPause}>

@@ -297,7 +297,7 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
         }}
         onTogglePanel={togglePanel}
         o={o}
-        paused={board.pause.paused}
+        pause={board.pause}
         onPause={owner.openPause}
         onResume={owner.resume}
         onSettings={() => setOwnerOpen(true)}
