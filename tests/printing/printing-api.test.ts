@@ -59,6 +59,30 @@ describe('printing API', () => {
     expect((await api.post(`/api/orders/${order.id}/print`, { copy: 'menu' })).status).toBe(400);
   });
 
+  it('takes printers set up live through PUT /api/settings (partial), and refuses a bad one with the reason', async () => {
+    const printer = await fakePrinter();
+    const { api } = await startHost({});
+    const order = await placeOrder(api);
+    expect((await api.post(`/api/orders/${order.id}/print`, { copy: 'kitchen' })).status).toBe(409);
+    const bad = await api.request<{ error: { message: string } }>('PUT', '/api/settings', { printing: { printers: [{ id: 'x', name: 'X', kind: 'network' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/address|host/i);
+    const ok = await api.request('PUT', '/api/settings', { printing: { printers: [{ id: 'cocina', name: 'Cocina', host: '127.0.0.1', port: printer.port }], autoPrint: 'accepted' } });
+    expect(ok.status).toBe(200);
+    expect([200, 202]).toContain((await api.post(`/api/orders/${order.id}/print`, { copy: 'kitchen' })).status);
+    await waitFor(async () => printer.jobs.length === 1);
+    // That order's kitchen ticket is out already: accepting it prints nothing more.
+    await api.post(`/api/orders/${order.id}/transition`, { to: 'accepted', etaMinutes: 15 });
+    // Another order: auto-print on acceptance follows the new setting at once.
+    const second = await placeOrder(api, '34600999888');
+    await api.post(`/api/orders/${second.id}/transition`, { to: 'accepted', etaMinutes: 15 });
+    await waitFor(async () => printer.jobs.length === 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(printer.jobs).toHaveLength(2);
+    expect(joinedText(readEscPos(printer.jobs[1]!.bytes))).toContain(`#${second.number}`);
+    expect(joinedText(readEscPos(printer.jobs[1]!.bytes))).toContain('Listo en 15 min');
+  });
+
   it('answers 409 when no printer is set up', async () => {
     const { api } = await startHost({});
     const order = await placeOrder(api);
