@@ -8,7 +8,8 @@
 //  - the catch-up: ready to the answer of a message that waited (p50/p99), one sweep over 5,000
 //    chats with 50 unread on the fake whatsapp-web.js client (time and client calls);
 //  - the cloud: session backup/restore throughput and local-transition-to-Firestore lag;
-//  - printing: accepted to the kitchen ticket's last byte at a fake network printer (p50/p99).
+//  - printing: accepted to the kitchen ticket's last byte at a fake network printer (p50/p99);
+//  - the ordering bot: time to answer one message (median, p99) on a 20- and a 1,000-item menu.
 // Each part runs the real headless host as a child process and the real renderer in Chromium.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import { benchSilentStall } from './whatsapp-stall-bench.ts';
 import { runCloudBench } from './cloud-bench.ts';
 import { benchCatchUp } from './catch-up-bench.ts';
 import { benchPrinting } from './printing-bench.ts';
+import { benchBot } from './bot-bench.ts';
 
 const LATENCY_ORDERS = Number(process.env.BENCH_LATENCY_ORDERS ?? 200);
 const RSS_ORDERS = Number(process.env.BENCH_RSS_ORDERS ?? 10_000);
@@ -191,8 +193,8 @@ async function frameBench(browser: Browser) {
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
-  // BENCH_ONLY=latency,rss,frame,whatsapp,catchup,cloud,printing runs a subset.
-  const only = new Set((process.env.BENCH_ONLY ?? 'latency,frame,rss,whatsapp,catchup,cloud,printing').split(','));
+  // BENCH_ONLY=latency,rss,frame,whatsapp,catchup,cloud,printing,bot runs a subset.
+  const only = new Set((process.env.BENCH_ONLY ?? 'latency,frame,rss,whatsapp,catchup,cloud,printing,bot').split(','));
   const latency = only.has('latency') ? await latencyBench(browser) : undefined;
   const frame = only.has('frame') ? await frameBench(browser) : undefined;
   const rss = only.has('rss') ? await rssBench() : undefined;
@@ -213,7 +215,9 @@ try {
   const cloud = only.has('cloud') ? await runCloudBench() : undefined;
   if (only.has('printing')) log('printing: accepted to the kitchen ticket\'s last byte at a fake network printer');
   const printing = only.has('printing') ? await benchPrinting() : undefined;
-  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, latency, rss, frame, whatsapp, catchUp, cloud, printing }, null, 2));
+  if (only.has('bot')) log('ordering bot: one message on a 20- and a 1,000-item menu');
+  const bot = only.has('bot') ? benchBot() : undefined;
+  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, latency, rss, frame, whatsapp, catchUp, cloud, printing, bot }, null, 2));
 } finally {
   await browser.close();
 }

@@ -138,6 +138,19 @@ function forms(word: string): string[] {
  */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  const key = `${a}\u0000${b}`;
+  const known = sameCache.get(key);
+  if (known !== undefined) return known;
+  if (sameCache.size > 200_000) sameCache.clear();
+  const same = judgeSame(a, b);
+  sameCache.set(key, same);
+  return same;
+}
+
+// Compared for every menu word at every position: the answers are kept (bounded, emptied when full).
+const sameCache = new Map<string, boolean>();
+
+function judgeSame(a: string, b: string): boolean {
   const fa = forms(a);
   const fb = forms(b);
   if (fb.some((f) => fa.includes(f))) return true;
