@@ -115,6 +115,21 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     const m = matchAt(tokens, j, index);
     return !!m && m.full;
   };
+  /** The one dish named for certain at j (after "de"/"del"), if any. */
+  const certainDishAt = (j: number): string | null => {
+    while (tokens[j]?.text === 'de' || tokens[j]?.text === 'del') j++;
+    const m = matchAt(tokens, j, index);
+    return m && m.full && m.kind === 'certain' && m.itemIds.length === 1 ? (m.itemIds[0] ?? null) : null;
+  };
+  /** `word` names one of the dish's own choices ("sencillas" for "Sencilla", "medias" for "Media ración"). */
+  const isChoiceWord = (itemId: string | null | undefined, word: string): boolean => {
+    if (!itemId) return false;
+    const set = index.choiceWords.get(itemId);
+    if (!set) return false;
+    if (set.has(word)) return true;
+    for (const w of set) if (sameWord(word, w)) return true;
+    return false;
+  };
   /** A quantity (digits or words) followed by a dish, or a dish, starts at j. */
   const dishStartsAt = (j: number, allowBareDish: boolean): boolean => {
     // Articles and fillers come before a dish too: "sin cebolla y unas bravas".
@@ -262,6 +277,29 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     }
     if (t.kind === 'word' && ADD_WORDS.has(t.text)) {
       mode = 'add';
+      i++;
+      continue;
+    }
+
+    // "una media de croquetas", "una ración entera de croquetas", "a chocolate shake": the dish's own
+    // choice words before it are its options ("media docena" stays a unit: docena is no dish).
+    if (t.kind === 'word' && !note) {
+      let k = i;
+      while (k < tokens.length && tokens[k]?.kind === 'word' && !FILLERS.has(tokens[k]?.text ?? '') && certainDishAt(k) === null && k - i < 3) k++;
+      const ahead = certainDishAt(k);
+      if (k > i && ahead && tokens.slice(i, k).every((x) => x.text === 'de' || x.text === 'del' || isChoiceWord(ahead, x.text))) {
+        const first = tokens[i] as Token;
+        const lastWord = tokens.slice(i, k).filter((x) => x.text !== 'de' && x.text !== 'del').at(-1) ?? first;
+        preNote = joinNote(preNote, tidyValue(slice(first.start, lastWord.end)));
+        i = k;
+        continue;
+      }
+    }
+    // "hamburguesa sencilla", "salchipapa personal", "croquetas medias": a word of the dish just named
+    // that is one of its choices belongs to it, even when another dish has that word in its name.
+    const ownerNow = segmentMentions.at(-1);
+    if (t.kind === 'word' && ownerNow?.itemId && ownerNow.mode !== 'remove' && isChoiceWord(ownerNow.itemId, t.text) && certainDishAt(i) === null) {
+      ownerNow.note = joinNote(ownerNow.note, tidyValue(slice(t.start, t.end)));
       i++;
       continue;
     }
@@ -577,6 +615,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         !SIZE_WORDS.has(next.text) &&
         !isQuantityWord(next.text, lex) &&
         !isModeWord(next) &&
+        !isChoiceWord(id, next.text) &&
         !matchAt(tokens, j, index)
       ) {
         kind = 'confirm';

@@ -1,0 +1,51 @@
+// How customers name a dish's choices, correct and remove, give quantities and units, and write
+// numbers that are not quantities — each read from the customer's words on the regional menus of
+// the corpus (tests/bot/corpus/menus.ts), in phrasings of their own.
+import { describe, expect, it } from 'vitest';
+import { Chat } from './bot-harness.ts';
+import { RESTAURANTS, type MenuKey } from './corpus/menus.ts';
+
+function chatAt(key: MenuKey): Chat {
+  const r = RESTAURANTS[key];
+  return new Chat({ menu: r.menu, now: r.now, timezone: r.timezone, profileName: 'Ana' });
+}
+
+/** The cart as "2 hamburguesa[sencilla]" strings. */
+function lines(chat: Chat): string[] {
+  const cart = (chat.state?.cart ?? []) as { itemId: string; quantity: number; options?: { choiceId: string }[] }[];
+  return cart.map((l) => `${l.quantity} ${l.itemId}${l.options?.length ? `[${l.options.map((o) => o.choiceId).join(',')}]` : ''}`);
+}
+
+describe('option choices in the customer words', () => {
+  it('a choice word after the dish is its choice, not another dish sharing that word', () => {
+    const chat = chatAt('rapidas-co');
+    chat.say('buenas, me manda tres hamburguesas sencillas porfa');
+    expect(lines(chat)).toEqual(['3 hamburguesa[sencilla]']);
+    chat.say('y una salchipapa personal');
+    expect(lines(chat)).toEqual(['3 hamburguesa[sencilla]', '1 salchipapa[personal]']);
+  });
+
+  it('a dish that is named with that word still is that dish', () => {
+    const chat = chatAt('rapidas-co');
+    chat.say('2 perros sencillos y una hamburguesa doble');
+    expect(lines(chat)).toEqual(['2 perro', '1 hamburguesa[doble]']);
+  });
+
+  it('a choice word before the dish ("una media de …", "una ración entera de …") is its choice', () => {
+    const chat = chatAt('bar-es');
+    chat.say('nos pones una entera de croquetas y una media de croquetas?');
+    expect(lines(chat).sort()).toEqual(['1 croquetas[entera]', '1 croquetas[media]']);
+  });
+
+  it('a plural choice word and a quantity after the dish', () => {
+    const chat = chatAt('bar-es');
+    chat.say('croquetas enteras x3');
+    expect(lines(chat)).toEqual(['3 croquetas[entera]']);
+  });
+
+  it('"media docena" stays a unit where no dish has a "media" choice', () => {
+    const chat = chatAt('pizzeria-ar');
+    chat.say('media docena de humita porfa');
+    expect(lines(chat)).toEqual(['6 emp-humita']);
+  });
+});
