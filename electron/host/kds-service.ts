@@ -248,16 +248,22 @@ export class KdsService implements KdsApi {
     this.offCloud?.();
     this.offCloud = undefined;
     this.cloud = provider;
-    if (provider) this.offCloud = provider.onChange((status) => this.o.bus.emit({ type: 'cloud', status }));
-    this.o.bus.emit({ type: 'cloud', status: provider?.status() ?? { state: 'off' } });
+    if (provider) this.offCloud = provider.onChange((status) => this.o.bus.emit({ type: 'cloud', status: this.forEveryScreen(status) }));
+    this.o.bus.emit({ type: 'cloud', status: this.forEveryScreen(provider?.status() ?? { state: 'off' }) });
+  }
+
+  /**
+   * Events reach every screen, staff ones on the network too: once an owner PIN exists they carry
+   * no recovery code (an unlocked owner screen reads it through getCloudStatus with its token).
+   */
+  private forEveryScreen(status: CloudStatus): CloudStatus {
+    return this.o.owner.pinSet() ? withoutRecoveryCode(status) : status;
   }
 
   async getCloudStatus(): Promise<CloudStatus> {
     const status = this.cloud?.status() ?? { state: 'off' };
-    if (status.recoveryCode === undefined || this.o.owner.isOwner()) return status;
     // The recovery code unlocks the restaurant's WhatsApp backups: only the owner sees it.
-    const { recoveryCode: _hidden, ...rest } = status;
-    return rest;
+    return this.o.owner.isOwner() ? status : withoutRecoveryCode(status);
   }
 
   async takeOverSession(): Promise<CloudStatus> {
@@ -482,4 +488,10 @@ function matchesSearch(order: Order, search: string): boolean {
     [`#${order.number}`, String(order.number), order.customer.name, order.customer.phone, ...order.items.map((i) => i.name)].join(' '),
   );
   return haystack.includes(needle);
+}
+
+function withoutRecoveryCode(status: CloudStatus): CloudStatus {
+  if (status.recoveryCode === undefined) return status;
+  const { recoveryCode: _hidden, ...rest } = status;
+  return rest;
 }

@@ -64,6 +64,11 @@ export class OwnerService implements OwnerApi {
     throw new KdsError('forbidden', 'the owner PIN is needed for this: unlock the owner area first', { wireCode: OWNER_PIN_REQUIRED });
   }
 
+  /** Whether an owner PIN exists (before one does, the access token alone is the owner). */
+  pinSet(): boolean {
+    return this.o.pin.isSet();
+  }
+
   /** Whether the current caller may do owner operations (no throw). */
   isOwner(): boolean {
     try {
@@ -148,6 +153,8 @@ export class OwnerService implements OwnerApi {
   }
 
   async updateSetup(update: SetupUpdate): Promise<SetupState> {
+    // Re-opening the welcome flow from a staff screen would lead it through the owner's steps.
+    this.requireOwner();
     return this.o.setup.update(update);
   }
 

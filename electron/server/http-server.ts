@@ -212,7 +212,7 @@ export class KdsServer {
     route('PUT', '/api/owner/pin', async ({ body }) => service.setOwnerPin(validate(setPinRequestSchema, await body())));
     route('POST', '/api/owner/unlock', async ({ body }) => service.unlockOwner(validate(unlockRequestSchema, await body()).pin));
     route('GET', '/api/setup', () => service.getSetup());
-    route('PUT', '/api/setup', async ({ body }) => service.updateSetup(validate(setupUpdateSchema, await body())));
+    route('PUT', '/api/setup', async ({ body }) => service.updateSetup(validate(setupUpdateSchema, await body())), owner);
     route('GET', '/api/device/engine', async () => ({ kind: await service.getEngine() }));
     route('PUT', '/api/device/engine', async ({ body }) => ({ kind: await service.setEngine(validate(engineRequestSchema, await body()).kind) }), owner);
     route('GET', '/api/device/network', () => service.getNetworkAccess());

@@ -3,7 +3,7 @@ import { scryptSync } from 'node:crypto';
 import type { DeviceControl } from '../../electron/host/device-control.ts';
 import { FREE_TRIES, lockoutMs } from '../../electron/host/owner-pin.ts';
 import type { NetworkAccess, OwnerUnlock } from '../../shared/owner-api.ts';
-import type { CloudStatus } from '../../shared/kds-api.ts';
+import type { CloudStatus, KdsEvent } from '../../shared/kds-api.ts';
 import { asOwner, testHost, type TestHost } from './owner-support.ts';
 
 type ErrorBody = { error: { code: string; message: string }; retryAfterSeconds?: number };
@@ -52,6 +52,7 @@ const OWNER_ROUTES: [string, string, unknown][] = [
   ['PUT', '/api/device/network', { enabled: true }],
   ['POST', '/api/device/network/rotate-token', {}],
   ['PUT', '/api/owner/pin', { pin: '9999', currentPin: '1234' }],
+  ['PUT', '/api/setup', { completed: false }],
 ];
 
 describe('the owner PIN and the owner routes', () => {
@@ -242,6 +243,42 @@ describe('the owner PIN and the owner routes', () => {
     expect((await t.api.get<CloudStatus>('/api/cloud')).body).toEqual({ state: 'running', restaurantId: 'r1' });
     const owner = asOwner(t.api, (await unlock()).body.ownerToken);
     expect((await owner.get<CloudStatus>('/api/cloud')).body.recoveryCode).toBe('K3F9-2QXM');
+  });
+
+  it("keeps the recovery code out of 'cloud' events once a PIN exists (they reach staff screens too)", async () => {
+    const status: CloudStatus = { state: 'running', restaurantId: 'r1', recoveryCode: 'K3F9-2QXM' };
+    let changed: (s: CloudStatus) => void = () => undefined;
+    const events: KdsEvent[] = [];
+    t.host.bus.subscribe((e) => events.push(e));
+    const provider = {
+      status: () => status,
+      takeOver: async () => status,
+      acknowledgeRecoveryCode: () => status,
+      enterRecoveryCode: async () => status,
+      onChange: (listener: (s: CloudStatus) => void) => {
+        changed = listener;
+        return () => undefined;
+      },
+    };
+    const cloudEvents = () => events.flatMap((e) => (e.type === 'cloud' ? [e.status] : []));
+    // Before a PIN exists the access token alone is the owner: the event may carry the code.
+    t.host.service.setCloud(provider);
+    expect(cloudEvents().at(-1)?.recoveryCode).toBe('K3F9-2QXM');
+    await setPin();
+    t.host.service.setCloud(provider);
+    changed(status);
+    expect(cloudEvents().slice(-2)).toEqual([{ state: 'running', restaurantId: 'r1' }, { state: 'running', restaurantId: 'r1' }]);
+    expect(status.recoveryCode).toBe('K3F9-2QXM');
+  });
+
+  it('re-opens the welcome flow (PUT /api/setup) only for the owner once a PIN exists', async () => {
+    expect((await t.api.request('PUT', '/api/setup', { completed: true })).status).toBe(200);
+    await setPin();
+    const refused = await t.api.request<ErrorBody>('PUT', '/api/setup', { completed: false });
+    expect(refused.status).toBe(403);
+    expect((await t.api.get<{ completed: boolean }>('/api/setup')).body.completed).toBe(true);
+    const owner = asOwner(t.api, (await unlock()).body.ownerToken);
+    expect((await owner.put<{ completed: boolean }>('/api/setup', { completed: false })).body.completed).toBe(false);
   });
 });
 

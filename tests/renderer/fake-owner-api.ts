@@ -219,7 +219,8 @@ export abstract class FakeOwnerApi implements OwnerApi {
 
   async updateSetup(update: SetupUpdate): Promise<SetupState> {
     this.calls.push(['updateSetup', update]);
-    // Like the host: steps only add up (done or skipped), in the flow's order; no PIN needed.
+    // Like the host: the owner's once a PIN exists; steps only add up (done or skipped), in the flow's order.
+    this.requireOwner();
     const done = new Set([...this.setup.done, ...(update.done ?? [])]);
     this.setup = { completed: update.completed ?? this.setup.completed, done: SETUP_STEPS.filter((step) => done.has(step)) };
     this.emit({ type: 'setup', setup: this.setup });

@@ -391,6 +391,8 @@ export function Kitchen({ api, updates }: { api: KdsClient; updates: UpdateFeed 
             // Leaving Ajustes forgets the owner token: the next person needs the PIN again.
             api.lockOwner();
             setOwnerOpen(false);
+            // What the screen shows once locked again: without the recovery code once a PIN exists.
+            api.getCloudStatus().then(setCloud, () => undefined);
             if (reason === 'locked') setError(o.lockedOut);
           }}
         />

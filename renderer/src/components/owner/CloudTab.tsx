@@ -1,6 +1,6 @@
 // "Nube": sign in with the restaurant's e-mail and password (never stored: the host keeps the
 // session), sign out, and the cloud panel the board already has (lease, recovery code, backups).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { cloudSignInSchema } from '../../../../shared/owner-api.ts';
 import { cloudShown } from '../../state/cloud.ts';
 import { CloudPanel } from '../CloudPanel.tsx';
@@ -15,6 +15,10 @@ export function CloudTab({ api, locale, t, o, cloud, onCloud, fail }: OwnerTabPr
   const [problem, setProblem] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const signedIn = cloud?.state === 'running' || cloud?.state === 'signing-in';
+  // Unlocked now: read the status with the owner token, so a recovery code waiting shows here.
+  useEffect(() => {
+    api.getCloudStatus().then(onCloud, () => undefined);
+  }, [api]);
 
   const report = (e: unknown) => {
     const reason = fail(e);
