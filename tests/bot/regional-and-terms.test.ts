@@ -143,8 +143,9 @@ describe('payments as the restaurant takes them', () => {
     chat.say('paso por el');
     chat.say('Camila');
     chat.say('con tarjeta');
+    expect(chat.say('con bizum')).toContain('No aceptamos Bizum');
     expect(chat.effects.handoffs).toEqual([]);
-    expect(chat.say('con bizum')).toContain('Le paso tu chat a una persona');
+    expect(chat.say('con paypal')).toContain('Le paso tu chat a una persona');
     expect(chat.effects.handoffs).toHaveLength(1);
     expect(chat.cartSummary()).toEqual(['1 bandeja']);
   });

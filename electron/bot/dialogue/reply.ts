@@ -23,6 +23,46 @@ export function whatUnderstood(turn: Turn, r: Reading): void {
   r.understood ||= r.cartChanged || r.slotChanged || r.askedAboutDish || mentions.length > 0 || it.done || scan.unknownNumbers.length > 0 || scan.tooMany || turn.answers.length > 0;
 }
 
+/** An answer to "how will you pay?" while no method is taken yet. */
+function paymentQuestion(turn: Turn, r: Reading): boolean {
+  return r.asked === 'payment' && turn.state.payment === null && turn.state.pending.length === 0 && !r.cartChanged;
+}
+
+/**
+ * The payment question counts its own misses (earlier misses elsewhere do not): a refused method or
+ * an unclear answer is asked again at most twice, then a person is offered. A bare "va"/"dale" after
+ * "No aceptamos X" asks again and is no miss.
+ */
+function paymentMissed(turn: Turn, r: Reading): boolean {
+  const { state } = turn;
+  const { it } = r;
+  state.misses = 0;
+  r.yesAfterRefusal = state.paymentRefused && !r.refused && (it.yes || it.thanks) && !r.understood;
+  if (r.refused || (!r.understood && !r.yesAfterRefusal)) state.paymentMisses++;
+  state.paymentRefused = r.refused;
+  if (state.paymentMisses < 3) return false;
+  state.paymentMisses = 0;
+  state.paymentRefused = false;
+  return true;
+}
+
+/**
+ * The same question is asked at most twice in a row: a third miss hands the chat to a person (the
+ * conversation is kept; when the kitchen releases the chat it goes on from here).
+ */
+function generalMissed(turn: Turn, r: Reading): boolean {
+  const { state } = turn;
+  if (state.payment) {
+    state.paymentMisses = 0;
+    state.paymentRefused = false;
+  }
+  if ((r.understood && !r.refused) || r.it.thanks) state.misses = 0;
+  else state.misses++;
+  if (state.misses < 2) return false;
+  state.misses = 0;
+  return true;
+}
+
 /** The reply: one WhatsApp message, short lines first, then the cart and the question. */
 export function reply(turn: Turn, r: Reading): Outcome {
   const { state, t, input, notices } = turn;
@@ -41,13 +81,9 @@ export function reply(turn: Turn, r: Reading): Outcome {
   state.greeted = true;
   parts.push(...notices, ...turn.answers);
   if (scan.unknown.length) parts.push(t.unknownItems(scan.unknown));
-  if (!r.understood && !r.refused && scan.unknown.length === 0) parts.push(t.notUnderstood);
-  // The same question is asked at most twice in a row: a third miss hands the chat to a person
-  // (the conversation is kept; when the kitchen releases the chat it goes on from here).
-  if ((r.understood && !r.refused) || it.thanks) state.misses = 0;
-  else state.misses++;
-  if (state.misses >= 2) {
-    state.misses = 0;
+  const stuck = paymentQuestion(turn, r) ? paymentMissed(turn, r) : generalMissed(turn, r);
+  if (!r.understood && !r.refused && scan.unknown.length === 0 && !r.yesAfterRefusal) parts.push(t.notUnderstood);
+  if (stuck) {
     turn.effects.requestHandoff(it.original);
     return done(state, [[...notices, ...turn.answers, t.stuckHandoff].join('\n\n')]);
   }

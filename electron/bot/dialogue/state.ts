@@ -51,6 +51,10 @@ export interface BotState extends ConversationState {
   lastPlaced: { number: number; at: number } | null;
   /** Replies in a row the bot did not understand; at two a person takes the chat. */
   misses: number;
+  /** Unclear or refused answers to the payment question itself; at three a person takes the chat. */
+  paymentMisses: number;
+  /** The last reply refused a payment method: a bare "va" after it asks again, it is no miss. */
+  paymentRefused: boolean;
   /** The cart and dish questions before the customer's last text message: an edit of that message replaces its effect. */
   beforeLast: { cart: CartLine[]; pending: PendingQuestion[] } | null;
   /** The dish just described on request ("¿cuánto sale la napo?"): "dame 2" or "dale" orders it. */
@@ -79,6 +83,8 @@ export function freshState(now: number): BotState {
     numbersMean: 'items',
     lastPlaced: null,
     misses: 0,
+    paymentMisses: 0,
+    paymentRefused: false,
     offered: null,
     beforeLast: null,
   };
@@ -180,6 +186,8 @@ export function loadState(raw: ConversationState | null, now: number): BotState 
   state.profileDeclined = o.profileDeclined === true;
   state.numbersMean = o.numbersMean === 'categories' ? 'categories' : 'items';
   state.misses = int(o.misses, 0, 100) ?? 0;
+  state.paymentMisses = int(o.paymentMisses, 0, 100) ?? 0;
+  state.paymentRefused = o.paymentRefused === true;
   state.offered = str(o.offered, 100);
   const before = o.beforeLast as Record<string, unknown> | null | undefined;
   state.beforeLast =

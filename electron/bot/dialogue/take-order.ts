@@ -35,6 +35,7 @@ export function takeOrder(turn: Turn, it: Intents, scan: ScanResult): Outcome {
     otherSlot: false,
     askedAboutDish: false,
     refused: false,
+    yesAfterRefusal: false,
   };
   nameInMessage(turn, r);
 

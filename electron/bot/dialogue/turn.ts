@@ -46,6 +46,8 @@ export interface Reading {
   askedAboutDish: boolean;
   /** Something was refused by the restaurant's terms (a payment it does not take): asked again. */
   refused: boolean;
+  /** A bare yes right after a payment method was refused: the question again, no "not understood". */
+  yesAfterRefusal: boolean;
 }
 
 export type Outcome = BotOutput & { state: BotState };

@@ -116,10 +116,27 @@ export const COMMON: Lexicon = {
       'home delivery',
       'to my (?:house|home|place|address)',
   ],
+  // Asking for a person: a verb of talking or passing the chat, then who ("una persona", "el
+  // encargado", "alguien", "a human"); regional verbs are in each region's file.
+  handoff: [
+    '(?:hablar|habla|hablo|pasar|pasa|pasarnos|comunicarme|comunicar|comunicame|comunicas|comunicarias|contactar|pasame|pasarme|pasas|pasarias|pases|ponme|pongame|ponerme|quiero|necesito|llamar|puedo hablar|transferir|transfiereme|comuniqueme|comunica|comunican|me comunica)\\s+(?:con\\s+)?(?:a\\s+)?(?:una?\\s+|el\\s+|la\\s+|alguna?\\s+)?(?:persona|humano|alguien|agente|encargad[oa]|responsable|camarer[oa]|operador[a]?|duen[oa]|gerente|empleado|administrador[a]?|admin|asesor[a]?)',
+    'atencion al cliente',
+    'servicio al cliente',
+    'persona real',
+    'ser humano',
+    '(?:talk|speak|chat)\\s+(?:to|with)\\s+(?:a |an |the )?(?:human|person|someone|somebody|agent|manager|staff|real person|owner)',
+    '(?:get|put|transfer|connect) me (?:to|with|through to) (?:a |an |the )?(?:human|person|someone|somebody|agent|manager|staff)',
+    'real person',
+    'human agent',
+    'customer service',
+  ],
   payments: {
     cash: ['efe[ck]?ti[vb]o', 'metalico', 'cash', 'al contado', 'contado', 'en mano', 'billetes?', 'contra ?entrega'],
     card: ['tar[jg]e?ta(?: de credito| de debito)?', 'tarj', 'datafono', 'tpv', 'card', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'apple pay', 'google pay', 'contactless', 'sin contacto'],
     bizum: ['bi[sz]um'],
-    transfer: ['tra[n]?s?ferencia(?: bancaria)?', 'bank transfer', 'transfer', 'wire'],
+    transfer: ['tra[n]?s?ferencia(?: bancaria)?', 'transfe', 'bank transfer', 'transfer', 'wire'],
+    // Named anywhere, so a restaurant that does not take them can say so.
+    mercadopago: ['mercado ?pa?go'],
+    paypal: ['paypal', 'pay pal'],
   },
 };

@@ -6,4 +6,5 @@ export const EN: LexiconPart = {
   yesAlone: ['k', 'kk', 'cool', 'ok cool', 'sounds great'],
   pickup: ["i'?ll pick(?: it)? up", 'pick ?up', 'collect it'],
   payments: { paypal: ['paypal', 'pay pal'] },
+  handoff: ['(?:is there|can i get) (?:a |an )?(?:human|real person|someone)', 'let me (?:talk|speak) to (?:someone|somebody|a person)'],
 };

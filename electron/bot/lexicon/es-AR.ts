@@ -19,4 +19,5 @@ export const ES_AR: LexiconPart = {
     transfer: ['transfe', 'transf', '(?:por )?alias', 'cbu', 'cvu'],
     cash: ['efvo', 'efe'],
   },
+  handoff: ['(?:que )?me atienda (?:alguien|una persona)', 'hablar con (?:el|la) (?:chic[oa]|pib[ea]) del local'],
 };

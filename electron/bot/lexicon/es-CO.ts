@@ -11,4 +11,5 @@ export const ES_CO: LexiconPart = {
     daviplata: ['davi ?plata', 'davi'],
     transfer: ['bancolombia', 'transferencia bancolombia'],
   },
+  handoff: ['(?:me )?comunica(?:n)? con (?:un|una) asesor[a]?', 'que me atienda (?:alguien|una persona)'],
 };

@@ -11,4 +11,5 @@ export const ES_LATAM: LexiconPart = {
     plin: ['plin', 'plineo'],
     mercadopago: ['mp'],
   },
+  handoff: ['que me atienda (?:alguien|una persona)'],
 };

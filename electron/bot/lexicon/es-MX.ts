@@ -11,4 +11,5 @@ export const ES_MX: LexiconPart = {
     mercadopago: ['mp'],
     card: ['terminal', 'con tarjeta'],
   },
+  handoff: ['(?:me )?(?:atiende|contesta) (?:alguien|una persona)', 'con quien (?:hablo|puedo hablar)'],
 };

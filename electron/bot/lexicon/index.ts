@@ -27,6 +27,8 @@ export interface Words {
   noStart: RegExp;
   pickup: RegExp;
   delivery: RegExp;
+  /** Asking for a person. */
+  handoff: RegExp;
   /** In PAYMENT_METHOD_IDS order; each with "pago con …" in front allowed. */
   payments: readonly { method: PaymentMethodId; re: RegExp }[];
 }
@@ -83,6 +85,7 @@ function compile(locale: MenuLocale, lex: Lexicon): Words {
     ),
     pickup: wordsRegExp(alt(lex.pickup), 'gu'),
     delivery: wordsRegExp(alt(lex.delivery), 'gu'),
+    handoff: wordsRegExp(alt(lex.handoff), 'gu'),
     payments: PAYMENT_METHOD_IDS.flatMap((method) => {
       const said = lex.payments[method];
       return said && said.length ? [{ method, re: wordsRegExp(`${PAY_PREFIX}(?:${alt(said)})`, 'gu') }] : [];

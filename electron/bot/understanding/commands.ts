@@ -1,22 +1,10 @@
-// Commands a customer may give at any step: a person, cancel, status, the menu, empty the cart,
+// Commands a customer may give at any step: a person named alone (the phrases asking for one are
+// lexicon data), cancel, status, the menu, empty the cart,
 // "nothing else", thanks, "none of them". Regexes over folded text. Pure.
 import { wordsRegExp } from './text-tokens.ts';
 
 const words = (source: string): RegExp => wordsRegExp(source, 'gu');
 
-export const HANDOFF = words(
-  [
-    '(?:hablar|habla|hablo|comunicarme|comunicar|contactar|pasame|pasarme|ponme|pongame|quiero|necesito|llamar|puedo hablar)\\s+(?:con\\s+)?(?:a\\s+)?(?:una?\\s+|el\\s+|la\\s+|alguna?\\s+)?(?:persona|humano|alguien|agente|encargad[oa]|responsable|camarer[oa]|operador[a]?|duen[oa]|gerente|empleado)',
-    'atencion al cliente',
-    'servicio al cliente',
-    'persona real',
-    'ser humano',
-    '(?:talk|speak|chat)\\s+(?:to|with)\\s+(?:a |an |the )?(?:human|person|someone|agent|manager|staff|real person)',
-    'real person',
-    'human agent',
-    'customer service',
-  ].join('|'),
-);
 export const HANDOFF_ALONE =
   /^(?:una?\s+|el\s+|la\s+|a\s+|an\s+)?(?:persona|humano|agente|encargad[oa]|operador[a]?|responsable|gerente|human|person|agent|staff|someone|ayuda)$/u;
 

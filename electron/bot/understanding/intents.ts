@@ -17,7 +17,7 @@ import {
   findInlineAddress,
   skipArticle,
 } from './addresses.ts';
-import { CANCEL, CLEAR, DONE, DONE_ALONE, HANDOFF, HANDOFF_ALONE, MENU, NONE, STATUS, THANKS } from './commands.ts';
+import { CANCEL, CLEAR, DONE, DONE_ALONE, HANDOFF_ALONE, MENU, NONE, STATUS, THANKS } from './commands.ts';
 import { readCorrection, type SlotName } from './corrections.ts';
 import { cleanName, NAME_AT_START, NAME_INTRO, tidyValue } from './names.ts';
 import { readPayment } from './payments.ts';
@@ -82,7 +82,7 @@ export function detectIntents(original: string, words: Words = wordsFor()): Inte
   for (const span of blank) f = `${f.slice(0, span.start)},${' '.repeat(Math.max(0, span.end - span.start - 1))}${f.slice(span.end)}`;
   const squashed = f.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
-  const handoff = firstMatch(HANDOFF, f) !== null || HANDOFF_ALONE.test(squashed);
+  const handoff = firstMatch(words.handoff, f) !== null || HANDOFF_ALONE.test(squashed);
   const cancel = firstMatch(CANCEL, f) !== null;
   const statusMatch = firstMatch(STATUS, f);
   const menuMatch = firstMatch(MENU, f);

@@ -84,6 +84,9 @@ function orderWhatWasOffered(turn: Turn, r: Reading): void {
   addWithOptions(turn, offered, Math.min(quantity, MAX_QUANTITY), null, [], { explicitQuantity: true, oneMore: false });
 }
 
+
+/** A note that reads as paying with something ("con oxxo", "with venmo"). */
+const PAY_WITH = /^\s*(?:con|with|en|por|via)\s/iu;
 /** Dishes, questions about dishes, the time and the order note. */
 export function takeDishes(turn: Turn, r: Reading): void {
   const { state, t, notices, input } = turn;
@@ -144,6 +147,8 @@ export function takeDishes(turn: Turn, r: Reading): void {
     if (line && scan.repeatLast) line.quantity = Math.min(MAX_QUANTITY, line.quantity + (scan.repeatLast.quantity ?? line.quantity));
   }
   for (const orphan of scan.orphanNotes) {
+    // "con oxxo" to "how will you pay?": a method the bot does not know, no note for the last dish.
+    if (r.asked === 'payment' && !state.payment && PAY_WITH.test(orphan.note)) continue;
     const line = state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1);
     if (!line) continue;
     if (orphan.quantity !== null && line.quantity > orphan.quantity) {

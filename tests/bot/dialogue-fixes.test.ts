@@ -1,0 +1,98 @@
+// The dialogue's answers where customers used to get stuck: a transfer named in the customer's
+// words, a refused payment method and what follows it, asking for a person in each region's words.
+import { describe, expect, it } from 'vitest';
+import { Chat } from './bot-harness.ts';
+import { regionalMenu, type MenuName } from './regional-menus.ts';
+
+const chatIn = (name: MenuName, changes = {}) => new Chat({ menu: regionalMenu(name, changes) });
+
+/** A pickup order in Mexico up to the payment question. */
+function mexicanAtPayment(): Chat {
+  const chat = new Chat({ menu: regionalMenu('es-MX') });
+  chat.say('buenas, me da 4 de suadero');
+  chat.say('voy por ellos');
+  chat.say('Rocío');
+  return chat;
+}
+
+describe('a transfer in the customer\'s words is the transfer the restaurant takes', () => {
+  it.each(['por transferencia', 'te hago transferencia', 'Transferencia SPEI', 'transfe'])('Mexico (SPEI only): «%s» is SPEI', (said) => {
+    const chat = mexicanAtPayment();
+    const reply = chat.say(said);
+    expect(reply).not.toContain('No aceptamos');
+    expect(reply).toContain('¿Confirmo');
+    chat.say('sale pues');
+    expect(chat.lastPlaced?.payment).toBe('spei');
+  });
+
+  it('Spain with Bizum and no bank transfer: «por transferencia» is Bizum', () => {
+    const chat = chatIn('es-ES', { payments: ['cash', 'bizum'] });
+    chat.say('2 croquetas');
+    chat.say('lo recojo yo');
+    chat.say('Nuria');
+    expect(chat.say('te lo paso por transferencia')).not.toContain('No aceptamos');
+    chat.say('sí');
+    expect(chat.lastPlaced?.payment).toBe('bizum');
+  });
+
+  it('Colombia without any transfer-like method: a transfer is refused with the accepted ones', () => {
+    const chat = chatIn('es-CO');
+    chat.say('una bandeja');
+    chat.say('paso por ella');
+    chat.say('Yeison');
+    expect(chat.say('por transferencia')).toContain('No aceptamos transferencia; puedes pagar con efectivo, Nequi o Daviplata.');
+  });
+});
+
+describe('a refused payment method', () => {
+  it('a bare yes after the refusal asks again; it is no handoff', () => {
+    const chat = mexicanAtPayment();
+    expect(chat.say('con mercado pago')).toContain('No aceptamos');
+    const again = chat.say('órale');
+    expect(chat.effects.handoffs).toEqual([]);
+    expect(again).toMatch(/pagar/);
+    expect(chat.say('efectivo')).toContain('¿Confirmo');
+    chat.say('va');
+    expect(chat.lastPlaced?.payment).toBe('cash');
+  });
+
+  it('earlier misses elsewhere do not count against the payment question', () => {
+    const chat = new Chat({ menu: regionalMenu('en') });
+    chat.say('one veggie burger please');
+    chat.say('blah blah');
+    chat.say('pick up');
+    chat.say('Tom');
+    expect(chat.say('venmo ok?')).not.toContain('passing your chat');
+    expect(chat.say('paypal')).toContain('Shall I place the order');
+    expect(chat.effects.handoffs).toEqual([]);
+  });
+
+  it('refused or unclear three times at the payment question: a person is offered', () => {
+    const chat = mexicanAtPayment();
+    chat.say('con mercado pago');
+    expect(chat.effects.handoffs).toEqual([]);
+    chat.say('y con oxxo?');
+    expect(chat.effects.handoffs).toEqual([]);
+    expect(chat.say('con mp entonces')).toContain('Le paso tu chat a una persona');
+    expect(chat.effects.handoffs).toHaveLength(1);
+  });
+});
+
+describe('asking for a person, in each region\'s words', () => {
+  it.each([
+    ['es-ES', '¿me podrías pasar con alguien del bar?'],
+    ['es-ES', 'quiero hablar con la jefa'],
+    ['es-MX', 'oiga me comunica con una persona'],
+    ['es-MX', 'quisiera hablar con un humano porfa'],
+    ['es-CO', 'necesito hablar con el administrador del local'],
+    ['es-CO', 'me comunica con un asesor'],
+    ['es-AR', 'pasame con el encargado porfa'],
+    ['en', 'could i talk to someone please'],
+    ['en', 'can you get me to a real person'],
+  ] as [MenuName, string][])('%s: «%s»', (name, said) => {
+    const chat = chatIn(name);
+    chat.say(name === 'en' ? 'hi' : 'hola');
+    chat.say(said);
+    expect(chat.effects.handoffs).toHaveLength(1);
+  });
+});
