@@ -49,3 +49,30 @@ describe('option choices in the customer words', () => {
     expect(lines(chat)).toEqual(['6 emp-humita']);
   });
 });
+
+describe('quantities and units', () => {
+  it('a number after "y" is the next dish\'s quantity, not part of a name holding a number', () => {
+    const chat = chatAt('taqueria-mx');
+    chat.say('me mandas 4 de suadero y 5 de bistec');
+    expect(lines(chat)).toEqual(['4 suadero', '5 bistec']);
+  });
+
+  it('the unit of the dish before carries over by ellipsis ("una orden de … y otra de …")', () => {
+    const chat = chatAt('taqueria-mx');
+    chat.say('quiero 2 ordenes de suadero y una de pastor');
+    expect(lines(chat)).toEqual(['2 orden-suadero', '1 orden-pastor']);
+  });
+
+  it('without a unit before, "una de suadero" stays a taco', () => {
+    const chat = chatAt('taqueria-mx');
+    chat.say('3 de bistec y una de suadero');
+    expect(lines(chat)).toEqual(['3 bistec', '1 suadero']);
+  });
+
+  it('"y otros 2" is two more of the last dish, never dish number 2', () => {
+    const chat = chatAt('taqueria-mx');
+    chat.say('2 de bistec');
+    chat.say('y otros 3 porfa');
+    expect(lines(chat)).toEqual(['5 bistec']);
+  });
+});

@@ -3,7 +3,7 @@
 // question (one candidate: "did you mean?", several: "which one?"), never as a guess. Pure.
 import { foldText } from '../../../shared/text.ts';
 import { wordsFor, type Words } from '../lexicon/index.ts';
-import { matchAt, STOP_IN_NAMES, type ItemMatch, type MenuIndex } from './menu-index.ts';
+import { matchAt, nameTokens, STOP_IN_NAMES, type ItemMatch, type MenuIndex } from './menu-index.ts';
 import { isQuantityWord, MAX_QUANTITY, quantityWordAt } from './quantities.ts';
 import { originalSlice, sameWord, tokenize, type FoldedText, type Token } from './text-tokens.ts';
 import { nearWord } from './typos.ts';
@@ -330,6 +330,12 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         i = j;
         continue;
       }
+      // "y otros 2", "otras 3 porfa": how many more, not a menu number.
+      if (prevWord?.kind === 'word' && [...lex.oneMoreWords].some((w) => sameWord(prevWord.text, w)) && segmentMentions.length === 0) {
+        pending = { value: t.value, oneMore: true };
+        i++;
+        continue;
+      }
       const contentIsWord = content?.kind === 'word';
       const contentIsNote = contentIsWord && NOTE_TRIGGERS.has(content.text);
       if (contentIsWord && !(contentIsNote && (articleBefore || pending))) {
@@ -627,6 +633,22 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         if (more && more.itemIds.length === 1 && more.itemIds[0] === id) end = more.end;
       }
     }
+    // "una orden de pastor y una de suadero": the unit word of the dish before ("orden") carries
+    // over to "una de suadero" when the menu has that dish with it.
+    let itemIds = match.itemIds;
+    const before = result.mentions.at(-1);
+    if (q.explicit && (tokens[start - 1]?.text === 'de' || tokens[start - 1]?.text === 'del') && before?.itemId && before.mode === mode && !before.byNumber) {
+      const said = nameTokens(before.label)[0] ?? '';
+      const head = index.variants.find((v) => v.itemId === before.itemId && v.tokens.length > 1 && sameWord(said, v.tokens[0] ?? ''))?.tokens[0];
+      if (head && !nameTokens(tokens.slice(start, end).map((x) => x.text).join(' ')).some((w) => sameWord(w, head))) {
+        const withHead: Token[] = [{ kind: 'word', text: head, value: 0, start: 0, end: 0 }, ...tokens.slice(start, end)];
+        const m = matchAt(withHead, 0, index);
+        if (m && m.full && m.kind === 'certain' && m.end === withHead.length && m.itemIds[0] !== match.itemIds[0]) {
+          itemIds = m.itemIds;
+          kind = 'certain';
+        }
+      }
+    }
     const first = tokens[start];
     const lastTok = tokens[end - 1];
     const label = first && lastTok ? tidyValue(slice(first.start, lastTok.end)) : '';
@@ -635,8 +657,8 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       quantity: q.quantity,
       explicitQuantity: q.explicit,
       oneMore: q.oneMore,
-      itemId: kind === 'certain' ? (match.itemIds[0] ?? null) : null,
-      candidates: kind === 'certain' ? [] : match.itemIds.slice(0, 9),
+      itemId: kind === 'certain' ? (itemIds[0] ?? null) : null,
+      candidates: kind === 'certain' ? [] : itemIds.slice(0, 9),
       note: null,
       label: label.length > 40 ? `${label.slice(0, 40)}…` : label,
       byNumber: false,

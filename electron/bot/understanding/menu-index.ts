@@ -25,6 +25,8 @@ export interface MenuIndex {
 /** Small words skipped inside dish names ("Pizza de la casa"). */
 export const STOP_IN_NAMES = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'e', 'con', 'a', 'al', 'en', 'the', 'of', 'and', 'with', 'uds', 'ud', 'u', 'or']);
 
+const AND_WORDS = new Set(['y', 'e', 'and']);
+
 const indexCache = new WeakMap<Menu, MenuIndex>();
 
 export function nameTokens(text: string): string[] {
@@ -78,13 +80,19 @@ function matchVariant(tokens: readonly Token[], i: number, variant: readonly str
   let consumed = 0;
   let exact = 0;
   let end = i;
+  /** An "y"/"and" or a comma was skipped since the last word of the name. */
+  let afterAnd = false;
   while (j < tokens.length && consumed < variant.length) {
     const t = tokens[j];
     if (!t || t.kind === 'sep' || t.kind === 'xnum') break;
     if (consumed > 0 && (t.kind === 'soft' || STOP_IN_NAMES.has(t.text))) {
+      if (t.kind === 'soft' || AND_WORDS.has(t.text)) afterAnd = true;
       j++;
       continue;
     }
+    // "5 de pastor y 5 de bistec": after "y", a number starts the next dish's quantity, even when a
+    // name holds a number ("Orden de pastor (5 tacos)").
+    if (afterAnd && t.kind === 'num') break;
     if (t.kind === 'soft') break;
     // "cocacola" against "Coca-Cola", and "coca cola" against an alias "cocacola".
     const joined = variant.findIndex((w, k) => !used[k] && !used[k + 1] && k + 1 < variant.length && sameWord(t.text, w + (variant[k + 1] ?? '')));
