@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney, type Order } from '../../shared/order.ts';
 import { notificationFor } from '../../electron/orders/customer-notifications.ts';
 import { botTexts } from '../../electron/bot/texts/index.ts';
-import { Chat, plain } from './bot-harness.ts';
+import { Chat, menuFrom, plain } from './bot-harness.ts';
 import { regionalMenu, type MenuName } from './regional-menus.ts';
 
 const chatIn = (name: MenuName, changes = {}, extra: { pausedUntil?: number | null; now?: number } = {}) =>
@@ -242,6 +242,21 @@ describe('sold out, closed dates and the pause', () => {
     const reply = plain(chat.say('una calabresa'));
     expect(reply).toContain('hoy se nos acabó Calabresa');
     expect(reply).toContain('• Napolitana — $ 11.500');
+    expect(reply).not.toContain('No encuentro');
+    expect(chat.cart).toEqual([]);
+  });
+
+  it('a sold-out dish of several words ("tortilla de patatas") named in a first message is told so too', () => {
+    const menu = menuFrom({
+      restaurant: 'Bar Luis',
+      currency: 'EUR',
+      locale: 'es-ES',
+      categories: [{ id: 'tapas', name: 'Tapas', items: [{ id: 't', name: 'Tortilla de patatas', price: 9, available: false }, { id: 'c', name: 'Croquetas caseras', price: 7.5 }] }],
+    });
+    const chat = new Chat({ menu });
+    const reply = plain(chat.say('Hola, quiero una tortilla de patatas para recoger, pago en efectivo'));
+    expect(reply).toContain('hoy se nos ha acabado Tortilla de patatas');
+    expect(reply).toContain('• Croquetas caseras — 7,50 €');
     expect(reply).not.toContain('No encuentro');
     expect(chat.cart).toEqual([]);
   });

@@ -10,6 +10,8 @@ import { addToCart, cartHas, removeFromCart, setQuantity, type BotState } from '
 import type { MenuItem } from '../../../../shared/menu.ts';
 import type { OrderItemOption } from '../../../../shared/order.ts';
 import { soldOutNamed } from '../../terms/sold-out.ts';
+import { foldText } from '../../../../shared/text.ts';
+import { tokenize } from '../../understanding/text-tokens.ts';
 import { priceWith, readChoices } from '../../understanding/dish-options.ts';
 import type { Reading, Turn } from '../turn.ts';
 import { cartText } from '../../texts/blocks.ts';
@@ -41,6 +43,19 @@ function tellSoldOut(turn: Turn, r: Reading): void {
       r.understood = true;
     }
   }
+  if (told.size > 0 || (r.scan.unknown.length === 0 && !r.mentions.some((m) => m.itemId === null))) return;
+  // A name of several words the reading cut into pieces ("tortilla" … "patatas"): the whole message
+  // names it; the pieces are its words, not unknown dishes.
+  const whole = soldOutNamed(menu, r.it.restOriginal);
+  if (!whole || !tell(r.it.restOriginal)) return;
+  const nameWords = new Set(tokenize(foldText(whole.item.name)));
+  const within = (words: string) => tokenize(foldText(words)).every((w) => nameWords.has(w));
+  for (let k = r.scan.unknown.length - 1; k >= 0; k--) if (within(r.scan.unknown[k] ?? '')) r.scan.unknown.splice(k, 1);
+  for (let k = r.mentions.length - 1; k >= 0; k--) {
+    const m = r.mentions[k];
+    if (m && m.itemId === null && within(m.label)) r.mentions.splice(k, 1);
+  }
+  r.understood = true;
 }
 
 /** "mejor grande", "con aceitunas" with no dish named: the options of the dish touched last. */
