@@ -96,3 +96,45 @@ describe('asking for a person, in each region\'s words', () => {
     expect(chat.effects.handoffs).toHaveLength(1);
   });
 });
+
+describe('questions along the way are answered, not handed off', () => {
+  it('«nos los traen?» to "pickup or delivery?" is delivery', () => {
+    const chat = chatIn('es-MX');
+    chat.say('4 de bistec');
+    expect(chat.say('y nos los traen?')).toMatch(/dirección/);
+    expect(chat.effects.handoffs).toEqual([]);
+  });
+
+  it.each(['r u open right now?', 'you guys still open?', 'are ya open tonight'])('«%s» gets the hours', (said) => {
+    const chat = chatIn('en');
+    chat.say('hello');
+    expect(chat.say(said)).toMatch(/open|any time/i);
+    expect(chat.effects.handoffs).toEqual([]);
+  });
+});
+
+describe('after a price question the dish is in focus', () => {
+  it.each([
+    ['en', 'how much are the wings?', 'nice, i\'ll take 3', '3 wings'],
+    ['en', 'whats the price of the bacon burger', 'ok gimme 2', '2 bacon'],
+    ['es-MX', '¿en cuánto sale la gringa?', 'órale, me das 2', '2 gringa'],
+    ['es-AR', 'cuanto esta la fugazzeta?', 'bueno, mandame 2', '2 fugazzeta'],
+  ] as [MenuName, string, string, string][])('%s: «%s» then «%s»', (name, question, answer, cart) => {
+    const chat = chatIn(name);
+    chat.say(question);
+    chat.say(answer);
+    expect(chat.cartSummary()).toEqual([cart]);
+  });
+
+  it('«dale, ponme una y dos cocas»: one of the dish in focus and the others named', () => {
+    const chat = chatIn('es-AR');
+    chat.say('a cuanto la fugazzeta?');
+    chat.say('dale, ponme una y dos cocas');
+    expect(chat.cartSummary()).toEqual(['1 fugazzeta', '2 coca']);
+  });
+
+  it('the price answer does not take "a la cuatro" for a time', () => {
+    const chat = new Chat({ menu: regionalMenu('es-ES') });
+    expect(chat.say('cuanto cuesta la cuatro?')).not.toMatch(/ya han pasado|¿Para qué hora/);
+  });
+});

@@ -107,7 +107,7 @@ export const COMMON: Lexicon = {
       '(?:manda|mandad|mande|llevad|lleva|trae|traed|traiga)(?:melo|mela|noslo|lo)',
       'envien(?:lo|melo)?',
       'que me lo (?:traigan|traigais|traes|traen|lleven|llevan|envien|manden|mandeis)',
-      'me lo (?:traen|traeis|traes|traigan|llevan|lleven|llevas|llevais|mandan|mandas|mandais|envian|envias|enviais)',
+      '(?:me|nos) (?:lo|la|los|las) (?:traen|traeis|traes|traigan|llevan|lleven|llevas|llevais|mandan|mandas|mandais|envian|envias|enviais)',
       'traigan(?:lo|melo)',
       'lleven(?:lo|melo)',
       'deliver[iy]|delibery',
@@ -116,6 +116,7 @@ export const COMMON: Lexicon = {
       'home delivery',
       'to my (?:house|home|place|address)',
   ],
+  focusWords: 'va dale sale orale listo perfecto genial entonces pues llevo llevare quiero cool sweet nice great awesome take ill ll gimme then alright'.split(' '),
   // Asking for a person: a verb of talking or passing the chat, then who ("una persona", "el
   // encargado", "alguien", "a human"); regional verbs are in each region's file.
   handoff: [

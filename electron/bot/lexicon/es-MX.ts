@@ -5,7 +5,7 @@ export const ES_MX: LexiconPart = {
   yesStart: ['andale', 'arre', 'sale', 'simona', 'va que va', 'ya estuvo', 'chido'],
   yesAlone: ['sale y vale', 'ya', 'okas', 'orale pues'],
   pickup: ['^\\s*(?:yo )?paso(?: yo)?\\s*$', '(?:yo )?(?:paso|voy|vamos|pasamos) por (?:el|ella|ellos|ellas|la orden|el pedido)', 'para llevar'],
-  delivery: ['(?:me lo|me la|nos lo) (?:mandan|traen|envian)', 'a domicilio'],
+  delivery: ['(?:me|nos) (?:lo|la|los|las) (?:mandan|traen|envian|llevan)', 'a domicilio'],
   payments: {
     spei: ['spei', 'transferencia spei', 'trans spei'],
     mercadopago: ['mp'],

@@ -27,6 +27,7 @@ export interface Words {
   noStart: RegExp;
   pickup: RegExp;
   delivery: RegExp;
+  focusWords: ReadonlySet<string>;
   /** Asking for a person. */
   handoff: RegExp;
   /** In PAYMENT_METHOD_IDS order; each with "pago con …" in front allowed. */
@@ -85,6 +86,7 @@ function compile(locale: MenuLocale, lex: Lexicon): Words {
     ),
     pickup: wordsRegExp(alt(lex.pickup), 'gu'),
     delivery: wordsRegExp(alt(lex.delivery), 'gu'),
+    focusWords: new Set(lex.focusWords),
     handoff: wordsRegExp(alt(lex.handoff), 'gu'),
     payments: PAYMENT_METHOD_IDS.flatMap((method) => {
       const said = lex.payments[method];

@@ -37,6 +37,8 @@ export interface Lexicon {
   pickup: string[];
   /** Delivery phrases. */
   delivery: string[];
+  /** Words that only acknowledge a dish just described and ask for it ("cool, ill take 2", "va, dame 3"). */
+  focusWords: string[];
   /** Asking for a person instead of the bot ("pásame con el encargado", "can I talk to someone"). */
   handoff: string[];
   /** The customer's words for each payment method (without "pago con"). */

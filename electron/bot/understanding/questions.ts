@@ -39,7 +39,9 @@ const HOURS_QUESTION = words(
     'what time',
     'opening (?:hours|times)',
     'when do you (?:open|close)',
-    'are you open',
+    'are (?:you|u|ya)(?: guys| all| still)? open',
+    '(?:you|u) (?:guys )?open (?:rn|now|right now|today|tonight)',
+    'open (?:rn|right now|tonight)',
   ].join('|'),
 );
 const DELIVERY_QUESTION = words(
@@ -55,7 +57,7 @@ const DELIVERY_QUESTION = words(
 );
 const HOW_LONG = words('cuanto (?:tarda\\p{L}*|demora\\p{L}*|tiempo)|(?:tarda\\p{L}*|demora\\p{L}*) mucho|falta mucho|how long');
 const PRICE_QUESTION = words(
-  'cuanto (?:es|son|sale|salen|cuesta|cuestan|vale|valen|seria|serian|me sale|te debo|le debo|debo|cobras|cobrais|cobran)|(?:que|cual es el) precio|precios?|how much|what does (?:it|that|the \\p{L}+) cost|price',
+  'a cuanto|cuanto (?:esta|estan|es|son|sale|salen|cuesta|cuestan|vale|valen|seria|serian|me sale|te debo|le debo|debo|cobras|cobrais|cobran)|(?:que|cual es el) precio|precios?|how much|what does (?:it|that|the \\p{L}+) cost|price',
 );
 const CONTENTS_QUESTION = words(
   'que (?:lleva|llevan|tiene|tienen|trae|traen|es|son) (?:la|el|las|los)|ingredientes|de que (?:es|son|esta|estan)|what\'?s in|what is in|ingredients',
@@ -64,7 +66,7 @@ const CONTENTS_QUESTION = words(
 // time, never a dish number or a quantity.
 const TIME = new RegExp(
   '(?<![\\p{L}\\p{N}])(?:(?:a|para|sobre|hacia|at|for|by) (?:las |la )?)?' +
-    `(?:\\d{1,2}[:.h]\\d{2}|\\d{1,2} ?(?:am|pm|h)|(?<=(?:a|para|sobre|hacia) (?:las|la) )(?:\\d{1,2}|${HOUR_WORD_SOURCE}))(?![\\p{L}\\p{N}])` +
+    `(?:\\d{1,2}[:.h]\\d{2}|\\d{1,2} ?(?:am|pm|h)|(?<=(?<![\\p{L}\\p{N}])(?:a|para|sobre|hacia) (?:las|la) )(?:\\d{1,2}|${HOUR_WORD_SOURCE}))(?![\\p{L}\\p{N}])` +
     '(?: (?:y media|y cuarto|menos cuarto|en punto))?(?: (?:de la (?:noche|tarde|manana|madrugada)|del mediodia|pm|am)(?![\\p{L}\\p{N}]))?',
   'u',
 );

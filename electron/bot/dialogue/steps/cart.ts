@@ -92,13 +92,47 @@ function orderWhatWasOffered(turn: Turn, r: Reading): void {
     const digits = /(?<![\p{L}\p{N}])(\d{1,2})(?![\p{L}\p{N}])/u.exec(it.restOriginal);
     if (digits) quantity = Number.parseInt(digits[1] ?? '', 10);
   } else if (mentions.length === 0 && scan.unknown.length === 0 && it.yes && !r.yesUsed) quantity = 1;
+  let alone = true;
+  if (quantity === null) {
+    // "cool, ill take 2", "va, dame 3", "dale, mandame una": a quantity among words that only
+    // acknowledge and ask; "ponme una y unas bravas": a quantity before the other dishes.
+    const focus = quantityForFocus(turn, it.rest, mentions.length > 0);
+    if (focus) {
+      quantity = focus.quantity;
+      alone = !focus.beforeOthers;
+      if (alone) scan.unknown.length = 0;
+    }
+  }
   if (quantity === null || quantity < 1) return;
-  mentions.length = 0;
+  if (alone) mentions.length = 0;
   scan.bareQuantity = null;
   if (it.yes) r.yesUsed = true;
   addWithOptions(turn, offered, Math.min(quantity, MAX_QUANTITY), null, [], { explicitQuantity: true, oneMore: false });
 }
 
+/**
+ * The quantity asked for the dish in focus: the words around it only acknowledge or ask ("cool",
+ * "va", "dale", "take", "ponme") — or, with other dishes named, it comes first, before "y"/"and"/",".
+ */
+function quantityForFocus(turn: Turn, rest: string, othersNamed: boolean): { quantity: number; beforeOthers: boolean } | null {
+  const { words } = turn;
+  const quiet = (w: string) => words.fillers.has(w) || words.focusWords.has(w) || words.yesAlone.test(w) || words.yesStart.test(w);
+  const tokens = tokenize(rest).filter((k) => k.kind !== 'sep' || othersNamed);
+  let k = 0;
+  const skippable = (t: (typeof tokens)[number] | undefined) =>
+    !!t && (t.kind === 'sep' || (t.kind === 'word' && !words.quantityWords.has(t.text) && quiet(t.text)));
+  while (k < tokens.length && skippable(tokens[k])) k++;
+  const q = tokens[k];
+  if (!q) return null;
+  const quantity = q.kind === 'num' ? q.value : q.kind === 'word' ? (words.quantityWords.get(q.text) ?? null) : null;
+  if (quantity === null || quantity < 1) return null;
+  const after = tokens.slice(k + 1);
+  if (othersNamed) {
+    const next = after[0];
+    return next && (next.kind === 'soft' || next.kind === 'sep') ? { quantity, beforeOthers: true } : null;
+  }
+  return after.every((w) => (w.kind === 'word' && quiet(w.text)) || w.kind === 'sep') ? { quantity, beforeOthers: false } : null;
+}
 
 /** A note that reads as paying with something ("con oxxo", "with venmo"). */
 const PAY_WITH = /^\s*(?:con|with|en|por|via)\s/iu;
