@@ -91,7 +91,8 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): Outco
     return done(state, [...notices, t.handoff]);
   }
 
-  const scan = scanOrder(text, it.folded, it.rest, turn.index, { cartItemIds: new Set(state.cart.map((l) => l.itemId)), words });
+  const lastItemId = (state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1))?.itemId ?? null;
+  const scan = scanOrder(text, it.folded, it.rest, turn.index, { cartItemIds: new Set(state.cart.map((l) => l.itemId)), words, lastItemId, correctable: state.pending.length === 0 });
   // Commands yield only to dishes the bot is sure of ("carta" is one typo from "tarta").
   const hasDish = scan.mentions.some((m) => m.itemId !== null);
 

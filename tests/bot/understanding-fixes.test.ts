@@ -76,3 +76,63 @@ describe('quantities and units', () => {
     expect(lines(chat)).toEqual(['5 bistec']);
   });
 });
+
+describe('corrections and removals', () => {
+  it('"quita una" / "sacame una" / "take one off" take one off the last line', () => {
+    const es = chatAt('bar-es');
+    es.say('3 bravas');
+    es.say('quitame una');
+    expect(lines(es)).toEqual(['2 bravas']);
+    const ar = chatAt('pizzeria-ar');
+    ar.say('2 fugazzetas chicas');
+    ar.say('sacale una');
+    expect(lines(ar)).toEqual(['1 fugazzeta[chica]']);
+    const en = chatAt('burgers-us');
+    en.say('2 doubles');
+    en.say('take one off please');
+    expect(lines(en)).toEqual(['1 double']);
+  });
+
+  it('removing the only one empties the line', () => {
+    const chat = chatAt('rapidas-co');
+    chat.say('un perro y una hamburguesa doble');
+    chat.say('quiteme una');
+    expect(lines(chat)).toEqual(['1 perro']);
+  });
+
+  it('a leading "no" before a dish of the cart takes it out; before another dish in the same section it replaces the last', () => {
+    const en = chatAt('burgers-us');
+    en.say('a cheeseburger and a coke');
+    en.say('no coke, sorry');
+    expect(lines(en)).toEqual(['1 cheeseburger']);
+    const es = chatAt('bar-es');
+    es.say('una cuatro quesos');
+    es.say('no perdona, una margarita');
+    expect(lines(es)).toEqual(['1 margarita']);
+  });
+
+  it('"make that … instead" replaces the last dish; "no, falta …" still adds', () => {
+    const en = chatAt('burgers-us');
+    en.say('a cheeseburger');
+    en.say('make it a double instead');
+    expect(lines(en)).toEqual(['1 double']);
+    const es = chatAt('bar-es');
+    es.say('una margarita');
+    es.say('no, falta una coca');
+    expect(lines(es).sort()).toEqual(['1 coca', '1 margarita']);
+  });
+
+  it('"no perdón, media docena" corrects the quantity of the last line', () => {
+    const chat = chatAt('pizzeria-ar');
+    chat.say('una docena de pollo');
+    chat.say('no perdon, media docena nomas');
+    expect(lines(chat)).toEqual(['6 emp-pollo']);
+  });
+
+  it('a "no" without a correction cue stays a note ("no onions")', () => {
+    const chat = chatAt('burgers-us');
+    chat.say('a veggie burger');
+    chat.say('no pickles please');
+    expect(lines(chat)).toEqual(['1 veggie']);
+  });
+});

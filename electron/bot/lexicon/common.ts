@@ -32,7 +32,7 @@ export const COMMON: Lexicon = {
   people: ['personas', 'persona', 'people', 'comensales', 'adultos', 'ninos', 'pax'],
   noteTriggers: ['sin', 'con', 'extra', 'bien', 'poco', 'muy', 'punto', 'without', 'with', 'well', 'medium', 'rare', 'no'],
   removeWords:
-    'quita quitame quitar quitalo quitala quitalos quitalas elimina eliminame eliminar eliminalo eliminala borra borrame borrar borralo borrala saca sacame sacar cancela cancelame cancelar remove delete drop'.split(' '),
+    'quita quitame quitar quitalo quitala quitalos quitalas quitale quitele quiteme quitenme quitenle quiten sacale saquele saqueme saquen elimina eliminame eliminar eliminalo eliminala borra borrame borrar borralo borrala saca sacame sacar cancela cancelame cancelar remove delete drop'.split(' '),
   setWords: 'mejor cambia cambiame cambiar cambialo cambiala cambialas cambialos sean son change make'.split(' '),
   addWords: 'pon ponme ponle anade anademe anadir agrega agregame agregar suma sumale add plus falta faltan faltaria falto olvide olvidaba'.split(' '),
   quantityWords: {

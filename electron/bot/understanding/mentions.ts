@@ -56,6 +56,8 @@ export interface ScanResult {
   bareQuantity: number | null;
   /** "otra más" (quantity 1), "lo mismo otra vez" (null: as many as that line has): repeat the last line. */
   repeatLast: { quantity: number | null } | null;
+  /** "quita una", "take one off", "quiteme uno" with no dish named: how many to take off the last line. */
+  removeLast: number | null;
 }
 
 const NUMBER_LINKS = new Set(['de', 'del', 'el', 'la', 'x', 'numero', 'num', 'nº', 'n', 'las', 'los']);
@@ -67,11 +69,18 @@ export interface ScanOptions {
   cartItemIds: ReadonlySet<string>;
   /** The region's words (default: Spain's). */
   words?: Words;
+  /** The dish of the cart line touched last: "no, mejor una cuatro quesos" replaces it. */
+  lastItemId?: string | null;
+  /** False while a question about a dish is open: a leading "no" answers it, it corrects nothing. */
+  correctable?: boolean;
 }
+
+/** Words that, right after a leading "no", make it a correction ("no perdón, media docena"). */
+const CORRECTION_AFTER_NO = new Set(['perdon', 'perdona', 'perdone', 'disculpa', 'disculpe', 'espera', 'esperate', 'espere', 'mejor', 'sorry', 'wait', 'actually', 'mas', 'bien', 'corrijo']);
 
 export function scanOrder(original: string, folded: FoldedText, rest: string, index: MenuIndex, options: ScanOptions): ScanResult {
   const tokens = tokenize(rest);
-  const result: ScanResult = { mentions: [], orphanNotes: [], unknown: [], unknownNumbers: [], tooMany: false, lastQuantity: null, bareQuantity: null, repeatLast: null };
+  const result: ScanResult = { mentions: [], orphanNotes: [], unknown: [], unknownNumbers: [], tooMany: false, lastQuantity: null, bareQuantity: null, repeatLast: null, removeLast: null };
   /** A unit said before ("media docena de carne"): "y media de pollo", "y otra de pollo" are the same unit. */
   let unit: number | null = null;
   const slice = (a: number, b: number) => originalSlice(original, folded, a, b);
@@ -105,6 +114,25 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   /** What a heading may introduce: its candidates, and its whole section when it names one ("cafés"). */
   const headingScope = new Map<Mention, Set<string>>();
   const words = new Set(tokens.filter((t) => t.kind === 'word').map((t) => t.text));
+  /**
+   * The customer corrects what was said last: a leading "no" ("no perdón, …", "no, mejor …"),
+   * "instead", "make that …" (strong), or a leading "mejor" (weak: only for a dish of the same section).
+   */
+  let correcting: 'strong' | 'weak' | null = words.has('instead') ? 'strong' : null;
+  /** "falta una coca", "add a coke": an addition said in words, never a replacement. */
+  let addSaid = false;
+  /** "take one off": the "off" that closes the removal. */
+  let offAt = -1;
+  // A leading "no" (the yes/no reader blanks it): "no lemonade actually" takes a dish of the cart
+  // out; "no perdón, media docena", "no, mejor una cuatro quesos" correct what was said last.
+  const leadingNo = options.correctable !== false ? /^[\s¡!¿.]*no(?![\p{L}\p{N}])(?:\s*([,.;:!-])|\s+(\p{L}+))?/u.exec(folded.text) : null;
+  if (leadingNo) {
+    let j = 0;
+    while (j < tokens.length && (tokens[j]?.kind === 'sep' || tokens[j]?.kind === 'soft' || (tokens[j]?.kind === 'word' && (FILLERS.has(tokens[j]?.text ?? '') || tokens[j]?.text === 'no')))) j++;
+    const m = matchAt(tokens, j, index);
+    if (m && m.full && m.kind === 'certain' && m.itemIds.every((id) => options.cartItemIds.has(id))) mode = 'remove';
+    else correcting = leadingNo[1] || CORRECTION_AFTER_NO.has(leadingNo[2] ?? '') ? 'strong' : 'weak';
+  }
 
   const isFiller = (t: Token | undefined) => !!t && t.kind === 'word' && FILLERS.has(t.text);
   const nextContent = (j: number) => {
@@ -235,6 +263,28 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         continue;
       }
     }
+    if (i === offAt) {
+      i++;
+      continue;
+    }
+    const atStart = result.mentions.length === 0 && !pending && mode === 'add' && tokens.slice(0, i).every((x) => isFiller(x) || x.kind === 'soft' || x.kind === 'sep');
+    // "make that a cheeseburger", "make it a double": the last dish becomes this one.
+    if (t.kind === 'word' && t.text === 'make' && (tokens[i + 1]?.text === 'that' || tokens[i + 1]?.text === 'it') && atStart) {
+      correcting = 'strong';
+      i += 2;
+      continue;
+    }
+    if (t.kind === 'word' && t.text === 'mejor' && atStart && !correcting) correcting = 'weak';
+    // "take one off", "take the fries off": a removal.
+    if (t.kind === 'word' && t.text === 'take') {
+      const k = tokens.slice(i + 1, i + 6).findIndex((x) => x.text === 'off');
+      if (k >= 0) {
+        offAt = i + 1 + k;
+        mode = 'remove';
+        i++;
+        continue;
+      }
+    }
     if (t.kind === 'word' && t.text === 'no' && tokens[i + 1]?.text === 'quiero') {
       mode = 'remove';
       i += 2;
@@ -276,6 +326,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
     if (t.kind === 'word' && ADD_WORDS.has(t.text)) {
+      addSaid = true;
       mode = 'add';
       i++;
       continue;
@@ -513,6 +564,8 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     const again = (words.has('mismo') || words.has('misma') || words.has('repite') || words.has('repiteme') || (words.has('otra') && words.has('vez')) || words.has('again'));
     if (again) result.repeatLast = { quantity: null };
     else if (loose && loose.mode === 'set') result.lastQuantity = loose.value;
+    else if (loose && loose.mode === 'remove') result.removeLast = loose.value;
+    else if (loose && loose.mode === 'add' && correcting === 'strong' && !loose.oneMore) result.lastQuantity = loose.value;
     else if (loose && loose.mode === 'add' && (loose.oneMore || words.has('mas') || words.has('more'))) result.repeatLast = { quantity: loose.value };
     else if (loose && loose.mode === 'add') result.bareQuantity = loose.value;
     if (result.lastQuantity !== null && result.lastQuantity > MAX_QUANTITY) {
@@ -520,6 +573,8 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       result.tooMany = true;
     }
   }
+
+  replaceLastIfCorrected();
 
   for (const run of unknownRuns) {
     if (segmentsWithDish.has(run.segment)) continue;
@@ -532,6 +587,23 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     result.unknownNumbers = [];
   }
   return result;
+
+  /**
+   * "no espera, mejor una cuatro quesos", "make that a cheeseburger instead": one new dish and
+   * nothing taken out — it takes the place of the dish touched last.
+   */
+  function replaceLastIfCorrected(): void {
+    const last = options.lastItemId;
+    if (!correcting || addSaid || options.correctable === false || !last || result.mentions.length !== 1) return;
+    const m = result.mentions[0];
+    if (!m || !m.itemId || m.mode === 'remove' || m.replacement || m.itemId === last || options.cartItemIds.has(m.itemId)) return;
+    if (!options.cartItemIds.has(last)) return;
+    if (correcting === 'weak' && !index.categories.some((c) => c.itemIds.includes(last) && c.itemIds.includes(m.itemId ?? ''))) return;
+    const item = index.byId.get(last);
+    m.mode = 'add';
+    m.replacement = 'new';
+    result.mentions.unshift({ mode: 'remove', quantity: 1, explicitQuantity: false, oneMore: false, itemId: last, candidates: [], note: null, label: item?.name ?? last, byNumber: false, definite: true, replacement: 'old' });
+  }
 
   /** A section name ("pizzas", "tacos", "bebidas") starting at token i. */
   function categoryAt(i: number): { itemIds: string[]; end: number } | null {

@@ -194,6 +194,17 @@ export function takeDishes(turn: Turn, r: Reading): void {
     const line = state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1);
     if (line && scan.lastQuantity !== null && scan.lastQuantity >= 1) line.quantity = scan.lastQuantity;
     if (line && scan.repeatLast) line.quantity = Math.min(MAX_QUANTITY, line.quantity + (scan.repeatLast.quantity ?? line.quantity));
+    // "quita una", "take one off": one fewer of the last line (the line goes when none is left).
+    if (line && scan.removeLast !== null) {
+      const item = turn.index.byId.get(line.itemId);
+      const taken = Math.min(line.quantity, scan.removeLast);
+      line.quantity -= taken;
+      if (line.quantity <= 0) {
+        state.cart.splice(state.cart.indexOf(line), 1);
+        state.lastLine = state.cart.length ? state.cart.length - 1 : null;
+      }
+      if (taken > 0) notices.push(t.removed(`${taken} × ${item?.name ?? line.name}`));
+    }
   }
   for (const orphan of scan.orphanNotes) {
     // "con oxxo" to "how will you pay?": a method the bot does not know, no note for the last dish.

@@ -65,7 +65,7 @@ export function answerWhichOne(turn: Turn, r: Reading): void {
       !chosen &&
       !dropped &&
       (r.slotChanged || it.done || !!it.fulfilment || !!it.payment || !!it.address || !!it.name || !!it.change || mentions.length > 0 ||
-        scan.lastQuantity !== null || scan.repeatLast !== null || looksLikeAddress(it.restOriginal));
+        scan.lastQuantity !== null || scan.repeatLast !== null || scan.removeLast !== null || looksLikeAddress(it.restOriginal));
     if (chosen) {
       state.pending.shift();
       applyMention(turn, { mode: pending.mode, quantity, explicitQuantity: explicit, oneMore: pending.oneMore, itemId: chosen, candidates: [], note, label: pending.label, byNumber: false, definite: false });
