@@ -27,6 +27,8 @@ export interface AlertOptions {
   logger: Logger;
   kv: CloudKv;
   notifier: DesktopNotifier;
+  /** The owner's language, asked at each alert (the screen's if set, else the menu's); default Spanish. */
+  language?: () => 'es' | 'en';
   /** Minimum gap between two alerts of one kind (inactivity: 24 h). */
   minGapMs?: Partial<Record<AlertKind, number>>;
   /** Connection alerts (connected/disconnected/reconnected) at most this many per hour. */
@@ -47,7 +49,11 @@ const DEFAULT_GAP: Record<AlertKind, number> = {
 };
 const CONNECTION_KINDS: readonly AlertKind[] = ['connected', 'disconnected', 'reconnected'];
 
-function texts(kind: AlertKind, restaurant: string, detail?: string): { subject: string; text: string } {
+function texts(kind: AlertKind, restaurant: string, detail: string | undefined, language: 'es' | 'en'): { subject: string; text: string } {
+  return language === 'en' ? textsEn(kind, restaurant, detail) : textsEs(kind, restaurant, detail);
+}
+
+function textsEs(kind: AlertKind, restaurant: string, detail?: string): { subject: string; text: string } {
   switch (kind) {
     case 'connected':
       return { subject: `${restaurant}: WhatsApp conectado`, text: 'WhatsApp está conectado y el bot recibe pedidos.' };
@@ -65,6 +71,27 @@ function texts(kind: AlertKind, restaurant: string, detail?: string): { subject:
       return { subject: `${restaurant}: los pedidos por WhatsApp no están entrando`, text: PROBLEM_TEXT['never-ready'].es };
     case 'events-silent':
       return { subject: `${restaurant}: los mensajes de WhatsApp llegan con retraso`, text: PROBLEM_TEXT['events-silent'].es };
+  }
+}
+
+function textsEn(kind: AlertKind, restaurant: string, detail?: string): { subject: string; text: string } {
+  switch (kind) {
+    case 'connected':
+      return { subject: `${restaurant}: WhatsApp connected`, text: 'WhatsApp is connected and the bot is taking orders.' };
+    case 'disconnected':
+      return { subject: `${restaurant}: WhatsApp disconnected`, text: 'WhatsApp has disconnected. Customers are not being answered.' };
+    case 'reconnected':
+      return { subject: `${restaurant}: WhatsApp reconnected`, text: 'WhatsApp is connected again.' };
+    case 'unlinked':
+      return { subject: `${restaurant}: WhatsApp unlinked`, text: 'The WhatsApp session was closed from the phone. Link it again with the QR code.' };
+    case 'inactivity':
+      return { subject: `${restaurant}: no activity`, text: `No message has come in for a long time${detail ? ` (${detail})` : ''}. Check the connection.` };
+    case 'handoff':
+      return { subject: `${restaurant}: a customer asks to talk to a person`, text: `A customer wants to talk to a person${detail ? `: ${detail}` : ''}.` };
+    case 'never-ready':
+      return { subject: `${restaurant}: WhatsApp orders are not coming in`, text: PROBLEM_TEXT['never-ready'].en };
+    case 'events-silent':
+      return { subject: `${restaurant}: WhatsApp messages arrive late`, text: PROBLEM_TEXT['events-silent'].en };
   }
 }
 
@@ -116,7 +143,7 @@ export class Alerts {
     }
     sentAt[kind] = [...(sentAt[kind] ?? []).filter((t) => now - t < 24 * HOUR), now];
     kv.set('alerts', sentAt);
-    const { subject, text } = texts(kind, this.options.restaurantName(), detail);
+    const { subject, text } = texts(kind, this.options.restaurantName(), detail, this.options.language?.() ?? 'es');
     notifier.notify(subject, text);
     const to = this.options.ownerEmail();
     if (to) {

@@ -50,6 +50,8 @@ export interface CloudSyncOptions {
   notifier: DesktopNotifier;
   ownerEmail: () => string | undefined;
   restaurantName: () => string;
+  /** The owner's language for alerts; default Spanish. */
+  language?: () => 'es' | 'en';
   version: string;
   deviceName?: string;
   /**
@@ -276,6 +278,7 @@ export function createCloudSync(options: CloudSyncOptions): CloudSync {
         logger,
         kv,
         notifier: options.notifier,
+        ...(options.language ? { language: options.language } : {}),
       });
       const lease = new SessionLease({ firestore, restaurantId: rid, deviceId: deviceId!, deviceName, clock });
       Object.assign(parts, { device, orders, menu, commands, alerts, lease });

@@ -17,6 +17,7 @@ import { createCloudSync, type CloudState, type CloudSync } from './create-cloud
 import { CloudStatusSource } from './cloud-status.ts';
 import { restoreAfterRecoveryCode } from './recovery-restore.ts';
 import type { FirebaseFile } from './firebase-file.ts';
+import { languageOf } from '../../shared/menu.ts';
 
 export interface HostCloudOptions {
   host: Host;
@@ -141,6 +142,7 @@ export async function startHostCloud(options: HostCloudOptions): Promise<{ cloud
     notifier: options.notifier ?? { notify: (title) => log.info('alert', { title }) },
     ownerEmail: () => options.firebase.ownerEmail,
     restaurantName: () => host.menu.current().restaurant,
+    language: () => host.settings.current().locale ?? languageOf(host.menu.current().locale),
     version: host.version,
     ...(options.firebase.deviceName ? { deviceName: options.firebase.deviceName } : {}),
     firebase: {

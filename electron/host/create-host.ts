@@ -53,6 +53,8 @@ export interface EngineContext {
   currentSettings?: () => HostSettings;
   /** The restaurant's IANA zone (menu, then settings, then the computer's). */
   timezone: () => string;
+  /** The owner's language for alerts (the screen's language if set, else the menu's), asked each time. */
+  ownerLanguage?: () => 'es' | 'en';
   /** The WhatsApp Web version the fleet pinned (fleet/whatsapp), as last heard. */
   fleetPin?: () => { webVersion: string; webVersionCacheUrl?: string } | undefined;
 }
@@ -209,6 +211,7 @@ export function createHost(options: HostOptions): Host {
       settings: settings(),
       currentSettings: settings,
       timezone,
+      ownerLanguage: () => settings().locale ?? languageOf(menu.current().locale),
       fleetPin: () => fleet.webVersion(),
     });
 

@@ -101,6 +101,7 @@ export function createEngineFactory(
       ...(options.holdsLease ? { holdsLease: options.holdsLease } : {}),
       ...(options.whilePlannedStop ? { whilePlannedStop: options.whilePlannedStop } : {}),
       timezone: options.timezone ?? context.timezone(),
+      ...(context.ownerLanguage ? { ownerLanguage: context.ownerLanguage } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
     });
     options.onEngine?.(engine);

@@ -9,6 +9,7 @@ import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
 import { LayerLoop } from './layer-loop.ts';
 import type { SessionControl } from './session-control.ts';
+import { ownerAlertTexts, type OwnerLanguage } from './owner-alert-texts.ts';
 
 export const KEEPALIVE_TEXTS: readonly string[] = [
   'Comanda: conexión activa ✅',
@@ -39,6 +40,8 @@ export const KEEPALIVE_DEFAULTS = {
 };
 
 export interface KeepaliveOptions {
+  /** The owner's language for alert texts (the host's menu language); default English. */
+  language?: () => OwnerLanguage;
   control: SessionControl;
   clock: Clock;
   logger: Logger;
@@ -60,6 +63,7 @@ export function ownerDigits(phone: string): string {
 
 export class Keepalive extends LayerLoop {
   private readonly control: SessionControl;
+  private readonly language: (() => OwnerLanguage) | undefined;
   private readonly phone: string | undefined;
   private readonly random: () => number;
   private readonly waitPollMs: number;
@@ -76,6 +80,7 @@ export class Keepalive extends LayerLoop {
   constructor(options: KeepaliveOptions) {
     super(options.clock, options.logger.child({ layer: 'keepalive' }));
     this.control = options.control;
+    this.language = options.language;
     this.phone = options.enabled && options.ownerPhone ? ownerDigits(options.ownerPhone) : undefined;
     this.random = options.random ?? Math.random;
     this.waitPollMs = options.waitPollMs ?? KEEPALIVE_DEFAULTS.waitPollMs;
@@ -160,7 +165,7 @@ export class Keepalive extends LayerLoop {
       this.failing = true;
       this.control.alert({
         kind: 'keepalive-failed',
-        message: `The hourly check message to the owner's number could not be sent (${String(errorFields(error).error)}).`,
+        message: ownerAlertTexts(this.language).keepaliveFailed(String(errorFields(error).error)),
       });
     }
   }

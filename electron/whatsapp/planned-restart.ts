@@ -13,6 +13,7 @@ import { isConnected } from '../../shared/whatsapp-status.ts';
 import { CadenceLoop, LayerLoop } from './layer-loop.ts';
 import { checkTimeZone, nextLocalTime, parseHourMinute, systemTimeZone } from './local-time.ts';
 import type { SessionControl } from './session-control.ts';
+import { ownerAlertTexts, type OwnerLanguage } from './owner-alert-texts.ts';
 
 const MINUTE = 60_000;
 const DAY_MS = 86_400_000;
@@ -130,6 +131,8 @@ export const MEMORY_GUARD_DEFAULTS = {
 };
 
 export interface MemoryGuardOptions {
+  /** The owner's language for alert texts (the host's menu language); default English. */
+  language?: () => OwnerLanguage;
   control: SessionControl;
   clock: Clock;
   logger: Logger;
@@ -142,6 +145,7 @@ export interface MemoryGuardOptions {
 
 export class MemoryGuard extends CadenceLoop {
   private readonly control: SessionControl;
+  private readonly language: (() => OwnerLanguage) | undefined;
   private readonly limitBytes: number;
   private readonly limitMb: number;
   protected readonly intervalMs: number;
@@ -157,6 +161,7 @@ export class MemoryGuard extends CadenceLoop {
   constructor(options: MemoryGuardOptions) {
     super(options.clock, options.logger.child({ layer: 'memory-guard' }));
     this.control = options.control;
+    this.language = options.language;
     this.limitMb = options.limitMb ?? MEMORY_GUARD_DEFAULTS.limitMb;
     if (!(this.limitMb > 0)) throw new Error(`memory guard: the limit must be a positive number of MB, got ${this.limitMb}`);
     this.limitBytes = this.limitMb * 1024 * 1024;
@@ -200,7 +205,7 @@ export class MemoryGuard extends CadenceLoop {
       this.alerts++;
       this.control.alert({
         kind: 'browser-memory',
-        message: `The WhatsApp browser was using ${rssMb} MB (limit ${this.limitMb} MB) and was restarted. If this repeats every day, close other programs or raise the limit.`,
+        message: ownerAlertTexts(this.language).browserMemory(rssMb, this.limitMb),
       });
     }
     try {

@@ -13,6 +13,7 @@ import { MemoryGuard, PlannedRestart } from './planned-restart.ts';
 import type { SessionControl } from './session-control.ts';
 import { SessionMonitor } from './session-monitor.ts';
 import { Watchdog } from './watchdog.ts';
+import type { OwnerLanguage } from './owner-alert-texts.ts';
 
 export interface ProtectionLayerDeps {
   control: SessionControl;
@@ -25,6 +26,8 @@ export interface ProtectionLayerDeps {
   timezone?: string;
   /** True while orders are being sent; planned and memory restarts wait for it. */
   busy?: () => boolean;
+  /** The owner's language for alerts, asked at each alert (the menu's language can change); default English. */
+  language?: () => OwnerLanguage;
 }
 
 export interface ProtectionLayers {
@@ -51,7 +54,7 @@ function keepalive(deps: ProtectionLayerDeps, logger: Logger): Keepalive | undef
     return undefined;
   }
   try {
-    return new Keepalive({ control: deps.control, clock: deps.clock, logger, enabled, ownerPhone, ...(deps.random ? { random: deps.random } : {}) });
+    return new Keepalive({ control: deps.control, clock: deps.clock, logger, enabled, ownerPhone, ...(deps.random ? { random: deps.random } : {}), ...(deps.language ? { language: deps.language } : {}) });
   } catch (error) {
     logger.error('keepalive stays off', errorFields(error));
     return undefined;
@@ -62,13 +65,14 @@ export function createProtectionLayers(deps: ProtectionLayerDeps): ProtectionLay
   const { control, clock, settings } = deps;
   const logger = deps.logger.child({ area: 'whatsapp-protection' });
   const busy = deps.busy ? { busy: deps.busy } : {};
+  const language = deps.language ? { language: deps.language } : {};
   const layers: LayerLoop[] = [
-    new Watchdog({ control, clock, logger, intervalMs: settings.watchdogIntervalMs }),
+    new Watchdog({ control, clock, logger, intervalMs: settings.watchdogIntervalMs, ...language }),
     new Heartbeat({ control, clock, logger, intervalMs: settings.heartbeatIntervalMs }),
     new ActivityLoop({ control, clock, logger, intervalMs: settings.activityIntervalMs }),
-    new SessionMonitor({ control, clock, logger, intervalMs: settings.sessionMonitorIntervalMs, idleWarnDays: settings.idleWarnDays }),
+    new SessionMonitor({ control, clock, logger, intervalMs: settings.sessionMonitorIntervalMs, idleWarnDays: settings.idleWarnDays, ...language }),
     plannedRestart(deps, logger),
-    new MemoryGuard({ control, clock, logger, limitMb: settings.browserMemoryLimitMb, ...busy }),
+    new MemoryGuard({ control, clock, logger, limitMb: settings.browserMemoryLimitMb, ...busy, ...language }),
   ];
   const optional = keepalive(deps, logger);
   if (optional) layers.push(optional);

@@ -11,6 +11,7 @@ import { isConnected } from '../../shared/whatsapp-status.ts';
 import { CadenceLoop } from './layer-loop.ts';
 import { probeSession } from './session-probe.ts';
 import type { SessionControl } from './session-control.ts';
+import { ownerAlertTexts, type OwnerLanguage } from './owner-alert-texts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -24,6 +25,8 @@ export const SESSION_MONITOR_DEFAULTS = {
 };
 
 export interface SessionMonitorOptions {
+  /** The owner's language for alert texts (the host's menu language); default English. */
+  language?: () => OwnerLanguage;
   control: SessionControl;
   clock: Clock;
   logger: Logger;
@@ -35,6 +38,7 @@ export interface SessionMonitorOptions {
 
 export class SessionMonitor extends CadenceLoop {
   private readonly control: SessionControl;
+  private readonly language: (() => OwnerLanguage) | undefined;
   protected readonly intervalMs: number;
   private readonly idleWarnMs: number;
   private readonly checkTimeoutMs: number;
@@ -48,6 +52,7 @@ export class SessionMonitor extends CadenceLoop {
   constructor(options: SessionMonitorOptions) {
     super(options.clock, options.logger.child({ layer: 'session-monitor' }));
     this.control = options.control;
+    this.language = options.language;
     this.intervalMs = options.intervalMs ?? SESSION_MONITOR_DEFAULTS.intervalMs;
     const days = options.idleWarnDays ?? SESSION_MONITOR_DEFAULTS.idleWarnDays;
     if (!(days > 0)) throw new Error(`session monitor: idleWarnDays must be positive, got ${days}`);
@@ -94,7 +99,7 @@ export class SessionMonitor extends CadenceLoop {
     this.logger.warn('no WhatsApp messages for days', { idleDays: days });
     this.control.alert({
       kind: 'session-idle',
-      message: `No WhatsApp message has come in or gone out for ${days} days. If that is unexpected, open WhatsApp on the restaurant's phone and check Linked devices.`,
+      message: ownerAlertTexts(this.language).sessionIdle(days),
     });
   }
 }

@@ -10,6 +10,7 @@ import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
 import { LayerLoop } from './layer-loop.ts';
 import { probeSession } from './session-probe.ts';
 import type { SessionControl } from './session-control.ts';
+import { ownerAlertTexts, type OwnerLanguage } from './owner-alert-texts.ts';
 
 export const WATCHDOG_DEFAULTS = {
   intervalMs: 60_000,
@@ -59,6 +60,8 @@ function stuckFor(status: WhatsAppStatus, now: number, stallGraceMs: number): bo
 }
 
 export interface WatchdogOptions {
+  /** The owner's language for alert texts (the host's menu language); default English. */
+  language?: () => OwnerLanguage;
   control: SessionControl;
   clock: Clock;
   logger: Logger;
@@ -78,7 +81,8 @@ export type WatchdogOutcome = 'skipped' | 'healthy' | 'recovered-by-reset' | 're
 
 export class Watchdog extends LayerLoop {
   private readonly control: SessionControl;
-  private readonly config: Required<Omit<WatchdogOptions, 'control' | 'clock' | 'logger'>>;
+  private readonly language: (() => OwnerLanguage) | undefined;
+  private readonly config: Required<Omit<WatchdogOptions, 'control' | 'clock' | 'logger' | 'language'>>;
   /** Failed checks in a row (each one ended in a restart); a healthy check resets it. */
   consecutiveFailures = 0;
   gaveUp = false;
@@ -89,6 +93,7 @@ export class Watchdog extends LayerLoop {
   constructor(options: WatchdogOptions) {
     super(options.clock, options.logger.child({ layer: 'watchdog' }));
     this.control = options.control;
+    this.language = options.language;
     const intervalMs = options.intervalMs ?? WATCHDOG_DEFAULTS.intervalMs;
     this.config = {
       intervalMs,
@@ -171,7 +176,7 @@ export class Watchdog extends LayerLoop {
       this.logger.error('watchdog gave up on quick recovery', { attempts: this.config.maxAttempts, reason });
       this.control.alert({
         kind: 'watchdog-gave-up',
-        message: `WhatsApp did not answer after ${this.config.maxAttempts} restarts (${reason}). Still retrying every ${Math.round(this.config.gaveUpRetryMs / 60_000)} min; check the computer's internet and WhatsApp on the phone.`,
+        message: ownerAlertTexts(this.language).watchdogGaveUp(this.config.maxAttempts, reason, Math.round(this.config.gaveUpRetryMs / 60_000)),
       });
     }
     // Stryker disable next-line all: log line

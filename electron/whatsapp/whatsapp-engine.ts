@@ -29,6 +29,7 @@ import type { SpawnWorker, WaEvent, WorkerConfig, WorkerReplyValue, WorkerReques
 import type { BrowserMemory, SessionAlert, SessionControl } from './session-control.ts';
 import { TEXT, nextStatus, type SessionInput } from './status-mapping.ts';
 import { WorkerGoneError, WorkerSupervisor, WorkerTimeoutError, type SupervisorEvent } from './worker-supervisor.ts';
+import type { OwnerLanguage } from './owner-alert-texts.ts';
 
 export interface ProtectionLayersDeps {
   control: SessionControl;
@@ -85,6 +86,8 @@ export interface WhatsAppEngineOptions {
   holdsLease?: () => boolean;
   random?: () => number;
   timezone?: string;
+  /** The owner's language for the protection layers' alerts; default English. */
+  ownerLanguage?: () => OwnerLanguage;
   createProtectionLayers?: CreateProtectionLayers;
   backoff?: Partial<BackoffOptions>;
   /** Where sends in doubt are kept across host crashes; undefined: in memory only. */
@@ -203,6 +206,7 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
         settings: this.options.settings,
         random: this.random,
         ...(this.options.timezone !== undefined ? { timezone: this.options.timezone } : {}),
+        ...(this.options.ownerLanguage ? { language: this.options.ownerLanguage } : {}),
         busy: () => this.sending > 0,
       });
       this.layers.start();

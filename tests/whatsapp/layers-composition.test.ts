@@ -9,12 +9,12 @@ const S = 1_000;
 const MIN = 60 * S;
 const HOUR = 60 * MIN;
 
-function setup(settingsInput: Record<string, unknown> = {}, extra: { timezone?: string; lines?: string[] } = {}) {
+function setup(settingsInput: Record<string, unknown> = {}, extra: { timezone?: string; lines?: string[]; language?: () => 'es' | 'en' } = {}) {
   const clock = new FakeClock(Date.parse('2026-11-20T12:00:00Z'));
   const control = new FakeSessionControl(clock);
   const settings = whatsappSettingsSchema.parse(settingsInput);
   const logger = extra.lines ? createJsonLogger({ level: 'debug', write: (line) => extra.lines!.push(line) }) : silentLogger;
-  const layers = createProtectionLayers({ control, clock, logger, settings, random: () => 0.5, ...(extra.timezone ? { timezone: extra.timezone } : {}) });
+  const layers = createProtectionLayers({ control, clock, logger, settings, random: () => 0.5, ...(extra.timezone ? { timezone: extra.timezone } : {}), ...(extra.language ? { language: extra.language } : {}) });
   return { clock, control, layers, t0: clock.now() };
 }
 
@@ -59,6 +59,18 @@ describe('protection layers together', () => {
     await off.clock.advance(3 * HOUR);
     expect(off.control.callsOf('sendText')).toHaveLength(0);
     off.layers.stop();
+  });
+
+  it("alert the owner in the language given (the host's menu language): watchdog and memory guard", async () => {
+    const { clock, control, layers } = setup({ browserMemoryLimitMb: 1000 }, { language: () => 'es' });
+    control.socketState = 'TIMEOUT';
+    control.rssBytes = 1501 * 1024 * 1024;
+    layers.start();
+    await clock.advance(HOUR);
+    layers.stop();
+    const byKind = new Map(control.alerts.map((a) => [a.kind, a.message]));
+    expect(byKind.get('watchdog-gave-up')).toMatch(/^WhatsApp no respondió tras 3 reinicios/);
+    expect(byKind.get('browser-memory')).toMatch(/^El navegador de WhatsApp usaba 1501 MB \(límite 1000 MB\)/);
   });
 
   it('restart the worker at the planned local time', async () => {

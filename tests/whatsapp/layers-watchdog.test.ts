@@ -201,6 +201,21 @@ describe('watchdog: outages after the first, stops mid-recovery, failed restarts
     watchdog.stop();
   });
 
+  it("speaks the owner's language, asked when the alert goes out (the menu's language can change meanwhile)", async () => {
+    const clock = new FakeClock();
+    const control = new FakeSessionControl(clock, 'connected');
+    let language: 'es' | 'en' = 'en';
+    const watchdog = new Watchdog({ control, clock, logger: silentLogger, language: () => language });
+    language = 'es';
+    control.socketState = 'TIMEOUT';
+    watchdog.start();
+    await clock.advance(60 * MIN);
+    expect(control.alerts.map((a) => a.message)).toEqual([
+      'WhatsApp no respondió tras 3 reinicios (getState is TIMEOUT). Se sigue intentando cada 15 min; revisa el internet del ordenador y WhatsApp en el teléfono.',
+    ]);
+    watchdog.stop();
+  });
+
   it('tells the owner what failed, how often it keeps trying and what to check, once per outage', async () => {
     const { clock, control, watchdog } = setup();
     control.socketState = 'TIMEOUT';
