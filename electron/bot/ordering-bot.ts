@@ -14,6 +14,7 @@ import { nextQuestion } from './dialogue/policy.ts';
 import { freshState, loadState, type BotState } from './dialogue/state.ts';
 import { takeLocation } from './dialogue/shared-location.ts';
 import { takeOrder } from './dialogue/take-order.ts';
+import { givesUpBelowMinimum } from './dialogue/steps/minimum.ts';
 import { done, type Outcome, type Turn } from './dialogue/turn.ts';
 import { wordsFor } from './lexicon/index.ts';
 import { deliveryFacts } from './terms/delivery-and-payments.ts';
@@ -97,6 +98,7 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): Outco
   const hasDish = scan.mentions.some((m) => m.itemId !== null);
 
   if (it.cancel && !hasDish) return cancel(turn);
+  if (givesUpBelowMinimum(state, it, hasDish)) return cancel(turn);
 
   const active = input.recentOrders[0] && ['new', 'accepted', 'preparing', 'ready'].includes(input.recentOrders[0].status);
   if ((it.status || it.asksHowLong) && it.asksHowLong && !hasDish && !active && state.cart.length > 0) {

@@ -138,3 +138,43 @@ describe('after a price question the dish is in focus', () => {
     expect(chat.say('cuanto cuesta la cuatro?')).not.toMatch(/ya han pasado|¿Para qué hora/);
   });
 });
+
+describe('below the delivery minimum every answer moves the conversation', () => {
+  /** 5,50 € of bravas for delivery where the minimum is 15 €. */
+  function belowMinimum(): Chat {
+    const chat = chatIn('es-ES', { delivery: { enabled: true, fee: 2, minimumOrder: 15 } });
+    chat.say('una de bravas');
+    expect(chat.say('me lo traéis a casa')).toMatch(/mínimo.*¿Añades algo más o lo recoges en el local\?/s);
+    return chat;
+  }
+
+  it('more dishes reach the minimum: on to the address', () => {
+    const chat = belowMinimum();
+    expect(chat.say('pues añade 2 de alitas')).toMatch(/dirección/);
+  });
+
+  it('«vale» asks what to add, not the minimum again', () => {
+    const chat = belowMinimum();
+    const reply = chat.say('vale');
+    expect(reply).not.toMatch(/mínimo/);
+    expect(chat.say('2 de croquetas')).toMatch(/dirección/);
+  });
+
+  it.each(['bueno, paso yo a recogerlo', 'lo recojo entonces'])('«%s»: pickup, on to the name', (said) => {
+    const chat = belowMinimum();
+    expect(chat.say(said)).toMatch(/nombre/);
+  });
+
+  it.each(['no, déjalo', 'nada, gracias'])('«%s»: the order is given up', (said) => {
+    const chat = belowMinimum();
+    expect(chat.say(said)).toMatch(/cancelado/);
+    expect(chat.cartSummary()).toEqual([]);
+  });
+
+  it('English: «I\'ll swing by and grab it» is pickup', () => {
+    const chat = chatIn('en');
+    chat.say('a cheeseburger');
+    expect(chat.say('delivery please')).toMatch(/minimum/);
+    expect(chat.say("i'll swing by and grab it")).toMatch(/name/);
+  });
+});

@@ -189,7 +189,7 @@ describe('delivery terms', () => {
     chat.say('2 empanadas de carne');
     const reply = plain(chat.say('con envío'));
     expect(reply).toContain('El pedido mínimo para envío es de $ 6.000 y llevás $ 3.000');
-    expect(reply).toContain('retirarlo por el local');
+    expect(reply).toContain('lo retirás por el local');
     chat.say('bueno paso a buscar');
     chat.say('Lucía');
     chat.say('efectivo');

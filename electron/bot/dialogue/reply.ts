@@ -89,7 +89,8 @@ export function reply(turn: Turn, r: Reading): Outcome {
   }
   // (Read before nextQuestion, which may fill in a remembered name.)
   const nameTaken = state.name !== r.nameBefore ? state.name : null;
-  const question = nextQuestion(turn);
+  const policyQuestion = nextQuestion(turn);
+  const question = r.questionInstead && state.asked === r.asked ? r.questionInstead : policyQuestion;
   // A name or payment taken before its turn is said back (the summary shows it anyway).
   if (r.asked !== null && state.asked !== 'confirm') {
     if (nameTaken && r.asked !== 'name') parts.push(t.notedName(nameTaken));

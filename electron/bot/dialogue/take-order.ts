@@ -8,6 +8,7 @@ import { addFloorOrDoor, addHouseNumber, addressAlone, bareAddress, markAddressO
 import { takeDishes } from './steps/cart.ts';
 import { refuseOutsideTerms, takeFulfilment } from './steps/fulfilment.ts';
 import { bareName, nameInMessage, nameWhenAskedFulfilment, takeName } from './steps/name.ts';
+import { yesToAddMore } from './steps/minimum.ts';
 import { takePayment } from './steps/payment.ts';
 import { applyChange, confirmOrChange } from './steps/summary.ts';
 import { answerWhichOne } from './steps/which-one.ts';
@@ -36,6 +37,7 @@ export function takeOrder(turn: Turn, it: Intents, scan: ScanResult): Outcome {
     askedAboutDish: false,
     refused: false,
     yesAfterRefusal: false,
+    questionInstead: null,
   };
   nameInMessage(turn, r);
 
@@ -64,6 +66,7 @@ export function takeOrder(turn: Turn, it: Intents, scan: ScanResult): Outcome {
 
   // 4. Dishes.
   takeDishes(turn, r);
+  yesToAddMore(turn, r);
   whatUnderstood(turn, r);
 
   // 5. The confirmation.

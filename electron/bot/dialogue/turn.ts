@@ -48,6 +48,8 @@ export interface Reading {
   refused: boolean;
   /** A bare yes right after a payment method was refused: the question again, no "not understood". */
   yesAfterRefusal: boolean;
+  /** A step's own question in place of the policy's (the policy still records what it asks). */
+  questionInstead: string | null;
 }
 
 export type Outcome = BotOutput & { state: BotState };

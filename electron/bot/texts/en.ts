@@ -106,7 +106,7 @@ export const EN: BotTexts = {
   onlyDelivery: 'We only deliver 🛵',
   onlyPickup: "The order is for pickup at the restaurant (we don't deliver).",
   belowMinimum: (min, sub, pickup) =>
-    `The minimum order for delivery is ${min} and you have ${sub}. You can add something else${pickup ? ' or pick it up at the restaurant' : ''}.`,
+    `The minimum order for delivery is ${min} and you have ${sub}. ${pickup ? 'Would you like to add something or pick it up at the restaurant?' : 'Would you like to add something?'} (If you would rather leave it, reply "no".)`,
   deliveryFeeLine: (fee) => `Delivery: ${fee}`,
   deliveryNote: (note) => `ℹ️ ${note}`,
   soldOut: (name, others) =>

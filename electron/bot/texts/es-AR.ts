@@ -54,7 +54,7 @@ export const ES_AR: BotTexts = {
   noDelivery: 'Uh, no hacemos envíos; podés retirar tu pedido por el local.',
   noPickup: 'Uh, no tenemos retiro por el local: solo hacemos envíos 🛵',
   belowMinimum: (min, sub, pickup) =>
-    `El pedido mínimo para envío es de ${min} y llevás ${sub}. Podés agregar algo más${pickup ? ' o retirarlo por el local' : ''}.`,
+    `El pedido mínimo para envío es de ${min} y llevás ${sub}. ${pickup ? '¿Agregás algo más o lo retirás por el local?' : '¿Querés agregar algo más?'} (Si preferís dejarlo, escribí «no».)`,
   paused: (at) =>
     at ? `Ahora no estamos tomando pedidos nuevos 🙏 Volvemos a las ${at}; escribinos ahí.` : 'Ahora no estamos tomando pedidos nuevos 🙏 Escribinos un rato más tarde.',
   pausedCartKept: 'Tu pedido queda guardado; vas a poder confirmarlo apenas volvamos a tomar pedidos.',

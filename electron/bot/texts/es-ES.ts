@@ -115,7 +115,7 @@ export const ES_ES: BotTexts = {
   onlyDelivery: 'Solo llevamos a domicilio 🛵',
   onlyPickup: 'El pedido es para recoger en el local (no hacemos envíos).',
   belowMinimum: (min, sub, pickup) =>
-    `El pedido mínimo para envío a domicilio es de ${min} y llevas ${sub}. Puedes añadir algo más${pickup ? ' o recogerlo en el local' : ''}.`,
+    `El pedido mínimo para envío a domicilio es de ${min} y llevas ${sub}. ${pickup ? '¿Añades algo más o lo recoges en el local?' : '¿Quieres añadir algo más?'} (Si prefieres dejarlo, escribe «no».)`,
   deliveryFeeLine: (fee) => `Envío: ${fee}`,
   deliveryNote: (note) => `ℹ️ ${note}`,
   soldOut: (name, others) =>

@@ -38,7 +38,7 @@ export const ES_LATAM: BotTexts = {
   onlyDelivery: 'Solo hacemos envíos a domicilio 🛵',
   onlyPickup: 'El pedido es para retirar en el local (no hacemos envíos).',
   belowMinimum: (min, sub, pickup) =>
-    `El pedido mínimo para envío es de ${min} y llevas ${sub}. Puedes agregar algo más${pickup ? ' o retirarlo en el local' : ''}.`,
+    `El pedido mínimo para envío es de ${min} y llevas ${sub}. ${pickup ? '¿Agregas algo más o pasas por él al local?' : '¿Quieres agregar algo más?'} (Si prefieres dejarlo, escribe «no».)`,
   soldOut: (name, others) =>
     `Lo siento, hoy se nos acabó ${name} 😔${others.length ? `\nDe lo mismo te puedo ofrecer:\n${others.map((o) => `• ${o}`).join('\n')}` : ''}`,
   locationTaken: (a) => `📍 Anotada la dirección: ${a}`,
