@@ -136,3 +136,46 @@ describe('corrections and removals', () => {
     expect(lines(chat)).toEqual(['1 veggie']);
   });
 });
+
+describe('choices split across quantities, ellipsis and sizes after a note', () => {
+  it('"4 shakes: 3 strawberry and 1 chocolate" splits the shakes into lines by flavour', () => {
+    const chat = chatAt('burgers-us');
+    chat.say('4 shakes: 3 strawberry and 1 chocolate');
+    expect(lines(chat).sort()).toEqual(['1 shake[chocolate]', '3 shake[strawberry]']);
+  });
+
+  it('"2 quesadillas de tinga y una de queso" are two lines of quesadillas', () => {
+    const chat = chatAt('taqueria-mx');
+    chat.say('me da 3 quesadillas de tinga y una de chicharron');
+    expect(lines(chat)).toEqual(['3 quesadilla[tinga]', '1 quesadilla[chicharron]']);
+  });
+
+  it('"a veggie burger and a double": the double is the double cheeseburger, not one dish across "and"', () => {
+    const chat = chatAt('burgers-us');
+    chat.say('a veggie burger, a cheeseburger and a double please');
+    expect(lines(chat)).toEqual(['1 veggie', '1 cheeseburger', '1 double']);
+  });
+
+  it('"with bacon and two large fries": the quantity after a note starts the next dish', () => {
+    const chat = chatAt('burgers-us');
+    chat.say('3 cheeseburgers with extra cheese and two large fries');
+    expect(lines(chat)).toEqual(['3 cheeseburger[cheese]', '2 fries[large]']);
+  });
+});
+
+describe('numbers that are not quantities', () => {
+  it('"bring change for a 20" is a note for the cash, never 20 dishes', () => {
+    const chat = chatAt('burgers-us');
+    chat.say('a double and a coke');
+    chat.say('pls bring change for a 20');
+    expect(lines(chat)).toEqual(['1 double', '1 soda']);
+    expect(chat.state?.orderNote ?? '').toMatch(/change for a 20/i);
+  });
+
+  it('"traeme vuelto de 10000" in Spanish too', () => {
+    const chat = chatAt('pizzeria-ar');
+    chat.say('una fugazzeta grande');
+    chat.say('traeme vuelto de 10000 porfa');
+    expect(lines(chat)).toEqual(['1 fugazzeta[grande]']);
+  });
+});

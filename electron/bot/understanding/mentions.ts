@@ -121,6 +121,8 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   let correcting: 'strong' | 'weak' | null = words.has('instead') ? 'strong' : null;
   /** "falta una coca", "add a coke": an addition said in words, never a replacement. */
   let addSaid = false;
+  /** "3 shakes, 2 chocolate 1 vanilla": each part and the dish line it was split from. */
+  const splitFrom = new Map<Mention, Mention>();
   /** "take one off": the "off" that closes the removal. */
   let offAt = -1;
   // A leading "no" (the yes/no reader blanks it): "no lemonade actually" takes a dish of the cart
@@ -165,10 +167,15 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     if (k > j) return dishStartsAt(k, allowBareDish);
     const t = tokens[j];
     if (!t) return false;
-    if (t.kind === 'word' && SIZE_WORDS.has(t.text)) return certainAt(nextContent(j + 1));
-    if (t.kind === 'num') return certainAt(nextContent(j + 1));
+    /** Past size words ("two large fries"). */
+    const pastSizes = (k: number) => {
+      while (tokens[k]?.kind === 'word' && SIZE_WORDS.has(tokens[k]?.text ?? '')) k = nextContent(k + 1);
+      return k;
+    };
+    if (t.kind === 'word' && SIZE_WORDS.has(t.text)) return certainAt(pastSizes(nextContent(j + 1)));
+    if (t.kind === 'num') return certainAt(pastSizes(nextContent(j + 1)));
     const q = quantityWordAt(tokens, j, lex);
-    if (q) return certainAt(nextContent(j + q.length)) || tokens[nextContent(j + q.length)]?.kind === 'num';
+    if (q) return certainAt(pastSizes(nextContent(j + q.length))) || tokens[nextContent(j + q.length)]?.kind === 'num';
     return allowBareDish && certainAt(j);
   };
 
@@ -346,10 +353,36 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         continue;
       }
     }
+    // "2 quesadillas de tinga y una de queso": a quantity and a choice word of the dish before it is
+    // another of that dish.
+    const previous = result.mentions.at(-1);
+    if (t.kind === 'word' && pending && previous?.itemId && previous.mode === 'add' && isChoiceWord(previous.itemId, t.text) && certainDishAt(i) === null) {
+      const q = takeQuantity();
+      const choice = tidyValue(slice(t.start, t.end));
+      // "3 shakes, 2 chocolate 1 vanilla": the lines split the dish said before, when it had no choice.
+      const head = splitFrom.get(previous) ?? previous;
+      if (head.note === null && head.explicitQuantity && q.explicit && q.quantity <= head.quantity && result.mentions.includes(head)) {
+        if (q.quantity === head.quantity) {
+          head.note = choice;
+          splitFrom.delete(previous);
+          i++;
+          continue;
+        }
+        head.quantity -= q.quantity;
+        const part: Mention = { ...head, quantity: q.quantity, explicitQuantity: true, oneMore: false, note: choice, byNumber: false, definite: false };
+        push(part);
+        splitFrom.set(part, head);
+        i++;
+        continue;
+      }
+      push({ ...previous, quantity: q.quantity, explicitQuantity: q.explicit, oneMore: q.oneMore, note: choice, byNumber: false, definite: false });
+      i++;
+      continue;
+    }
     // "hamburguesa sencilla", "salchipapa personal", "croquetas medias": a word of the dish just named
     // that is one of its choices belongs to it, even when another dish has that word in its name.
     const ownerNow = segmentMentions.at(-1);
-    if (t.kind === 'word' && ownerNow?.itemId && ownerNow.mode !== 'remove' && isChoiceWord(ownerNow.itemId, t.text) && certainDishAt(i) === null) {
+    if (t.kind === 'word' && !pending && ownerNow?.itemId && ownerNow.mode !== 'remove' && isChoiceWord(ownerNow.itemId, t.text) && certainDishAt(i) === null) {
       ownerNow.note = joinNote(ownerNow.note, tidyValue(slice(t.start, t.end)));
       i++;
       continue;
@@ -535,15 +568,6 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
 
-    // "2 quesadillas de tinga y una de queso": a quantity and a choice word of the dish before it is
-    // another of that dish.
-    const previous = result.mentions.at(-1);
-    if (pending && previous?.itemId && previous.mode === 'add' && index.choiceWords.get(previous.itemId)?.has(t.text)) {
-      const q = takeQuantity();
-      push({ ...previous, quantity: q.quantity, explicitQuantity: q.explicit, oneMore: q.oneMore, note: tidyValue(slice(t.start, t.end)), byNumber: false, definite: false });
-      i++;
-      continue;
-    }
     // "quesadilla de tinga", "muzza grande": a word of the dish's own options is part of it.
     const owner = segmentMentions.at(-1);
     if (owner?.itemId && index.choiceWords.get(owner.itemId)?.has(t.text)) {

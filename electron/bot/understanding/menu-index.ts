@@ -122,6 +122,9 @@ function matchVariant(tokens: readonly Token[], i: number, variant: readonly str
       isExact = false;
     }
     if (hit < 0) break;
+    // "a cheeseburger and a double": after "and", a word that comes before those already matched
+    // in the name starts another dish ("jamón y queso" keeps its order).
+    if (afterAnd && used.some((u, k) => u && k > hit)) break;
     used[hit] = true;
     consumed++;
     if (isExact) exact++;

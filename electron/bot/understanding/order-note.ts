@@ -25,6 +25,10 @@ const CLAUSE_STARTS = [
   `(?:no )?(?:toc|pic)(?:ad|a)${E}(?=[^\\S\\n]+(?:al?|el|en el) (?:timbre|portero|telefonillo|\\d))`,
   `(?:no )?toque(?:n|is)${E}(?=[^\\S\\n]+(?:el|al?) (?:timbre|portero|telefonillo|\\d))`,
   `(?:please |pls |do not |don'?t )?(?:(?:ring|buzz|knock)(?=[^\\S\\n]+(?:the|at|on|bell|doorbell|door|twice|once)${E})|(?:call|text)(?=[^\\S\\n]+(?:me|us|when|before)${E}))`,
+  // "bring change for a 50", "traigan cambio de 500", "con vuelto de 10000", "feria para un billete de
+  // 500": a note for the cash, its number is never a quantity.
+  `(?:(?:please |pls )?(?:bring|have|need|with)[^\\S\\n]+)?change[^\\S\\n]+for(?=[^\\S\\n]+(?:a |an |the )?(?:\\$[^\\S\\n]?)?\\d)`,
+  `(?:(?:(?:traer|traigan|traiga|trae|traeme|traime|traigame|lleven|llevar|llevame|manden|mandame|mandar|con|necesito)[^\\S\\n]+)(?:cambio|vuelto|feria)|vuelto|feria)[^\\S\\n]+(?:de|para|pa)(?=[^\\S\\n]+(?:un |una |el |la |billete (?:de )?)?(?:\\$[^\\S\\n]?)?\\d)`,
 ];
 const CLAUSE = new RegExp(`${B}(?:${CLAUSE_STARTS.join('|')})`, 'gu');
 
