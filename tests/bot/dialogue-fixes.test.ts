@@ -178,3 +178,38 @@ describe('below the delivery minimum every answer moves the conversation', () =>
     expect(chat.say("i'll swing by and grab it")).toMatch(/name/);
   });
 });
+
+describe('"did you mean …?" answered with the next step', () => {
+  function guessed(): Chat {
+    const chat = chatIn('en');
+    expect(chat.say('2 chese burgr')).toMatch(/Do you mean \*Cheeseburger\*/);
+    return chat;
+  }
+
+  it('pickup in the answer: the only close dish is taken and pickup too', () => {
+    const chat = guessed();
+    expect(chat.say("i'll pick them up")).toMatch(/name/);
+    expect(chat.cartSummary()).toEqual(['2 cheeseburger']);
+  });
+
+  it('an address and a payment in the answer: the dish is taken and both slots are kept', () => {
+    const chat = guessed();
+    chat.say('deliver to 12 Elm Street apt 5, paying cash');
+    expect(chat.cartSummary()).toEqual(['2 cheeseburger']);
+    expect(chat.say('Sam')).toMatch(/12 Elm Street/);
+  });
+
+  it('another dish in the answer keeps the question open (nothing is dropped unasked)', () => {
+    const chat = guessed();
+    chat.say('and a coke');
+    expect(chat.cartSummary()).toEqual(['1 coke']);
+    chat.say('yes');
+    expect(chat.cartSummary().sort()).toEqual(['1 coke', '2 cheeseburger']);
+  });
+
+  it('«no» still drops the guess', () => {
+    const chat = guessed();
+    chat.say('no');
+    expect(chat.cartSummary()).toEqual([]);
+  });
+});

@@ -72,7 +72,7 @@ export const COMMON: Lexicon = {
       '(?:lo |la |los |las )?recojo',
       'recogida',
       'recogemos',
-      '(?:lo |la )?(?:paso|pasare|pasamos|voy|vamos|vengo|vendre) (?:yo )?(?:a )?(?:buscar|recoger|retirar|por)(?:lo|la|los|las)?(?: (?:el|al|la) (?:local|restaurante))?',
+      '(?:lo |la )?(?:paso|pasare|pasamos|voy|vamos|vengo|vendre) (?:yo )?(?:a )?(?:buscar|recoger|retirar|por)(?:lo|la|los|las)?(?: (?:el|al|la) (?:local|restaurante))?(?: (?:ellos|ellas|ella|el)(?!\\p{L}))?',
       '(?:lo |la )?(?:busco|retiro|recojo|recogo|recoj[oe]r?)',
       '(?:voy|paso|vamos|vengo|pasamos) yo',
       '(?:me lo|nos lo|lo) (?:llevo|llevamos) (?:yo|nosotros)',

@@ -61,11 +61,18 @@ export function answerWhichOne(turn: Turn, r: Reading): void {
       scan.unknown.length = 0;
     }
     // The customer moved on (a slot, "nada más", another dish, an address, a name): the question never traps.
-    const movedOn =
+    let movedOn =
       !chosen &&
       !dropped &&
       (r.slotChanged || it.done || !!it.fulfilment || !!it.payment || !!it.address || !!it.name || !!it.change || mentions.length > 0 ||
         scan.lastQuantity !== null || scan.repeatLast !== null || scan.removeLast !== null || looksLikeAddress(it.restOriginal));
+    // "¿Te refieres a Taco al pastor?" answered with the next step ("paso por ellos", an address, a
+    // payment, a name, "nada más"): the only close dish is taken as meant, and the rest is read on.
+    const nextStep = !!(it.fulfilment || it.address || it.payment || it.name || it.done || r.slotChanged || looksLikeAddress(it.restOriginal));
+    if (movedOn && pending.kind === 'confirm' && pending.options.length === 1 && nextStep && mentions.length === 0) {
+      chosen = pending.options[0] ?? null;
+      movedOn = false;
+    }
     if (chosen) {
       state.pending.shift();
       applyMention(turn, { mode: pending.mode, quantity, explicitQuantity: explicit, oneMore: pending.oneMore, itemId: chosen, candidates: [], note, label: pending.label, byNumber: false, definite: false });
