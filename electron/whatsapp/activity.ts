@@ -6,7 +6,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
-import { CadenceLoop } from './layer-loop.ts';
+import { CadenceLoop, liveNumber, type LiveNumber } from './layer-loop.ts';
 import type { SessionControl } from './session-control.ts';
 
 export const ACTIVITY_DEFAULTS = { intervalMs: 30_000, timeoutMs: 10_000 };
@@ -57,14 +57,15 @@ export interface ActivityOptions {
   control: SessionControl;
   clock: Clock;
   logger: Logger;
-  intervalMs?: number;
+  /** Read at each tick: a getter follows the owner's settings live. */
+  intervalMs?: LiveNumber;
   timeoutMs?: number;
 }
 
 /** Every intervalMs, while connected, has the worker run activityInPage in the WhatsApp page. */
 export class ActivityLoop extends CadenceLoop {
   private readonly control: SessionControl;
-  protected readonly intervalMs: number;
+  private readonly interval: () => number;
   private readonly timeoutMs: number;
   runs = 0;
   failures = 0;
@@ -72,10 +73,14 @@ export class ActivityLoop extends CadenceLoop {
   constructor(options: ActivityOptions) {
     super(options.clock, options.logger.child({ layer: 'activity' }));
     this.control = options.control;
-    this.intervalMs = options.intervalMs ?? ACTIVITY_DEFAULTS.intervalMs;
+    this.interval = liveNumber(options.intervalMs, ACTIVITY_DEFAULTS.intervalMs);
     this.timeoutMs = options.timeoutMs ?? ACTIVITY_DEFAULTS.timeoutMs;
   }
 
+
+  protected get intervalMs(): number {
+    return this.interval();
+  }
 
   protected override async tick(live: () => boolean): Promise<number> {
     if (!isConnected(this.control.status())) return this.intervalMs;

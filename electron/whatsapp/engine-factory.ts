@@ -102,6 +102,8 @@ export function createEngineFactory(
       ...(options.whilePlannedStop ? { whilePlannedStop: options.whilePlannedStop } : {}),
       timezone: options.timezone ?? context.timezone(),
       ...(context.ownerLanguage ? { ownerLanguage: context.ownerLanguage } : {}),
+      // Settings given here (tests, benches) stay fixed; the host's follow PUT /api/settings.
+      ...(!options.settings && context.currentSettings ? { currentSettings: () => context.currentSettings!().whatsapp } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
     });
     options.onEngine?.(engine);

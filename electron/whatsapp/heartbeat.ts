@@ -5,7 +5,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
-import { CadenceLoop } from './layer-loop.ts';
+import { CadenceLoop, liveNumber, type LiveNumber } from './layer-loop.ts';
 import { probeSession } from './session-probe.ts';
 import type { SessionControl } from './session-control.ts';
 
@@ -15,13 +15,14 @@ export interface HeartbeatOptions {
   control: SessionControl;
   clock: Clock;
   logger: Logger;
-  intervalMs?: number;
+  /** Read at each tick: a getter follows the owner's settings live. */
+  intervalMs?: LiveNumber;
   timeoutMs?: number;
 }
 
 export class Heartbeat extends CadenceLoop {
   private readonly control: SessionControl;
-  protected readonly intervalMs: number;
+  private readonly interval: () => number;
   private readonly timeoutMs: number;
   beats = 0;
   /** Beats missed in a row while the status said connected (logged at the first and every tenth). */
@@ -30,10 +31,14 @@ export class Heartbeat extends CadenceLoop {
   constructor(options: HeartbeatOptions) {
     super(options.clock, options.logger.child({ layer: 'heartbeat' }));
     this.control = options.control;
-    this.intervalMs = options.intervalMs ?? HEARTBEAT_DEFAULTS.intervalMs;
+    this.interval = liveNumber(options.intervalMs, HEARTBEAT_DEFAULTS.intervalMs);
     this.timeoutMs = options.timeoutMs ?? HEARTBEAT_DEFAULTS.timeoutMs;
   }
 
+
+  protected get intervalMs(): number {
+    return this.interval();
+  }
 
   protected override async tick(live: () => boolean): Promise<number> {
     if (!isConnected(this.control.status())) return this.intervalMs;

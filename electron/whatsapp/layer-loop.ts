@@ -140,7 +140,20 @@ export abstract class LayerLoop {
   }
 }
 
-/** A layer on one steady cadence: the first check and the one after an error are an interval away. */
+/** A setting a layer reads at each tick (PUT /api/settings changes it while WhatsApp runs), or a fixed value. */
+export type LiveNumber = number | (() => number);
+
+/** The getter for a live or fixed number, with the default when none was given. */
+export function liveNumber(value: LiveNumber | undefined, fallback: number): () => number {
+  if (typeof value === 'function') return value;
+  const fixed = value ?? fallback;
+  return () => fixed;
+}
+
+/**
+ * A layer on one steady cadence: the first check and the one after an error are an interval away.
+ * The interval is read at each tick, so a changed setting applies from the next wait on.
+ */
 export abstract class CadenceLoop extends LayerLoop {
   protected abstract readonly intervalMs: number;
 

@@ -10,7 +10,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
-import { CadenceLoop, LayerLoop } from './layer-loop.ts';
+import { CadenceLoop, LayerLoop, liveNumber, type LiveNumber } from './layer-loop.ts';
 import { checkTimeZone, nextLocalTime, parseHourMinute, systemTimeZone } from './local-time.ts';
 import type { SessionControl } from './session-control.ts';
 import { ownerAlertTexts, type OwnerLanguage } from './owner-alert-texts.ts';
@@ -136,8 +136,9 @@ export interface MemoryGuardOptions {
   control: SessionControl;
   clock: Clock;
   logger: Logger;
-  limitMb?: number;
-  intervalMs?: number;
+  /** Both read at each tick: getters follow the owner's settings live. */
+  limitMb?: LiveNumber;
+  intervalMs?: LiveNumber;
   busy?: () => boolean;
   timeoutMs?: number;
   restartCooldownMs?: number;
@@ -146,9 +147,8 @@ export interface MemoryGuardOptions {
 export class MemoryGuard extends CadenceLoop {
   private readonly control: SessionControl;
   private readonly language: (() => OwnerLanguage) | undefined;
-  private readonly limitBytes: number;
-  private readonly limitMb: number;
-  protected readonly intervalMs: number;
+  private readonly limit: () => number;
+  private readonly interval: () => number;
   private readonly busy: () => boolean;
   private readonly timeoutMs: number;
   private readonly restartCooldownMs: number;
@@ -162,15 +162,22 @@ export class MemoryGuard extends CadenceLoop {
     super(options.clock, options.logger.child({ layer: 'memory-guard' }));
     this.control = options.control;
     this.language = options.language;
-    this.limitMb = options.limitMb ?? MEMORY_GUARD_DEFAULTS.limitMb;
+    this.limit = liveNumber(options.limitMb, MEMORY_GUARD_DEFAULTS.limitMb);
     if (!(this.limitMb > 0)) throw new Error(`memory guard: the limit must be a positive number of MB, got ${this.limitMb}`);
-    this.limitBytes = this.limitMb * 1024 * 1024;
-    this.intervalMs = options.intervalMs ?? MEMORY_GUARD_DEFAULTS.intervalMs;
+    this.interval = liveNumber(options.intervalMs, MEMORY_GUARD_DEFAULTS.intervalMs);
     this.busy = options.busy ?? (() => false);
     this.timeoutMs = options.timeoutMs ?? MEMORY_GUARD_DEFAULTS.timeoutMs;
     this.restartCooldownMs = options.restartCooldownMs ?? MEMORY_GUARD_DEFAULTS.restartCooldownMs;
   }
 
+
+  protected get intervalMs(): number {
+    return this.interval();
+  }
+
+  private get limitMb(): number {
+    return this.limit();
+  }
 
   protected override async tick(live: () => boolean): Promise<number> {
     let rss: number | undefined;
@@ -181,7 +188,7 @@ export class MemoryGuard extends CadenceLoop {
       return this.intervalMs;
     }
     if (!live()) return this.intervalMs;
-    if (rss === undefined || rss <= this.limitBytes) {
+    if (rss === undefined || rss <= this.limitMb * 1024 * 1024) {
       this.busyDeferrals = 0;
       return this.intervalMs;
     }

@@ -19,7 +19,13 @@ export interface ProtectionLayerDeps {
   control: SessionControl;
   clock: Clock;
   logger: Logger;
+  /** The settings when WhatsApp started: keepalive, owner phone and the planned restart time come from here. */
   settings: WhatsAppSettings;
+  /**
+   * The settings as they are now (PUT /api/settings): the intervals of the watchdog, heartbeat,
+   * activity, session monitor and memory guard, the memory limit, read at each tick.
+   */
+  currentSettings?: () => WhatsAppSettings;
   /** [0, 1) for the keepalive's jitter and text; default Math.random. */
   random?: () => number;
   /** The restaurant's IANA zone for the planned restart; default the computer's. */
@@ -63,16 +69,17 @@ function keepalive(deps: ProtectionLayerDeps, logger: Logger): Keepalive | undef
 
 export function createProtectionLayers(deps: ProtectionLayerDeps): ProtectionLayers {
   const { control, clock, settings } = deps;
+  const now = deps.currentSettings ?? (() => settings);
   const logger = deps.logger.child({ area: 'whatsapp-protection' });
   const busy = deps.busy ? { busy: deps.busy } : {};
   const language = deps.language ? { language: deps.language } : {};
   const layers: LayerLoop[] = [
-    new Watchdog({ control, clock, logger, intervalMs: settings.watchdogIntervalMs, ...language }),
-    new Heartbeat({ control, clock, logger, intervalMs: settings.heartbeatIntervalMs }),
-    new ActivityLoop({ control, clock, logger, intervalMs: settings.activityIntervalMs }),
-    new SessionMonitor({ control, clock, logger, intervalMs: settings.sessionMonitorIntervalMs, idleWarnDays: settings.idleWarnDays, ...language }),
+    new Watchdog({ control, clock, logger, intervalMs: () => now().watchdogIntervalMs, ...language }),
+    new Heartbeat({ control, clock, logger, intervalMs: () => now().heartbeatIntervalMs }),
+    new ActivityLoop({ control, clock, logger, intervalMs: () => now().activityIntervalMs }),
+    new SessionMonitor({ control, clock, logger, intervalMs: () => now().sessionMonitorIntervalMs, idleWarnDays: settings.idleWarnDays, ...language }),
     plannedRestart(deps, logger),
-    new MemoryGuard({ control, clock, logger, limitMb: settings.browserMemoryLimitMb, ...busy, ...language }),
+    new MemoryGuard({ control, clock, logger, limitMb: () => now().browserMemoryLimitMb, ...busy, ...language }),
   ];
   const optional = keepalive(deps, logger);
   if (optional) layers.push(optional);

@@ -8,7 +8,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import { isConnected } from '../../shared/whatsapp-status.ts';
-import { CadenceLoop } from './layer-loop.ts';
+import { CadenceLoop, liveNumber, type LiveNumber } from './layer-loop.ts';
 import { probeSession } from './session-probe.ts';
 import type { SessionControl } from './session-control.ts';
 import { ownerAlertTexts, type OwnerLanguage } from './owner-alert-texts.ts';
@@ -30,7 +30,8 @@ export interface SessionMonitorOptions {
   control: SessionControl;
   clock: Clock;
   logger: Logger;
-  intervalMs?: number;
+  /** Read at each tick: a getter follows the owner's settings live. */
+  intervalMs?: LiveNumber;
   idleWarnDays?: number;
   checkTimeoutMs?: number;
   restartTimeoutMs?: number;
@@ -39,7 +40,7 @@ export interface SessionMonitorOptions {
 export class SessionMonitor extends CadenceLoop {
   private readonly control: SessionControl;
   private readonly language: (() => OwnerLanguage) | undefined;
-  protected readonly intervalMs: number;
+  private readonly interval: () => number;
   private readonly idleWarnMs: number;
   private readonly checkTimeoutMs: number;
   private readonly restartTimeoutMs: number;
@@ -53,7 +54,7 @@ export class SessionMonitor extends CadenceLoop {
     super(options.clock, options.logger.child({ layer: 'session-monitor' }));
     this.control = options.control;
     this.language = options.language;
-    this.intervalMs = options.intervalMs ?? SESSION_MONITOR_DEFAULTS.intervalMs;
+    this.interval = liveNumber(options.intervalMs, SESSION_MONITOR_DEFAULTS.intervalMs);
     const days = options.idleWarnDays ?? SESSION_MONITOR_DEFAULTS.idleWarnDays;
     if (!(days > 0)) throw new Error(`session monitor: idleWarnDays must be positive, got ${days}`);
     this.idleWarnMs = days * DAY_MS;
@@ -61,6 +62,10 @@ export class SessionMonitor extends CadenceLoop {
     this.restartTimeoutMs = options.restartTimeoutMs ?? SESSION_MONITOR_DEFAULTS.restartTimeoutMs;
   }
 
+
+  protected get intervalMs(): number {
+    return this.interval();
+  }
 
   protected override async tick(live: () => boolean): Promise<number> {
     if (!isConnected(this.control.status())) return this.intervalMs;

@@ -7,7 +7,7 @@ import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { errorFields } from '../host/logger.ts';
 import type { WhatsAppStatus } from '../../shared/whatsapp-status.ts';
-import { LayerLoop } from './layer-loop.ts';
+import { LayerLoop, liveNumber, type LiveNumber } from './layer-loop.ts';
 import { probeSession } from './session-probe.ts';
 import type { SessionControl } from './session-control.ts';
 import { ownerAlertTexts, type OwnerLanguage } from './owner-alert-texts.ts';
@@ -65,7 +65,8 @@ export interface WatchdogOptions {
   control: SessionControl;
   clock: Clock;
   logger: Logger;
-  intervalMs?: number;
+  /** Read at each tick: a getter follows the owner's settings live. */
+  intervalMs?: LiveNumber;
   checkTimeoutMs?: number;
   resetTimeoutMs?: number;
   resetSettleMs?: number;
@@ -82,7 +83,8 @@ export type WatchdogOutcome = 'skipped' | 'healthy' | 'recovered-by-reset' | 're
 export class Watchdog extends LayerLoop {
   private readonly control: SessionControl;
   private readonly language: (() => OwnerLanguage) | undefined;
-  private readonly config: Required<Omit<WatchdogOptions, 'control' | 'clock' | 'logger' | 'language'>>;
+  private readonly interval: () => number;
+  private readonly config: Required<Omit<WatchdogOptions, 'control' | 'clock' | 'logger' | 'language' | 'intervalMs' | 'backoffBaseMs'>> & { backoffBaseMs: number | undefined };
   /** Failed checks in a row (each one ended in a restart); a healthy check resets it. */
   consecutiveFailures = 0;
   gaveUp = false;
@@ -94,15 +96,14 @@ export class Watchdog extends LayerLoop {
     super(options.clock, options.logger.child({ layer: 'watchdog' }));
     this.control = options.control;
     this.language = options.language;
-    const intervalMs = options.intervalMs ?? WATCHDOG_DEFAULTS.intervalMs;
+    this.interval = liveNumber(options.intervalMs, WATCHDOG_DEFAULTS.intervalMs);
     this.config = {
-      intervalMs,
       checkTimeoutMs: options.checkTimeoutMs ?? WATCHDOG_DEFAULTS.checkTimeoutMs,
       resetTimeoutMs: options.resetTimeoutMs ?? WATCHDOG_DEFAULTS.resetTimeoutMs,
       resetSettleMs: options.resetSettleMs ?? WATCHDOG_DEFAULTS.resetSettleMs,
       restartTimeoutMs: options.restartTimeoutMs ?? WATCHDOG_DEFAULTS.restartTimeoutMs,
       maxAttempts: options.maxAttempts ?? WATCHDOG_DEFAULTS.maxAttempts,
-      backoffBaseMs: options.backoffBaseMs ?? intervalMs,
+      backoffBaseMs: options.backoffBaseMs,
       gaveUpRetryMs: options.gaveUpRetryMs ?? WATCHDOG_DEFAULTS.gaveUpRetryMs,
       stallGraceMs: options.stallGraceMs ?? WATCHDOG_DEFAULTS.stallGraceMs,
     };
@@ -111,19 +112,20 @@ export class Watchdog extends LayerLoop {
   /** Wait after the restart that followed failure number `attempt`. */
   delayAfterRestart(attempt: number): number {
     if (attempt > this.config.maxAttempts) return this.config.gaveUpRetryMs;
-    return this.config.backoffBaseMs * 2 ** (attempt - 1);
+    return (this.config.backoffBaseMs ?? this.interval()) * 2 ** (attempt - 1);
   }
 
   protected override firstDelayMs(): number {
-    return this.config.intervalMs;
+    return this.interval();
   }
 
   protected override retryAfterErrorMs(): number {
-    return this.config.intervalMs;
+    return this.interval();
   }
 
   protected override async tick(live: () => boolean): Promise<number> {
-    const { intervalMs, checkTimeoutMs, stallGraceMs } = this.config;
+    const { checkTimeoutMs, stallGraceMs } = this.config;
+    const intervalMs = this.interval();
     if (!watchdogActsOn(this.control.status(), this.clock.now(), stallGraceMs)) {
       this.lastOutcome = 'skipped';
       return intervalMs;
@@ -165,7 +167,7 @@ export class Watchdog extends LayerLoop {
     this.consecutiveFailures = 0;
     this.gaveUp = false;
     this.lastOutcome = outcome;
-    return this.config.intervalMs;
+    return this.interval();
   }
 
   private async restart(reason: string, live: () => boolean): Promise<number> {

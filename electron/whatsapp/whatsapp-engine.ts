@@ -86,6 +86,8 @@ export interface WhatsAppEngineOptions {
   holdsLease?: () => boolean;
   random?: () => number;
   timezone?: string;
+  /** The WhatsApp settings as they are now: the protection layers read their intervals from it at each tick. */
+  currentSettings?: () => WhatsAppSettings;
   /** The owner's language for the protection layers' alerts; default English. */
   ownerLanguage?: () => OwnerLanguage;
   createProtectionLayers?: CreateProtectionLayers;
@@ -207,6 +209,7 @@ export class WhatsAppWorkerEngine implements WhatsAppEngine, SessionControl {
         random: this.random,
         ...(this.options.timezone !== undefined ? { timezone: this.options.timezone } : {}),
         ...(this.options.ownerLanguage ? { language: this.options.ownerLanguage } : {}),
+        ...(this.options.currentSettings ? { currentSettings: this.options.currentSettings } : {}),
         busy: () => this.sending > 0,
       });
       this.layers.start();

@@ -73,6 +73,28 @@ describe('protection layers together', () => {
     expect(byKind.get('browser-memory')).toMatch(/^El navegador de WhatsApp usaba 1501 MB \(límite 1000 MB\)/);
   });
 
+  it('follow interval and memory-limit changes while running (PUT /api/settings), from the next wait on', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-20T12:00:00Z'));
+    const control = new FakeSessionControl(clock);
+    const start = whatsappSettingsSchema.parse({ watchdogIntervalMs: 60_000, activityIntervalMs: 60_000, plannedRestartAt: null, browserMemoryLimitMb: 2000 });
+    let now = start;
+    const layers = createProtectionLayers({ control, clock, logger: silentLogger, settings: start, currentSettings: () => now, random: () => 0.5 });
+    layers.start();
+    await clock.advance(10 * MIN);
+    // getState: the watchdog's 10 plus the heartbeat's 5 (every 2 min).
+    expect(control.callsOf('getState')).toHaveLength(15);
+    expect(control.callsOf('activity')).toHaveLength(10);
+    now = whatsappSettingsSchema.parse({ ...start, watchdogIntervalMs: 30_000, activityIntervalMs: 120_000, browserMemoryLimitMb: 1000 });
+    control.rssBytes = 1501 * 1024 * 1024;
+    await clock.advance(10 * MIN);
+    // The waits already set end as they were (11:00); after them the new cadence: the watchdog at
+    // 11:00, 11:30 … 20:00 (19) beside the heartbeat's 5; activity at 11, 13, 15, 17, 19.
+    expect(control.callsOf('getState')).toHaveLength(15 + 19 + 5);
+    expect(control.callsOf('activity')).toHaveLength(10 + 5);
+    expect(control.callsOf('restartWorker').map((c) => c.arg)).toContain('memory');
+    layers.stop();
+  });
+
   it('restart the worker at the planned local time', async () => {
     const { clock, control, layers } = setup({ plannedRestartAt: '04:00' }, { timezone: 'America/Mexico_City' });
     layers.start();
