@@ -179,3 +179,33 @@ describe('numbers that are not quantities', () => {
     expect(lines(chat)).toEqual(['1 fugazzeta[grande]']);
   });
 });
+
+describe('questions, "the same again" and addresses inside the order', () => {
+  it('"tenés … ?" in voseo is a question: nothing is added, and "mandame 4" then adds that dish', () => {
+    const chat = chatAt('pizzeria-ar');
+    chat.say('hola, tenes empanadas de humita?');
+    expect(lines(chat)).toEqual([]);
+    chat.say('buenisimo, mandame 4');
+    expect(lines(chat)).toEqual(['4 emp-humita']);
+  });
+
+  it('"con doble muzza" after a muzza is its extra, not a second pizza', () => {
+    const chat = chatAt('pizzeria-ar');
+    chat.say('quiero una muzza chica con doble muzza');
+    expect(lines(chat)).toEqual(['1 muzza[chica,extra-muzza]']);
+  });
+
+  it('"otra igual" takes the choices of the one in the cart', () => {
+    const chat = chatAt('pizzeria-ar');
+    chat.say('una fugazzeta chica');
+    chat.say('y otra fugazzeta igual porfa');
+    expect(lines(chat)).toEqual(['2 fugazzeta[chica]']);
+  });
+
+  it('an address with an interior number and "col" inside the order is the address, its numbers no quantities', () => {
+    const chat = chatAt('taqueria-mx');
+    chat.say('me traen 3 de bistec a Durango 45 int 2 col condesa');
+    expect(lines(chat)).toEqual(['3 bistec']);
+    expect(chat.state?.address ?? '').toMatch(/Durango 45/);
+  });
+});

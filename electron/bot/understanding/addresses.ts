@@ -196,7 +196,7 @@ export function skipArticle(f: string, from: number): number {
 }
 
 const NAME_NUMBER_AREA =
-  /(?<![\p{L}\p{N}])(?:a|al|en|para|hasta)\s+((?:(?:la|el)\s+)?(?:\p{L}+\s+){1,4}\d{1,5}[\p{L}º°ª]*\s*,?\s*(?:colonia|col\.|barrio|fraccionamiento|fracc\.?|urbanizacion|urb\.|residencial|sector)(?![\p{L}\p{N}]))/u;
+  /(?<![\p{L}\p{N}])(?:a|al|en|para|hasta)\s+((?:(?:la|el)\s+)?(?:\p{L}+\s+){1,4}\d{1,5}[\p{L}º°ª]*(?:\s*,?\s*(?:int|interior|depto|dpto|apto|depa|piso|casa)\.?\s*[\p{L}\p{N}]{1,4})?\s*,?\s*(?:colonia|col\.?|barrio|fraccionamiento|fracc\.?|urbanizacion|urb\.|residencial|sector)(?![\p{L}\p{N}]))/u;
 const NUMBER_FIRST_ES =
   /(?<![\p{L}\p{N}])(?:a|al|en|para|hasta)\s+(?:(?:el|la)\s+)?((?:n[º°o]\.?|numero|num\.?|portal|piso|bloque|edificio|edif\.?|casa|depto|dpto|apto)\s*\d{1,5}[\p{L}º°ª]*(?:\s*,)?\s+(?:de\s+|del\s+)?(?:(?:la|el)\s+)?)(?=(?:calle|c\/|avenida|avda|av\.?|plaza|pza|paseo|carrera|cra|calzada|privada|carrer|jiron|jr\.)(?![\p{L}\p{N}]))/u;
 

@@ -8,6 +8,7 @@ import { isQuantityWord, MAX_QUANTITY, quantityWordAt } from './quantities.ts';
 import { originalSlice, sameWord, tokenize, type FoldedText, type Token } from './text-tokens.ts';
 import { nearWord } from './typos.ts';
 import { tidyValue } from './names.ts';
+import { readChoices } from './dish-options.ts';
 
 export type { MenuIndex } from './menu-index.ts';
 export { categoryNamed, menuIndex, visibleCategories } from './menu-index.ts';
@@ -32,6 +33,8 @@ export interface Mention {
   definite: boolean;
   /** "cambia X por Y", "en vez de X, Y": X is the old dish, Y the new one (as many as X, unless said). */
   replacement?: 'old' | 'new';
+  /** "otra muzza igual", "another one the same": with the choices of that dish already in the cart. */
+  sameAsBefore?: boolean;
 }
 
 export interface OrphanNote {
@@ -261,7 +264,14 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       continue;
     }
     if (note) {
-      const startsDish = dishStartsAt(i, note.trigger === 'con' || note.trigger === 'with');
+      let startsDish = dishStartsAt(i, note.trigger === 'con' || note.trigger === 'with');
+      // "muzza con extra muzza", "con doble muzza": the word completes a choice of the dish, not another dish.
+      const noteOwner = note.owner ?? result.mentions.at(-1);
+      const ownerItem = noteOwner?.itemId ? index.byId.get(noteOwner.itemId) : undefined;
+      if (startsDish && t.kind === 'word' && ownerItem && isChoiceWord(ownerItem.id, t.text)) {
+        const before = readChoices(ownerItem, slice(note.start, note.end)).options.length;
+        if (readChoices(ownerItem, slice(note.start, t.end)).options.length > before) startsDish = false;
+      }
       if (startsDish || isModeWord(t)) {
         closeNote();
       } else {
@@ -599,6 +609,9 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   }
 
   replaceLastIfCorrected();
+  if (words.has('igual') || words.has('same') || words.has('misma') || words.has('mismo')) {
+    for (const m of result.mentions) if (m.itemId && m.mode === 'add' && m.oneMore && !m.note && options.cartItemIds.has(m.itemId)) m.sameAsBefore = true;
+  }
 
   for (const run of unknownRuns) {
     if (segmentsWithDish.has(run.segment)) continue;

@@ -70,7 +70,7 @@ const TIME = new RegExp(
     '(?: (?:y media|y cuarto|menos cuarto|en punto))?(?: (?:de la (?:noche|tarde|manana|madrugada)|del mediodia|pm|am)(?![\\p{L}\\p{N}]))?',
   'u',
 );
-const AVAILABILITY_QUESTION = /^[\s¿¡]*(?:y\s+)?(?:teneis|tienen|tienes|tiene|hay|venden|vendeis|haceis|hacen|queda|quedan|do you have|have you got|is there|are there)(?![\p{L}\p{N}])/u;
+const AVAILABILITY_QUESTION = /^[\s¿¡]*(?:(?:hola|holis|buenas|buenos dias|buenas tardes|buenas noches|hi|hey|hello)[\s,.!¿¡]*)?(?:y\s+)?(?:teneis|tienen|tienes|tenes|tiene|hay|manejan|manejas|venden|vendeis|haceis|hacen|queda|quedan|do you have|have you got|is there|are there)(?![\p{L}\p{N}])/u;
 
 /** Blanks [a, b) with a separator first, so the rest keeps its indices. */
 function blankOut(text: string, a: number, b: number): string {

@@ -269,6 +269,10 @@ export function applyMention(turn: Turn, m: Mention): void {
         if (read.note) line.note = (line.note ? `${line.note}, ${read.note}` : read.note).slice(0, 200);
         state.lastLine = k;
       }
+    } else if (m.sameAsBefore) {
+      // "otra muzza igual": as the one in the cart, choices and note.
+      const like = state.cart.findLast((l) => l.itemId === item.id);
+      addWithOptions(turn, item, m.quantity, m.note ?? like?.note ?? null, like?.options ?? [], m);
     } else {
       addWithOptions(turn, item, m.quantity, m.note, [], m);
     }
