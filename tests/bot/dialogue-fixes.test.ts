@@ -171,6 +171,12 @@ describe('below the delivery minimum every answer moves the conversation', () =>
     expect(chat.cartSummary()).toEqual([]);
   });
 
+  it('an address below the minimum is kept and said back; reaching the minimum goes on to the name', () => {
+    const chat = belowMinimum();
+    expect(chat.say('calle Ponzano 12, 3ºA')).toMatch(/Apuntada la dirección: calle Ponzano 12/);
+    expect(chat.say('añade unas alitas y unas croquetas')).toMatch(/nombre/);
+  });
+
   it('English: «I\'ll swing by and grab it» is pickup', () => {
     const chat = chatIn('en');
     chat.say('a cheeseburger');
@@ -211,5 +217,30 @@ describe('"did you mean …?" answered with the next step', () => {
     const chat = guessed();
     chat.say('no');
     expect(chat.cartSummary()).toEqual([]);
+  });
+});
+
+describe('regional words met along the way', () => {
+  it('«efe» is cash in Mexico', () => {
+    const chat = mexicanAtPayment();
+    expect(chat.say('efe')).toContain('Pago: Efectivo');
+  });
+
+  it('«¿tenés …?» (voseo) asks whether they have it; «dale, mandame 4» orders it', () => {
+    const chat = chatIn('es-AR');
+    expect(chat.say('tenés empanadas de humita?')).toMatch(/tenemos/);
+    expect(chat.cartSummary()).toEqual([]);
+    chat.say('dale, mandame 4');
+    expect(chat.cartSummary()).toEqual(['4 emp-humita']);
+  });
+
+  it('«brilliant, cheers» confirms the summary', () => {
+    const chat = chatIn('en');
+    chat.say('a veggie burger');
+    chat.say('pick up');
+    chat.say('Harriet');
+    chat.say('card');
+    chat.say('brilliant, cheers');
+    expect(chat.lastPlaced?.payment).toBe('card');
   });
 });

@@ -2,7 +2,7 @@
 import type { LexiconPart } from './lexicon.ts';
 
 export const EN: LexiconPart = {
-  yesStart: ['yess+', 'yea', 'sure thing', 'all good', 'looks good', 'perfect'],
+  yesStart: ['yess+', 'yea', 'lovely', 'brilliant', 'cheers', 'awesome', 'sure thing', 'all good', 'looks good', 'perfect'],
   yesAlone: ['k', 'kk', 'cool', 'ok cool', 'sounds great'],
   pickup: ["i'?ll pick(?: it)? up", 'pick ?up', 'collect it'],
   payments: { paypal: ['paypal', 'pay pal'] },

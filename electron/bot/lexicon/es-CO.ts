@@ -7,6 +7,8 @@ export const ES_CO: LexiconPart = {
   pickup: ['^\\s*(?:yo )?paso(?: yo)?\\s*$', '(?:yo )?paso por (?:el|ella|ellas|ellos|el pedido)', '(?:yo )?(?:paso|voy|vamos) por (?:el|ella|ellos|ellas|el pedido)', '(?:lo |la |los |las )?recojo(?: yo)?'],
   delivery: ['(?:a |por |con )?domicilio', '(?:me lo|me la|nos lo) (?:mandan|traen|envian)'],
   payments: {
+    // "efe": efectivo, shortened.
+    cash: ['efe'],
     nequi: ['neki', 'nequ?i'],
     daviplata: ['davi ?plata', 'davi'],
     transfer: ['bancolombia', 'transferencia bancolombia'],

@@ -7,6 +7,8 @@ export const ES_MX: LexiconPart = {
   pickup: ['^\\s*(?:yo )?paso(?: yo)?\\s*$', '(?:yo )?(?:paso|voy|vamos|pasamos) por (?:el|ella|ellos|ellas|la orden|el pedido)', 'para llevar'],
   delivery: ['(?:me|nos) (?:lo|la|los|las) (?:mandan|traen|envian|llevan)', 'a domicilio'],
   payments: {
+    // "efe": efectivo, shortened.
+    cash: ['efe'],
     spei: ['spei', 'transferencia spei', 'trans spei'],
     mercadopago: ['mp'],
     card: ['terminal', 'con tarjeta'],

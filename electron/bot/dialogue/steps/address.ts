@@ -115,6 +115,9 @@ export function bareAddress(turn: Turn, r: Reading): void {
       scan.unknownNumbers.length = 0;
     }
   }
+  // Below the delivery minimum an address given is kept for when the order reaches the minimum:
+  // said back, so the customer sees the message moved something.
+  if (r.asked === 'minimum' && state.address && state.address !== r.addressBefore) turn.notices.push(turn.t.locationTaken(state.address));
 }
 
 /** An address without a house number is asked for it next. */
