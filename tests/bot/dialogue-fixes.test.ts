@@ -221,6 +221,21 @@ describe('"did you mean …?" answered with the next step', () => {
 });
 
 describe('regional words met along the way', () => {
+  it('«voy x ellos» is pickup in Mexico («x» for «por»)', () => {
+    const chat = chatIn('es-MX');
+    chat.say('6 de pastor');
+    expect(chat.say('voy x ellos')).toMatch(/nombre/);
+  });
+
+  it('a refused method named below the delivery minimum does not add to misses elsewhere', () => {
+    const chat = chatIn('es-ES', { delivery: { enabled: true, fee: 2, minimumOrder: 15 } });
+    chat.say('una de bravas');
+    chat.say('a domicilio');
+    chat.say('Lucía');
+    expect(chat.say('pago con paypal')).toContain('No aceptamos PayPal');
+    expect(chat.effects.handoffs).toEqual([]);
+  });
+
   it('«efe» is cash in Mexico', () => {
     const chat = mexicanAtPayment();
     expect(chat.say('efe')).toContain('Pago: Efectivo');

@@ -81,7 +81,8 @@ export function reply(turn: Turn, r: Reading): Outcome {
   state.greeted = true;
   parts.push(...notices, ...turn.answers);
   if (scan.unknown.length) parts.push(t.unknownItems(scan.unknown));
-  const stuck = paymentQuestion(turn, r) ? paymentMissed(turn, r) : generalMissed(turn, r);
+  // A refused method counts towards the payment question's own limit, whatever was asked.
+  const stuck = paymentQuestion(turn, r) || r.refused ? paymentMissed(turn, r) : generalMissed(turn, r);
   if (!r.understood && !r.refused && scan.unknown.length === 0 && !r.yesAfterRefusal) parts.push(t.notUnderstood);
   if (stuck) {
     turn.effects.requestHandoff(it.original);
