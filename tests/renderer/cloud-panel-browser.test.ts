@@ -136,6 +136,34 @@ describe('the cloud panel in Chromium (fake bridge)', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('once a PIN exists the code reaches only the unlocked owner area (read with the owner token), not the board', async () => {
+    const running: CloudStatus = { state: 'running', restaurantId: 'bar-luis', lease: { held: true }, recoveryCode: CODE };
+    const page = await open(running, { pin: '2468' });
+    await page.getByTestId('tab-cloud').click();
+    await page.getByTestId('cloud-panel').waitFor();
+    expect(await page.getByTestId('cloud-recovery-code').count()).toBe(0);
+    expect(await page.getByTestId('cloud-notice').count()).toBe(0);
+
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('pin-pad').waitFor();
+    await page.keyboard.type('2468');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('owner-tab-cloud').click();
+    const code = page.getByTestId('owner-area').getByTestId('cloud-recovery-code');
+    await code.waitFor();
+    expect(await code.innerText()).toBe(CODE);
+    // A 'cloud' event (no code in it) while unlocked: the screen reads the status again with its token.
+    await setCloud(page, { ...running, lastBackupAt: minutesAgo(0.5) });
+    await expect.poll(() => page.getByTestId('owner-area').getByTestId('cloud-last-backup').innerText()).not.toMatch(/todavía no/);
+    expect(await code.innerText()).toBe(CODE);
+
+    // Locked again: the board (its Nube tab still open) forgets the code.
+    await page.getByTestId('owner-close').click();
+    await page.getByTestId('cloud-panel').waitFor();
+    await expect.poll(() => page.getByTestId('cloud-recovery-code').count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
   it('a new PC: the owner types the recovery code; a wrong one is said plainly, the right one brings the session back', async () => {
     const page = await open(
       { state: 'running', restaurantId: 'bar-luis', lease: { held: true } },

@@ -299,7 +299,13 @@ export class FakeKdsApi extends FakeOwnerApi implements KdsApi {
 
   async getCloudStatus(): Promise<CloudStatus> {
     this.calls.push(['getCloudStatus']);
-    return clone(this.cloud);
+    // Like the host: the recovery code only for the owner (anyone while no PIN exists).
+    try {
+      this.requireOwner();
+      return clone(this.cloud);
+    } catch {
+      return withoutCode(this.cloud);
+    }
   }
 
   /** Like the host: only a running cloud has a session to take; WhatsApp restarts here after it. */
@@ -355,7 +361,8 @@ export class FakeKdsApi extends FakeOwnerApi implements KdsApi {
 
   setCloud(status: CloudStatus): void {
     this.cloud = clone(status);
-    this.emit({ type: 'cloud', status: this.cloud });
+    // Like the host: events reach every screen, so once a PIN exists they carry no recovery code.
+    this.emit({ type: 'cloud', status: this.pin === undefined ? this.cloud : withoutCode(this.cloud) });
   }
 
   setHandoffs(handoffs: Handoff[]): void {
@@ -374,4 +381,9 @@ export class FakeKdsApi extends FakeOwnerApi implements KdsApi {
     this.simMessages.push(message);
     this.emit({ type: 'sim', message });
   }
+}
+
+function withoutCode(status: CloudStatus): CloudStatus {
+  const { recoveryCode: _hidden, ...rest } = status;
+  return clone(rest);
 }

@@ -91,7 +91,7 @@ export abstract class FakeOwnerApi implements OwnerApi {
   }
 
   /** Owner routes: nothing needed until a PIN exists, then a token used within 15 minutes. */
-  private requireOwner(): void {
+  protected requireOwner(): void {
     if (this.pin === undefined) return;
     const token = this.callerToken;
     const lastUse = token === undefined ? undefined : this.ownerTokens.get(token);
