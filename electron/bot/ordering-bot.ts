@@ -93,7 +93,7 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): Outco
   }
 
   const lastItemId = (state.lastLine !== null ? state.cart[state.lastLine] : state.cart.at(-1))?.itemId ?? null;
-  const scan = scanOrder(text, it.folded, it.rest, turn.index, { cartItemIds: new Set(state.cart.map((l) => l.itemId)), words, lastItemId, correctable: state.pending.length === 0 });
+  const scan = scanOrder(text, it.folded, it.rest, turn.index, { cartItemIds: new Set(state.cart.map((l) => l.itemId)), words, lastItemId, correctable: state.pending.length === 0, focus: focusOf(state) });
   // Commands yield only to dishes the bot is sure of ("carta" is one typo from "tarta").
   const hasDish = scan.mentions.some((m) => m.itemId !== null);
 
@@ -177,4 +177,12 @@ function converse(input: BotInput, effects: BotEffects, loaded: BotState): Outco
   }
 
   return takeOrder(turn, it, scan);
+}
+
+/** The dish the bot just asked about: the option question open, or the dish just described. */
+function focusOf(state: BotState): { itemId: string; asking: 'option' | 'offered' } | null {
+  const question = state.pending[0];
+  if (question?.kind === 'option' && question.options[0]) return { itemId: question.options[0], asking: 'option' };
+  if (state.pending.length === 0 && state.offered) return { itemId: state.offered, asking: 'offered' };
+  return null;
 }

@@ -209,3 +209,36 @@ describe('questions, "the same again" and addresses inside the order', () => {
     expect(chat.state?.address ?? '').toMatch(/Durango 45/);
   });
 });
+
+describe('the dish asked about, typos in choices and replacements', () => {
+  it('a required choice answered alone in the next message is taken, not read as another dish', () => {
+    const chat = chatAt('rapidas-co');
+    chat.say('3 salchipapas porfa');
+    chat.say('personales');
+    expect(lines(chat)).toEqual(['3 salchipapa[personal]']);
+  });
+
+  it('after the price of a dish, "me regala una <choice>" is that dish with that choice', () => {
+    const chat = chatAt('rapidas-co');
+    chat.say('a como la hamburguesa?');
+    chat.say('bueno, me regala una doble');
+    expect(lines(chat)).toEqual(['1 hamburguesa[doble]']);
+  });
+
+  it('a choice word with a typo after its dish is still its choice', () => {
+    const chat = chatAt('rapidas-co');
+    chat.say('3 amburguesas sensilla');
+    expect(lines(chat)).toEqual(['3 hamburguesa[sencilla]']);
+  });
+
+  it('"en vez del X, Y" and "en vez de pastor que sea de bistec" keep the unit of the cart line', () => {
+    const co = chatAt('rapidas-co');
+    co.say('2 perros sencillos');
+    co.say('en vez del perro una salchipapa personal');
+    expect(lines(co)).toEqual(['1 salchipapa[personal]']);
+    const mx = chatAt('taqueria-mx');
+    mx.say('2 ordenes de suadero');
+    mx.say('en vez de suadero que sean de pastor');
+    expect(lines(mx)).toEqual(['2 orden-pastor']);
+  });
+});

@@ -76,6 +76,12 @@ export interface ScanOptions {
   lastItemId?: string | null;
   /** False while a question about a dish is open: a leading "no" answers it, it corrects nothing. */
   correctable?: boolean;
+  /**
+   * The dish the bot just asked about: its choice words with no dish named are for it — the answer to
+   * "¿Tamaño para Salchipapa?" (`option`: read by that question) or, after its price, "me regala una
+   * personal" (`offered`: a mention of it).
+   */
+  focus?: { itemId: string; asking: 'option' | 'offered' } | null;
 }
 
 /** Words that, right after a leading "no", make it a correction ("no perdón, media docena"). */
@@ -160,7 +166,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     const set = index.choiceWords.get(itemId);
     if (!set) return false;
     if (set.has(word)) return true;
-    for (const w of set) if (sameWord(word, w)) return true;
+    for (const w of set) if (sameWord(word, w) || (word.length >= 5 && w.length >= 5 && nearWord(word, w))) return true;
     return false;
   };
   /** A quantity (digits or words) followed by a dish, or a dish, starts at j. */
@@ -225,7 +231,9 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       replaceNext = false;
       replacementNew = true;
       mode = 'add';
-    } else if (replacementNew && mention.mode === 'add') {
+    } else if (replacementNew && (mention.mode === 'add' || (mention.mode === 'set' && mention.itemId !== null && !options.cartItemIds.has(mention.itemId)))) {
+      // "en vez de X, mejor Y", "… que sean de Y": the new dish.
+      mention.mode = 'add';
       mention.replacement = 'new';
       replacementNew = false;
     }
@@ -310,7 +318,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     // "en vez de X", "en lugar de X", "instead of X": X is taken out.
     if (
       t.kind === 'word' &&
-      ((t.text === 'en' && (tokens[i + 1]?.text === 'vez' || tokens[i + 1]?.text === 'lugar') && tokens[i + 2]?.text === 'de') ||
+      ((t.text === 'en' && (tokens[i + 1]?.text === 'vez' || tokens[i + 1]?.text === 'lugar') && (tokens[i + 2]?.text === 'de' || tokens[i + 2]?.text === 'del')) ||
         (t.text === 'instead' && tokens[i + 1]?.text === 'of'))
     ) {
       replaceNext = true;
@@ -362,6 +370,20 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
         i = k;
         continue;
       }
+    }
+    // "sencilla" to "¿Carne para Hamburguesa?", "me regala una personal" after the salchipapa's price.
+    const focus = options.focus;
+    if (t.kind === 'word' && focus && result.mentions.length === 0 && mode === 'add' && isChoiceWord(focus.itemId, t.text) && certainDishAt(i) === null) {
+      if (focus.asking === 'option') {
+        pending = null;
+        i++;
+        continue;
+      }
+      const q = takeQuantity();
+      const item = index.byId.get(focus.itemId);
+      push({ mode: 'add', quantity: q.quantity, explicitQuantity: q.explicit, oneMore: q.oneMore, itemId: focus.itemId, candidates: [], note: tidyValue(slice(t.start, t.end)), label: item?.name ?? focus.itemId, byNumber: false, definite: false });
+      i++;
+      continue;
     }
     // "2 quesadillas de tinga y una de queso": a quantity and a choice word of the dish before it is
     // another of that dish.
@@ -609,6 +631,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   }
 
   replaceLastIfCorrected();
+  replaceWithinUnit();
   if (words.has('igual') || words.has('same') || words.has('misma') || words.has('mismo')) {
     for (const m of result.mentions) if (m.itemId && m.mode === 'add' && m.oneMore && !m.note && options.cartItemIds.has(m.itemId)) m.sameAsBefore = true;
   }
@@ -640,6 +663,31 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     m.mode = 'add';
     m.replacement = 'new';
     result.mentions.unshift({ mode: 'remove', quantity: 1, explicitQuantity: false, oneMore: false, itemId: last, candidates: [], note: null, label: item?.name ?? last, byNumber: false, definite: true, replacement: 'old' });
+  }
+
+  /**
+   * "en vez de pastor que sea de suadero" with an "Orden de pastor" in the cart: the old dish is the
+   * cart's one those words name, and the new one keeps its unit ("Orden de suadero").
+   */
+  function replaceWithinUnit(): void {
+    const list = result.mentions;
+    for (let k = 0; k < list.length; k++) {
+      const old = list[k];
+      if (!old || old.replacement !== 'old' || !old.itemId || options.cartItemIds.has(old.itemId)) continue;
+      const said = nameTokens(old.label);
+      if (said.length === 0) continue;
+      const names = (id: string) => index.variants.filter((v) => v.itemId === id);
+      const inCart = [...options.cartItemIds].filter((id) => names(id).some((v) => said.every((w) => v.tokens.some((x) => sameWord(x, w)))));
+      const cartId = inCart.length === 1 ? inCart[0] : undefined;
+      if (!cartId) continue;
+      old.itemId = cartId;
+      const head = names(cartId).find((v) => v.tokens.length > said.length && !said.some((w) => sameWord(v.tokens[0] ?? '', w)))?.tokens[0];
+      const next = list.slice(k + 1).find((m) => m.replacement === 'new');
+      if (!head || !next?.itemId) continue;
+      const withHead: Token[] = [head, ...nameTokens(next.label)].map((text) => ({ kind: 'word', text, value: 0, start: 0, end: 0 }));
+      const m = matchAt(withHead, 0, index);
+      if (m && m.full && m.kind === 'certain' && m.end === withHead.length && m.itemIds[0]) next.itemId = m.itemIds[0];
+    }
   }
 
   /** A section name ("pizzas", "tacos", "bebidas") starting at token i. */

@@ -86,6 +86,8 @@ function orderWhatWasOffered(turn: Turn, r: Reading): void {
   state.offered = null;
   if (!offered) return;
   const { it, scan, mentions } = r;
+  // "me regala una personal": the dish was read with its choice already.
+  if (mentions.some((m) => m.itemId === offered.id && !m.byNumber)) return;
   let quantity: number | null = null;
   if (mentions.length === 0 && scan.bareQuantity !== null) quantity = scan.bareQuantity;
   else if (mentions.length === 1 && mentions[0]?.byNumber && scan.unknown.length === 0) {
