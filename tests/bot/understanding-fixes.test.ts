@@ -241,4 +241,11 @@ describe('the dish asked about, typos in choices and replacements', () => {
     mx.say('en vez de suadero que sean de pastor');
     expect(lines(mx)).toEqual(['2 orden-pastor']);
   });
+
+  it('"y una de tinga" in the next message is another of the dish touched last, with that choice', () => {
+    const chat = chatAt('taqueria-mx');
+    chat.say('2 quesadillas de tinga');
+    chat.say('y una de chicharron');
+    expect(lines(chat)).toEqual(['2 quesadilla[tinga]', '1 quesadilla[chicharron]']);
+  });
 });

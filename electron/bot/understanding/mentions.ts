@@ -385,6 +385,16 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
       i++;
       continue;
     }
+    // "y una de tinga" in the next message, after a quesadilla de chicharrón: another of the dish
+    // touched last, with that choice.
+    const lastId = options.lastItemId;
+    if (t.kind === 'word' && pending && result.mentions.length === 0 && mode === 'add' && lastId && !options.focus && isChoiceWord(lastId, t.text) && certainDishAt(i) === null) {
+      const q = takeQuantity();
+      const item = index.byId.get(lastId);
+      push({ mode: 'add', quantity: q.quantity, explicitQuantity: q.explicit, oneMore: q.oneMore, itemId: lastId, candidates: [], note: tidyValue(slice(t.start, t.end)), label: item?.name ?? lastId, byNumber: false, definite: false });
+      i++;
+      continue;
+    }
     // "2 quesadillas de tinga y una de queso": a quantity and a choice word of the dish before it is
     // another of that dish.
     const previous = result.mentions.at(-1);

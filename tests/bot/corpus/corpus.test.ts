@@ -16,7 +16,7 @@ const CORPUS: CorpusConversation[] = [...ES_ES, ...ES_MX, ...ES_AR, ...ES_CO, ..
 const LOCALES: CorpusLocale[] = ['es-ES', 'es-MX', 'es-AR', 'es-CO', 'en'];
 
 /** The share of conversations the bot got right when the corpus was last measured (rounded down). */
-const PASS_RATE_FLOOR = 97;
+const PASS_RATE_FLOOR = 98;
 
 const rate = (results: ConversationResult[]) => (results.length ? results.filter((r) => r.passed).length / results.length : 0);
 const pct = (x: number) => Math.round(x * 1000) / 10;
