@@ -248,4 +248,10 @@ describe('the dish asked about, typos in choices and replacements', () => {
     chat.say('y una de chicharron');
     expect(lines(chat)).toEqual(['2 quesadilla[tinga]', '1 quesadilla[chicharron]']);
   });
+
+  it('"w" is texted "with": "2 cheeseburgers w bacon" take the bacon', () => {
+    const chat = chatAt('burgers-us');
+    chat.say('2 cheeseburgers w bacon pls');
+    expect(lines(chat)).toEqual(['2 cheeseburger[bacon]']);
+  });
 });
