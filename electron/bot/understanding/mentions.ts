@@ -3,12 +3,14 @@
 // question (one candidate: "did you mean?", several: "which one?"), never as a guess. Pure.
 import { foldText } from '../../../shared/text.ts';
 import { wordsFor, type Words } from '../lexicon/index.ts';
-import { matchAt, nameTokens, STOP_IN_NAMES, type ItemMatch, type MenuIndex } from './menu-index.ts';
+import { matchAt, nameTokens, type ItemMatch, type MenuIndex } from './menu-index.ts';
 import { isQuantityWord, MAX_QUANTITY, quantityWordAt } from './quantities.ts';
 import { originalSlice, sameWord, tokenize, type FoldedText, type Token } from './text-tokens.ts';
-import { nearWord } from './typos.ts';
 import { tidyValue } from './names.ts';
 import { readChoices } from './dish-options.ts';
+import { isChoiceWord as choiceWordOf } from './choice-words.ts';
+import { categoryAt as sectionAt, resolveHeadings as headingsResolved } from './mention-headings.ts';
+import { CORRECTION_AFTER_NO, replaceLastIfCorrected, replaceWithinUnit, type Correcting } from './mention-corrections.ts';
 
 export type { MenuIndex } from './menu-index.ts';
 export { categoryNamed, menuIndex, visibleCategories } from './menu-index.ts';
@@ -84,8 +86,6 @@ export interface ScanOptions {
   focus?: { itemId: string; asking: 'option' | 'offered' } | null;
 }
 
-/** Words that, right after a leading "no", make it a correction ("no perdón, media docena"). */
-const CORRECTION_AFTER_NO = new Set(['perdon', 'perdona', 'perdone', 'disculpa', 'disculpe', 'espera', 'esperate', 'espere', 'mejor', 'sorry', 'wait', 'actually', 'mas', 'bien', 'corrijo']);
 
 export function scanOrder(original: string, folded: FoldedText, rest: string, index: MenuIndex, options: ScanOptions): ScanResult {
   const tokens = tokenize(rest);
@@ -127,7 +127,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
    * The customer corrects what was said last: a leading "no" ("no perdón, …", "no, mejor …"),
    * "instead", "make that …" (strong), or a leading "mejor" (weak: only for a dish of the same section).
    */
-  let correcting: 'strong' | 'weak' | null = words.has('instead') ? 'strong' : null;
+  let correcting: Correcting = words.has('instead') ? 'strong' : null;
   /** "falta una coca", "add a coke": an addition said in words, never a replacement. */
   let addSaid = false;
   /** "3 shakes, 2 chocolate 1 vanilla": each part and the dish line it was split from. */
@@ -161,14 +161,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     return m && m.full && m.kind === 'certain' && m.itemIds.length === 1 ? (m.itemIds[0] ?? null) : null;
   };
   /** `word` names one of the dish's own choices ("sencillas" for "Sencilla", "medias" for "Media ración"). */
-  const isChoiceWord = (itemId: string | null | undefined, word: string): boolean => {
-    if (!itemId) return false;
-    const set = index.choiceWords.get(itemId);
-    if (!set) return false;
-    if (set.has(word)) return true;
-    for (const w of set) if (sameWord(word, w) || (word.length >= 5 && w.length >= 5 && nearWord(word, w))) return true;
-    return false;
-  };
+  const isChoiceWord = (itemId: string | null | undefined, word: string): boolean => choiceWordOf(index, itemId, word);
   /** A quantity (digits or words) followed by a dish, or a dish, starts at j. */
   const dishStartsAt = (j: number, allowBareDish: boolean): boolean => {
     // Articles and fillers come before a dish too: "sin cebolla y unas bravas".
@@ -624,7 +617,7 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   }
   closeNote();
   keepLoose();
-  resolveHeadings();
+  headingsResolved(result.mentions, headings, headingScope);
   if (result.mentions.length === 0 && result.orphanNotes.length === 0) {
     const loose = looseQuantity as { value: number; oneMore: boolean; mode: Mode } | null;
     const again = (words.has('mismo') || words.has('misma') || words.has('repite') || words.has('repiteme') || (words.has('otra') && words.has('vez')) || words.has('again'));
@@ -640,8 +633,8 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     }
   }
 
-  replaceLastIfCorrected();
-  replaceWithinUnit();
+  replaceLastIfCorrected(result, index, options, correcting, addSaid);
+  replaceWithinUnit(result, index, options);
   if (words.has('igual') || words.has('same') || words.has('misma') || words.has('mismo')) {
     for (const m of result.mentions) if (m.itemId && m.mode === 'add' && m.oneMore && !m.note && options.cartItemIds.has(m.itemId)) m.sameAsBefore = true;
   }
@@ -658,109 +651,9 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   }
   return result;
 
-  /**
-   * "no espera, mejor una cuatro quesos", "make that a cheeseburger instead": one new dish and
-   * nothing taken out — it takes the place of the dish touched last.
-   */
-  function replaceLastIfCorrected(): void {
-    const last = options.lastItemId;
-    if (!correcting || addSaid || options.correctable === false || !last || result.mentions.length !== 1) return;
-    const m = result.mentions[0];
-    if (!m || !m.itemId || m.mode === 'remove' || m.replacement || m.itemId === last || options.cartItemIds.has(m.itemId)) return;
-    if (!options.cartItemIds.has(last)) return;
-    if (correcting === 'weak' && !index.categories.some((c) => c.itemIds.includes(last) && c.itemIds.includes(m.itemId ?? ''))) return;
-    const item = index.byId.get(last);
-    m.mode = 'add';
-    m.replacement = 'new';
-    result.mentions.unshift({ mode: 'remove', quantity: 1, explicitQuantity: false, oneMore: false, itemId: last, candidates: [], note: null, label: item?.name ?? last, byNumber: false, definite: true, replacement: 'old' });
-  }
-
-  /**
-   * "en vez de pastor que sea de suadero" with an "Orden de pastor" in the cart: the old dish is the
-   * cart's one those words name, and the new one keeps its unit ("Orden de suadero").
-   */
-  function replaceWithinUnit(): void {
-    const list = result.mentions;
-    for (let k = 0; k < list.length; k++) {
-      const old = list[k];
-      if (!old || old.replacement !== 'old' || !old.itemId || options.cartItemIds.has(old.itemId)) continue;
-      const said = nameTokens(old.label);
-      if (said.length === 0) continue;
-      const names = (id: string) => index.variants.filter((v) => v.itemId === id);
-      const inCart = [...options.cartItemIds].filter((id) => names(id).some((v) => said.every((w) => v.tokens.some((x) => sameWord(x, w)))));
-      const cartId = inCart.length === 1 ? inCart[0] : undefined;
-      if (!cartId) continue;
-      old.itemId = cartId;
-      const head = names(cartId).find((v) => v.tokens.length > said.length && !said.some((w) => sameWord(v.tokens[0] ?? '', w)))?.tokens[0];
-      const next = list.slice(k + 1).find((m) => m.replacement === 'new');
-      if (!head || !next?.itemId) continue;
-      const withHead: Token[] = [head, ...nameTokens(next.label)].map((text) => ({ kind: 'word', text, value: 0, start: 0, end: 0 }));
-      const m = matchAt(withHead, 0, index);
-      if (m && m.full && m.kind === 'certain' && m.end === withHead.length && m.itemIds[0]) next.itemId = m.itemIds[0];
-    }
-  }
-
   /** A section name ("pizzas", "tacos", "bebidas") starting at token i. */
   function categoryAt(i: number): { itemIds: string[]; end: number } | null {
-    for (const c of index.categories) {
-      let j = i;
-      let k = 0;
-      while (k < c.tokens.length && j < tokens.length) {
-        const tok = tokens[j];
-        if (!tok || tok.kind !== 'word') break;
-        if (k > 0 && STOP_IN_NAMES.has(tok.text)) {
-          j++;
-          continue;
-        }
-        const w = c.tokens[k] ?? '';
-        if (!sameWord(tok.text, w) && !nearWord(tok.text, w)) break;
-        k++;
-        j++;
-      }
-      if (k === c.tokens.length) return { itemIds: c.itemIds, end: j };
-    }
-    return null;
-  }
-
-  /**
-   * "dos pizzas: una margarita y una barbacoa", "2 hamburguesas, una clásica y una doble": a plural
-   * or colon-led heading followed by dishes it could mean is not a dish of its own. What the dishes
-   * after it do not cover ("tres pizzas: una margarita") is still asked about.
-   */
-  function resolveHeadings(): void {
-    const list = result.mentions;
-    for (let k = 0; k < list.length; k++) {
-      const h = list[k];
-      if (!h || h.itemId !== null || h.mode !== 'add' || !headings.has(h)) continue;
-      let covered = 0;
-      let n = k + 1;
-      while (n < list.length) {
-        const m = list[n];
-        if (!m || m.mode !== 'add') break;
-        const scope = headingScope.get(h) ?? new Set(h.candidates);
-        // "dos durums: uno de pollo y otro mixto": under the heading, "de pollo" is the durum one.
-        if (!m.itemId) {
-          const within = m.candidates.filter((id) => scope.has(id));
-          if (within.length > 0) m.candidates = within;
-        }
-        const ids = m.itemId ? [m.itemId] : m.candidates;
-        if (ids.length === 0 || !ids.every((id) => scope.has(id))) break;
-        covered += m.quantity;
-        n++;
-      }
-      if (covered === 0) continue;
-      // Under a heading, "una sencilla" can only be the one quesadilla it partly names.
-      for (const m of list.slice(k + 1, n)) {
-        if (m.itemId === null && m.candidates.length === 1) {
-          m.itemId = m.candidates[0] ?? null;
-          m.candidates = [];
-        }
-      }
-      if (covered >= h.quantity || !h.explicitQuantity) {
-        list.splice(k, 1);
-        k--;
-      } else h.quantity -= covered;
-    }
+    return sectionAt(tokens, index, i);
   }
 
   function skipLinks(j: number): number {
