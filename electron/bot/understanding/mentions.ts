@@ -3,13 +3,14 @@
 // question (one candidate: "did you mean?", several: "which one?"), never as a guess. Pure.
 import { foldText } from '../../../shared/text.ts';
 import { wordsFor, type Words } from '../lexicon/index.ts';
-import { matchAt, nameTokens, type ItemMatch, type MenuIndex } from './menu-index.ts';
+import { matchAt, type ItemMatch, type MenuIndex } from './menu-index.ts';
 import { isQuantityWord, MAX_QUANTITY, quantityWordAt } from './quantities.ts';
 import { originalSlice, sameWord, tokenize, type FoldedText, type Token } from './text-tokens.ts';
 import { tidyValue } from './names.ts';
 import { readChoices } from './dish-options.ts';
 import { isChoiceWord as choiceWordOf } from './choice-words.ts';
 import { categoryAt as sectionAt, resolveHeadings as headingsResolved } from './mention-headings.ts';
+import { markSameAsBefore, readLooseQuantity, unitCarriedOver } from './mention-ellipsis.ts';
 import { CORRECTION_AFTER_NO, replaceLastIfCorrected, replaceWithinUnit, type Correcting } from './mention-corrections.ts';
 
 export type { MenuIndex } from './menu-index.ts';
@@ -618,26 +619,11 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   closeNote();
   keepLoose();
   headingsResolved(result.mentions, headings, headingScope);
-  if (result.mentions.length === 0 && result.orphanNotes.length === 0) {
-    const loose = looseQuantity as { value: number; oneMore: boolean; mode: Mode } | null;
-    const again = (words.has('mismo') || words.has('misma') || words.has('repite') || words.has('repiteme') || (words.has('otra') && words.has('vez')) || words.has('again'));
-    if (again) result.repeatLast = { quantity: null };
-    else if (loose && loose.mode === 'set') result.lastQuantity = loose.value;
-    else if (loose && loose.mode === 'remove') result.removeLast = loose.value;
-    else if (loose && loose.mode === 'add' && correcting === 'strong' && !loose.oneMore) result.lastQuantity = loose.value;
-    else if (loose && loose.mode === 'add' && (loose.oneMore || words.has('mas') || words.has('more'))) result.repeatLast = { quantity: loose.value };
-    else if (loose && loose.mode === 'add') result.bareQuantity = loose.value;
-    if (result.lastQuantity !== null && result.lastQuantity > MAX_QUANTITY) {
-      result.lastQuantity = null;
-      result.tooMany = true;
-    }
-  }
+  if (result.mentions.length === 0 && result.orphanNotes.length === 0) readLooseQuantity(result, looseQuantity as { value: number; oneMore: boolean; mode: Mode } | null, words, correcting);
 
   replaceLastIfCorrected(result, index, options, correcting, addSaid);
   replaceWithinUnit(result, index, options);
-  if (words.has('igual') || words.has('same') || words.has('misma') || words.has('mismo')) {
-    for (const m of result.mentions) if (m.itemId && m.mode === 'add' && m.oneMore && !m.note && options.cartItemIds.has(m.itemId)) m.sameAsBefore = true;
-  }
+  markSameAsBefore(result.mentions, words, options.cartItemIds);
 
   for (const run of unknownRuns) {
     if (segmentsWithDish.has(run.segment)) continue;
@@ -696,18 +682,10 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     // "una orden de pastor y una de suadero": the unit word of the dish before ("orden") carries
     // over to "una de suadero" when the menu has that dish with it.
     let itemIds = match.itemIds;
-    const before = result.mentions.at(-1);
-    if (q.explicit && (tokens[start - 1]?.text === 'de' || tokens[start - 1]?.text === 'del') && before?.itemId && before.mode === mode && !before.byNumber) {
-      const said = nameTokens(before.label)[0] ?? '';
-      const head = index.variants.find((v) => v.itemId === before.itemId && v.tokens.length > 1 && sameWord(said, v.tokens[0] ?? ''))?.tokens[0];
-      if (head && !nameTokens(tokens.slice(start, end).map((x) => x.text).join(' ')).some((w) => sameWord(w, head))) {
-        const withHead: Token[] = [{ kind: 'word', text: head, value: 0, start: 0, end: 0 }, ...tokens.slice(start, end)];
-        const m = matchAt(withHead, 0, index);
-        if (m && m.full && m.kind === 'certain' && m.end === withHead.length && m.itemIds[0] !== match.itemIds[0]) {
-          itemIds = m.itemIds;
-          kind = 'certain';
-        }
-      }
+    const carried = q.explicit ? unitCarriedOver(tokens, start, end, result.mentions.at(-1), mode, match.itemIds[0], index) : null;
+    if (carried) {
+      itemIds = carried;
+      kind = 'certain';
     }
     const first = tokens[start];
     const lastTok = tokens[end - 1];
