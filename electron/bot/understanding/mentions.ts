@@ -10,6 +10,7 @@ import { tidyValue } from './names.ts';
 import { readChoices } from './dish-options.ts';
 import { isChoiceWord as choiceWordOf } from './choice-words.ts';
 import { categoryAt as sectionAt, resolveHeadings as headingsResolved } from './mention-headings.ts';
+import { lookahead } from './mention-lookahead.ts';
 import { markSameAsBefore, readLooseQuantity, unitCarriedOver } from './mention-ellipsis.ts';
 import { CORRECTION_AFTER_NO, replaceLastIfCorrected, replaceWithinUnit, type Correcting } from './mention-corrections.ts';
 
@@ -66,7 +67,6 @@ export interface ScanResult {
   removeLast: number | null;
 }
 
-const NUMBER_LINKS = new Set(['de', 'del', 'el', 'la', 'x', 'numero', 'num', 'nº', 'n', 'las', 'los']);
 const ARTICLES_BEFORE_NUMBER = new Set(['el', 'la', 'del', 'numero', 'num', 'nº', 'n', 'los', 'las']);
 const DEFINITE = new Set(['el', 'la', 'los', 'las', 'the']);
 
@@ -146,41 +146,9 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
     else correcting = leadingNo[1] || CORRECTION_AFTER_NO.has(leadingNo[2] ?? '') ? 'strong' : 'weak';
   }
 
-  const isFiller = (t: Token | undefined) => !!t && t.kind === 'word' && FILLERS.has(t.text);
-  const nextContent = (j: number) => {
-    while (j < tokens.length && isFiller(tokens[j])) j++;
-    return j;
-  };
-  const certainAt = (j: number): boolean => {
-    const m = matchAt(tokens, j, index);
-    return !!m && m.full;
-  };
-  /** The one dish named for certain at j (after "de"/"del"), if any. */
-  const certainDishAt = (j: number): string | null => {
-    while (tokens[j]?.text === 'de' || tokens[j]?.text === 'del') j++;
-    const m = matchAt(tokens, j, index);
-    return m && m.full && m.kind === 'certain' && m.itemIds.length === 1 ? (m.itemIds[0] ?? null) : null;
-  };
+  const { isFiller, nextContent, certainAt, certainDishAt, dishStartsAt, skipLinks } = lookahead(tokens, index, lex);
   /** `word` names one of the dish's own choices ("sencillas" for "Sencilla", "medias" for "Media ración"). */
   const isChoiceWord = (itemId: string | null | undefined, word: string): boolean => choiceWordOf(index, itemId, word);
-  /** A quantity (digits or words) followed by a dish, or a dish, starts at j. */
-  const dishStartsAt = (j: number, allowBareDish: boolean): boolean => {
-    // Articles and fillers come before a dish too: "sin cebolla y unas bravas".
-    const k = nextContent(j);
-    if (k > j) return dishStartsAt(k, allowBareDish);
-    const t = tokens[j];
-    if (!t) return false;
-    /** Past size words ("two large fries"). */
-    const pastSizes = (k: number) => {
-      while (tokens[k]?.kind === 'word' && SIZE_WORDS.has(tokens[k]?.text ?? '')) k = nextContent(k + 1);
-      return k;
-    };
-    if (t.kind === 'word' && SIZE_WORDS.has(t.text)) return certainAt(pastSizes(nextContent(j + 1)));
-    if (t.kind === 'num') return certainAt(pastSizes(nextContent(j + 1)));
-    const q = quantityWordAt(tokens, j, lex);
-    if (q) return certainAt(pastSizes(nextContent(j + q.length))) || tokens[nextContent(j + q.length)]?.kind === 'num';
-    return allowBareDish && certainAt(j);
-  };
 
   const closeNote = () => {
     if (!note) return;
@@ -640,11 +608,6 @@ export function scanOrder(original: string, folded: FoldedText, rest: string, in
   /** A section name ("pizzas", "tacos", "bebidas") starting at token i. */
   function categoryAt(i: number): { itemIds: string[]; end: number } | null {
     return sectionAt(tokens, index, i);
-  }
-
-  function skipLinks(j: number): number {
-    while (j < tokens.length && tokens[j]?.kind === 'word' && NUMBER_LINKS.has(tokens[j]?.text ?? '')) j++;
-    return j;
   }
 
   function acceptMatch(match: ItemMatch, start: number): number {
