@@ -141,13 +141,16 @@ export function sameWord(a: string, b: string): boolean {
   const key = `${a}\u0000${b}`;
   const known = sameCache.get(key);
   if (known !== undefined) return known;
-  if (sameCache.size > 200_000) sameCache.clear();
+  if (sameCache.size > SAME_CACHE_MAX) sameCache.clear();
   const same = judgeSame(a, b);
   sameCache.set(key, same);
   return same;
 }
 
 // Compared for every menu word at every position: the answers are kept (bounded, emptied when full).
+// 20,000 answers (a few MB) hold a whole menu's words against a day of customers; 200,000 cost the
+// host about 30 MB each in the 10,000-order memory bench.
+const SAME_CACHE_MAX = 20_000;
 const sameCache = new Map<string, boolean>();
 
 function judgeSame(a: string, b: string): boolean {

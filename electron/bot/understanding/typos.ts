@@ -24,7 +24,7 @@ export function typoDistance(a: string, b: string): number {
 // start a dish at: the answers are kept (a bounded cache, emptied when full).
 const nearCache = new Map<string, boolean>();
 const soundCache = new Map<string, string>();
-const NEAR_CACHE_MAX = 200_000;
+const NEAR_CACHE_MAX = 20_000;
 
 function sound(word: string): string {
   let key = soundCache.get(word);
