@@ -101,7 +101,9 @@ describe('kitchen screen in Chromium (fake host)', () => {
   it('advances, cancels with a reason, and recalls the last completed order with R', async () => {
     const page = await open();
     await card(page, 'o40').getByTestId('advance').click();
-    await expect.poll(() => status(page, 'o40')).toBe('preparing');
+    // The first tap after the page opens waits for the board's first round trip; on a loaded
+    // 2-core machine that took over the default second.
+    await expect.poll(() => status(page, 'o40'), { timeout: 5_000 }).toBe('preparing');
     await card(page, 'o36').getByTestId('advance').click();
     await expect.poll(() => card(page, 'o36').count()).toBe(0);
 
