@@ -135,15 +135,7 @@ export class SimulatorEngine implements WhatsAppEngine {
       this.setState('failed', step.message);
       return;
     }
-    this.cancelPending();
-    const status = this.makeStatus('reconnecting');
-    status.attempt = 1;
-    status.nextTryAt = new Date(this.clock.now() + this.timings.reconnectMs).toISOString();
-    this.emit(status);
-    this.later(this.timings.reconnectMs, () => {
-      this.reconnects++;
-      this.emit(this.makeStatus(this.neverReady ? 'authenticating' : 'connected'));
-    });
+    this.restartSession();
   }
 
   /** POST /api/sim/fault. */
@@ -261,6 +253,11 @@ export class SimulatorEngine implements WhatsAppEngine {
       await this.unlink();
       return;
     }
+    this.restartSession();
+  }
+
+  /** The session drops and comes back after reconnectMs (reconnect and each never-ready recovery step). */
+  private restartSession(): void {
     this.cancelPending();
     const status = this.makeStatus('reconnecting');
     status.attempt = 1;
